@@ -1,0 +1,51 @@
+# GPAI Assessor: everyday commands. Run `make` for the list.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# Written after a successful install; newer requirement files make it stale.
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv install run test lint bench clean
+
+help:
+	@echo "make run     install if needed, migrate, create the local admin, serve http://127.0.0.1:8000/"
+	@echo "make test    install if needed, run the test suite (extra arguments: PYTEST_ARGS='-k home')"
+	@echo "make lint    ruff check . and mypy ."
+	@echo "make bench   run every bench/*.py script"
+	@echo "make install create .venv and install requirements-dev.txt (also: make venv)"
+	@echo "make clean   remove .venv and caches (keeps data/, where the local database lives)"
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+
+$(STAMP): requirements.txt requirements-dev.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv install: $(STAMP)
+
+run: $(STAMP)
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py ensure_local_user
+	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy .
+
+bench: $(STAMP)
+	@shopt -s nullglob; \
+	for script in bench/*.py; do \
+		echo "== $$script"; \
+		PYTHONPATH=. DJANGO_SETTINGS_MODULE=config.settings $(PYTHON) "$$script" || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
