@@ -1,0 +1,142 @@
+"""Reading and writing the numbers of the answers contract.
+
+People copy compute figures out of papers, spreadsheets and model cards, so a number may
+arrive as ``3.2e24``, ``3.2 × 10^24``, ``3.2x10^24``, ``3.2*10**24``, ``1,000,000``,
+``1 000 000`` (with thin spaces too) or ``405B``. Values are kept as exact ``Decimal``s:
+thresholds are strict ("greater than"), so a value exactly at a threshold must stay exactly
+at it instead of drifting across by a binary rounding error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["format_flop", "format_human", "parse_number"]
+
+MAX_MAGNITUDE = 1000
+"""Numbers beyond 10^±1000 are typing accidents, not compute figures."""
+
+_SUFFIXES = {"k": 3, "m": 6, "b": 9, "t": 12}
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)\s*([kKmMbBtT])")
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,6})?")
+
+_NUMBER = re.compile(
+    r"""
+    (?P<sign>[+-])?
+    (?:
+        (?P<mantissa>
+            (?:\d{1,3}(?P<sep>[,\ \u00a0\u2009\u202f])\d{3}(?:(?P=sep)\d{3})*|\d+)(?:\.\d+)?
+            | \.\d+
+        )
+        (?:
+            [eE](?P<e>[+-]?\d+)
+            | \s*[×xX*·]\s*10\s*(?:\^|\*\*)\s*(?P<pow>[+-]?\d+)
+            | \s*[×xX*·]\s*10(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)
+            | \s*(?P<suffix>[kKmMbBtT])
+        )?
+        | 10\s*(?:\^|\*\*)\s*(?P<bare_pow>[+-]?\d+)
+        | 10(?P<bare_sup>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)
+    )
+    """,
+    re.VERBOSE,
+)
+
+_ACCEPTED = "write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
+
+
+def parse_number(value: object) -> Decimal:
+    """Return the exact value of a JSON number or a number written as text.
+
+    Raises ``ValueError`` with a message fit to show a user; the message does not repeat
+    the field name (callers prefix the key path).
+    """
+    if isinstance(value, str):
+        number = _parse_text(value)
+    elif isinstance(value, bool):
+        raise ValueError(f"must be a number, not {str(value).lower()}")
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        number = Decimal(repr(value))
+    else:
+        raise ValueError(f"must be a number; {_ACCEPTED}")
+    if number and abs(number.adjusted()) > MAX_MAGNITUDE:
+        raise ValueError("is out of range")
+    return number
+
+
+def _parse_text(text: str) -> Decimal:
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError(f"is empty; {_ACCEPTED}")
+    if _PLAIN.fullmatch(stripped):  # the common cases first: 3.2e24, 0.4
+        return Decimal(stripped)
+    suffixed = _SUFFIXED.fullmatch(stripped)  # 405B, 15.6T
+    if suffixed:
+        return Decimal(suffixed[1]).scaleb(_SUFFIXES[suffixed[2].lower()])
+    match = _NUMBER.fullmatch(stripped) if len(stripped) <= 100 else None
+    if match is None:
+        raise ValueError(f"{_quote(stripped)} is not a number; {_ACCEPTED}")
+    groups = match.groupdict()
+    if groups["bare_pow"] is not None or groups["bare_sup"] is not None:
+        mantissa = Decimal(1)
+        exponent_text = groups["bare_pow"] or groups["bare_sup"].translate(_SUPERSCRIPTS)
+    else:
+        digits = groups["mantissa"]
+        if groups["sep"]:
+            digits = digits.replace(groups["sep"], "")
+        mantissa = Decimal(digits)
+        exponent_text = groups["e"] or groups["pow"] or ""
+        if groups["sup"]:
+            exponent_text = groups["sup"].translate(_SUPERSCRIPTS)
+        if groups["suffix"]:
+            exponent_text = str(_SUFFIXES[groups["suffix"].lower()])
+    try:
+        exponent = int(exponent_text) if exponent_text else 0
+    except ValueError:
+        raise ValueError(f"{_quote(stripped)} is not a number; {_ACCEPTED}") from None
+    if abs(exponent) > MAX_MAGNITUDE:
+        raise ValueError("is out of range")
+    value = mantissa.scaleb(exponent)
+    return -value if groups["sign"] == "-" else value
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _two_figures(value: Decimal) -> tuple[Decimal, int]:
+    """Mantissa (one decimal) and exponent of ``value`` to two significant figures, half up."""
+    exponent = value.adjusted()
+    mantissa = value.scaleb(-exponent).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if mantissa >= 10:
+        mantissa, exponent = Decimal("1.0"), exponent + 1
+    return mantissa, exponent
+
+
+def format_flop(value: Decimal) -> str:
+    """Two significant figures, rounded half up, as in the result contract: ``3.2e23``."""
+    if value == 0:
+        return "0.0e0"
+    mantissa, exponent = _two_figures(abs(value))
+    sign = "-" if value < 0 else ""
+    return f"{sign}{mantissa}e{exponent}"
+
+
+def format_human(value: Decimal) -> str:
+    """The same figure as a person writes it: ``3.2 × 10^23``; numbers below a million
+    plainly (``0.5``, ``12,000``)."""
+    if value == 0:
+        return "0"
+    if abs(value) < 1_000_000:
+        return f"{value.normalize():,f}"
+    mantissa, exponent = _two_figures(abs(value))
+    sign = "-" if value < 0 else ""
+    if mantissa == 1:
+        return f"{sign}10^{exponent}"
+    return f"{sign}{mantissa} × 10^{exponent}"
