@@ -33,6 +33,7 @@ __all__ = [
     "Period",
     "Problem",
     "parse_answers",
+    "parse_compute",
 ]
 
 SCHEMA = 1
@@ -354,6 +355,17 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
         eu_business_users=eu_business_users,
         commission_designated=bool(designated),
     )
+
+
+def parse_compute(block: object, rules: RuleSet, path: str = "compute") -> Compute:
+    """Validate one compute block on its own (the wizard's running estimate uses it)."""
+    reader = _Reader()
+    if not isinstance(block, Mapping):
+        raise AnswersError([Problem(path, "must be an object")])
+    compute = _compute(reader, block, path, rules)
+    if reader.problems or compute is None:
+        raise AnswersError(reader.problems or [Problem(path, "is incomplete")])
+    return compute
 
 
 def _generates(

@@ -98,13 +98,13 @@ class _Assessment:
         found.method = primary.method
         found.training = estimators.estimate(primary, rules)
         what = (
-            "this modification's own training compute"
+            "This modification's own training compute"
             if a.role == "modifier"
-            else "training compute"
+            else "The training compute"
         )
         found.reasons.append(
             Note(
-                f"The {what} is estimated at {_flop(found.training)} by the {primary.method} method "
+                f"{what} is estimated at {_flop(found.training)} by the {primary.method} method "
                 f"({estimators.describe(primary, rules)}).",
                 rules.cite("compute_estimation"),
             )

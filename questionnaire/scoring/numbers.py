@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-__all__ = ["format_flop", "format_human", "parse_number"]
+__all__ = ["format_flop", "format_human", "parse_number", "to_text"]
 
 MAX_MAGNITUDE = 1000
 """Numbers beyond 10^±1000 are typing accidents, not compute figures."""
@@ -44,6 +44,10 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 
+_OUT_OF_RANGE = (
+    f"is out of range: a figure must lie between 10^-{MAX_MAGNITUDE} and 10^{MAX_MAGNITUDE}, "
+    "such as 3.2e24"
+)
 _ACCEPTED = "write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
 
 
@@ -66,7 +70,7 @@ def parse_number(value: object) -> Decimal:
     else:
         raise ValueError(f"must be a number; {_ACCEPTED}")
     if number and abs(number.adjusted()) > MAX_MAGNITUDE:
-        raise ValueError("is out of range")
+        raise ValueError(_OUT_OF_RANGE)
     return number
 
 
@@ -101,7 +105,7 @@ def _parse_text(text: str) -> Decimal:
     except ValueError:
         raise ValueError(f"{_quote(stripped)} is not a number; {_ACCEPTED}") from None
     if abs(exponent) > MAX_MAGNITUDE:
-        raise ValueError("is out of range")
+        raise ValueError(_OUT_OF_RANGE)
     value = mantissa.scaleb(exponent)
     return -value if groups["sign"] == "-" else value
 
@@ -117,6 +121,21 @@ def _two_figures(value: Decimal) -> tuple[Decimal, int]:
     if mantissa >= 10:
         mantissa, exponent = Decimal("1.0"), exponent + 1
     return mantissa, exponent
+
+
+def to_text(value: Decimal) -> str:
+    """An exact, readable text for storing a number: plain digits for ordinary sizes
+    (``405000000000``, ``0.4``), ``3.2e24`` beyond; never a rounded float."""
+    with localcontext(prec=MAX_MAGNITUDE):
+        value = value.normalize()
+    if value == 0:
+        return "0"
+    if -6 <= value.adjusted() <= 15:
+        return f"{value:f}"
+    digits = value.as_tuple().digits
+    mantissa = str(digits[0]) + ("." + "".join(map(str, digits[1:])) if len(digits) > 1 else "")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{mantissa}e{value.adjusted()}"
 
 
 def format_flop(value: Decimal) -> str:
