@@ -1,8 +1,16 @@
 from django.urls import path
 
 from questionnaire import views
+from questionnaire.wizard import AssessmentWizard
+
+wizard_view = AssessmentWizard.view()
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
+    path("assessments/new/", views.assessment_new, name="assessment_new"),
+    path("assessments/<uuid:public_id>/", views.assessment_detail, name="assessment_detail"),
+    path("drafts/<uuid:draft_id>/", wizard_view, name="wizard"),
+    path("drafts/<uuid:draft_id>/delete/", views.draft_delete, name="draft_delete"),
+    path("drafts/<uuid:draft_id>/<str:step>/", wizard_view, name="wizard_step"),
 ]

@@ -1,7 +1,8 @@
 """Make sure a local superuser exists, so `make run` ends with someone who can sign in.
 
 The password is random and printed only when the user is created; it is never reset or
-shown again, so running the command on every start is safe.
+shown again, so running the command on every start is safe. The user is an administrator
+of a demo organisation, so they can start assessments at once.
 """
 
 import secrets
@@ -10,7 +11,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from questionnaire import services
+from questionnaire.models import Membership, Organisation
+
 USERNAME = "admin"
+DEMO_SLUG = "demo"
+DEMO_NAME = "Demo organisation"
 LOCAL_URL = "http://127.0.0.1:8000/"
 
 
@@ -19,7 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         user_model = get_user_model()
-        if user_model.objects.filter(**{user_model.USERNAME_FIELD: USERNAME}).exists():
+        existing = user_model.objects.filter(**{user_model.USERNAME_FIELD: USERNAME}).first()
+        if existing is not None:
+            self._join_demo(existing)
             self.stdout.write(
                 f"User '{USERNAME}' already exists; to set a new password run: "
                 f"python manage.py changepassword {USERNAME}"
@@ -27,7 +35,8 @@ class Command(BaseCommand):
             return
 
         password = secrets.token_urlsafe(12)
-        user_model.objects.create_superuser(USERNAME, email="", password=password)
+        user = user_model.objects.create_superuser(USERNAME, email="", password=password)
+        self._join_demo(user)
         self.stdout.write(
             "\n".join(
                 [
@@ -39,3 +48,12 @@ class Command(BaseCommand):
                 ]
             )
         )
+
+    def _join_demo(self, user: Any) -> None:
+        organisation, _ = Organisation.objects.get_or_create(
+            slug=DEMO_SLUG, defaults={"name": DEMO_NAME}
+        )
+        if not Membership.objects.filter(organisation=organisation, user=user).exists():
+            services.membership_set(
+                organisation=organisation, user=user, role=Membership.Role.ADMIN
+            )

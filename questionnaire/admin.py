@@ -1,0 +1,279 @@
+"""The admin site: organisations and their members, drafts and assessments for support, and
+the wording of the questions.
+
+A question's key, step, position and choice values are logic: admins change only the words.
+Every change of words is recorded as a ``QuestionRevision`` through
+``questionnaire.wording.question_update_wording``. Assessments are records: nobody adds,
+changes or deletes them here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from questionnaire.models import (
+    Assessment,
+    Draft,
+    Membership,
+    Organisation,
+    Question,
+    QuestionRevision,
+)
+from questionnaire.wording import question_update_wording
+
+CHOICE_PREFIX = "choice__"
+
+
+def choice_field_name(value: str) -> str:
+    return f"{CHOICE_PREFIX}{value}"
+
+
+# --- Organisations and members ------------------------------------------------------------
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ("user", "role", "joined_at")
+    readonly_fields = ("joined_at",)
+    raw_id_fields = ("user",)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "created_at")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("created_at",)
+    inlines = (MembershipInline,)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "role", "joined_at")
+    list_filter = ("role", "organisation")
+    search_fields = ("user__username", "user__email", "organisation__name")
+    list_select_related = ("user", "organisation")
+    raw_id_fields = ("user", "organisation")
+    readonly_fields = ("joined_at",)
+
+
+# --- Drafts and assessments: read-only ----------------------------------------------------
+
+
+@admin.register(Draft)
+class DraftAdmin(admin.ModelAdmin):
+    """Read-only, so support can see where someone is stuck. Deleting a draft (on its
+    owner's request) needs the ordinary delete permission."""
+
+    list_display = ("model_name", "owner", "organisation", "current_step", "updated_at")
+    list_filter = ("organisation", "current_step")
+    search_fields = ("model_name", "owner__username", "organisation__name", "public_id")
+    list_select_related = ("owner", "organisation")
+    date_hierarchy = "updated_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    """Completed assessments are records to be attested and signed: never edited here."""
+
+    list_display = (
+        "model_name",
+        "organisation",
+        "classification",
+        "ruleset",
+        "created_by",
+        "created_at",
+    )
+    list_filter = ("classification", "ruleset", "organisation")
+    search_fields = ("model_name", "organisation__name", "public_id")
+    list_select_related = ("organisation", "created_by")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# --- Question wording and its history -----------------------------------------------------
+
+
+def readable_wording(wording: dict[str, Any], other: dict[str, Any] | None = None) -> str:
+    """The words of a revision side as plain lines. Given the other side, only the parts
+    that differ from it, so a change reads as "before: X / after: Y"."""
+    other = other or {}
+    other_choices = other.get("choice_labels") or {}
+    lines = []
+    if not other or wording.get("label") != other.get("label"):
+        lines.append(f"Label: {wording.get('label', '')}")
+    if not other or wording.get("help_text") != other.get("help_text"):
+        lines.append(f"Help text: {wording.get('help_text', '')}")
+    for value, label in (wording.get("choice_labels") or {}).items():
+        if not other or other_choices.get(value) != label:
+            lines.append(f"Choice “{value}”: {label}")
+    return "\n".join(lines) or "(no change)"
+
+
+class RevisionDisplayMixin:
+    @admin.display(description="Before")
+    def before_readable(self, revision: QuestionRevision) -> str:
+        return readable_wording(revision.before, revision.after)
+
+    @admin.display(description="After")
+    def after_readable(self, revision: QuestionRevision) -> str:
+        return readable_wording(revision.after, revision.before)
+
+
+class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline):
+    """The question's wording history, newest first. Whoever may see or edit a question may
+    see its history."""
+
+    model = QuestionRevision
+    verbose_name = "wording change"
+    verbose_name_plural = "Wording history (newest first)"
+    fields = ("changed_by", "changed_at", "before_readable", "after_readable")
+    readonly_fields = fields
+    ordering = ("-changed_at", "-id")
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[QuestionRevision]:
+        return super().get_queryset(request).select_related("changed_by")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.has_perm("questionnaire.view_question") or request.user.has_perm(
+            "questionnaire.change_question"
+        )
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class QuestionWordingForm(forms.ModelForm):
+    """The label, the help text, and one text input per fixed choice value (``choice__<value>``,
+    labelled with the value): the choice labels are never edited as raw JSON, and the choice
+    values themselves cannot be added, removed or renamed."""
+
+    class Meta:
+        model = Question
+        fields = ("label", "help_text")
+        widgets = {"help_text": forms.Textarea(attrs={"rows": 5, "cols": 90})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.choice_values: list[str] = list(self.instance.choice_labels or {})
+        for value in self.choice_values:
+            name = choice_field_name(value)
+            self.fields[name] = forms.CharField(
+                label=value,
+                max_length=200,
+                help_text=f"Shown for the fixed answer value “{value}”.",
+                widget=forms.TextInput(attrs={"size": 90}),
+            )
+            self.initial.setdefault(name, self.instance.choice_labels[value])
+
+    def cleaned_choice_labels(self) -> dict[str, str]:
+        return {value: self.cleaned_data[choice_field_name(value)] for value in self.choice_values}
+
+    def save(self, commit: bool = True) -> Question:
+        question = super().save(commit=False)
+        question.choice_labels = self.cleaned_choice_labels()
+        if commit:
+            question.save()
+        return question
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    form = QuestionWordingForm
+    list_display = ("key", "step", "label", "updated_at")
+    list_filter = ("step",)
+    search_fields = ("key", "label")
+    readonly_fields = ("key", "step", "position", "updated_at")
+    inlines = (QuestionRevisionInline,)
+
+    def get_fieldsets(self, request: HttpRequest, obj: Question | None = None) -> Any:
+        fieldsets: list[tuple[str | None, dict[str, Any]]] = [
+            (None, {"fields": ("key", "step", "position", "updated_at")}),
+            ("Wording", {"fields": ("label", "help_text")}),
+        ]
+        choice_fields = [choice_field_name(value) for value in (obj.choice_labels if obj else {})]
+        if choice_fields:
+            fieldsets.append(
+                (
+                    "Choice labels",
+                    {
+                        "fields": choice_fields,
+                        "description": "The words shown for each answer. The answer values "
+                        "themselves are fixed: the assessment's logic depends on them.",
+                    },
+                )
+            )
+        return fieldsets
+
+    def get_form(
+        self, request: HttpRequest, obj: Question | None = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        # The choice inputs are added by the form for its instance, not declared on the
+        # class: the model form itself only has the label and the help text.
+        kwargs["fields"] = ("label", "help_text")
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Question, form: Any, change: bool) -> None:
+        question_update_wording(
+            question=obj,
+            label=form.cleaned_data["label"],
+            help_text=form.cleaned_data["help_text"],
+            choice_labels=form.cleaned_choice_labels(),
+            changed_by=request.user if request.user.is_authenticated else None,
+        )
+
+
+@admin.register(QuestionRevision)
+class QuestionRevisionAdmin(RevisionDisplayMixin, admin.ModelAdmin):
+    """The wording history of every question: read-only."""
+
+    list_display = ("question", "changed_by", "changed_at")
+    list_filter = ("question__step",)
+    search_fields = ("question__key", "changed_by__username")
+    list_select_related = ("question", "changed_by")
+    fields = ("question", "changed_by", "changed_at", "before_readable", "after_readable")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,0 +1,200 @@
+"""From the wizard's cleaned step data to the answers document (schema 1), and to the
+list of questions as they were shown with their answers.
+
+The answers document is the spine of the product: the engine scores it, the record stores
+it, the report prints it. Numbers go in as exact decimal strings, never floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms as django_forms
+
+from questionnaire.forms import OPEN_SOURCE_FIELDS, STEP_FORMS, STEP_TITLES, WordedForm
+from questionnaire.presentation import format_echo
+from questionnaire.scoring.numbers import to_text
+
+StepData = Mapping[str, Mapping[str, Any]]
+
+# Where each answers key path is asked, to send the user to the right step.
+STEP_OF_PATH = {
+    "model_name": "model",
+    "role": "model",
+    "upstream_excluded_eu": "upstream",
+    "placement": "market",
+    "placed_on": "market",
+    "established_in_eu": "market",
+    "generates": "capabilities",
+    "generality": "capabilities",
+    "compute": "compute",
+    "parameters": "compute",
+    "training_tokens": "compute",
+    "synthetic_data_flop": "compute",
+    "threshold_known_on": "compute",
+    "modification": "modification",
+    "open_source": "release",
+    "eu_business_users": "reach",
+    "high_impact_capabilities": "reach",
+    "commission_designated": "reach",
+}
+
+
+def step_of(path: str) -> str:
+    head = path.split(".", 1)[0].split("[", 1)[0]
+    return STEP_OF_PATH.get(head, "model")
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else to_text(value)
+
+
+def build_answers(steps: StepData) -> dict[str, Any]:
+    """The answers document for the cleaned data of the steps that were shown."""
+    model = steps.get("model", {})
+    answers: dict[str, Any] = {
+        "schema": 1,
+        "model_name": model.get("model_name", ""),
+        "role": model.get("role"),
+    }
+    if "upstream" in steps:
+        answers["upstream_excluded_eu"] = steps["upstream"].get("upstream_excluded_eu")
+    market = steps.get("market", {})
+    answers["placement"] = market.get("placement")
+    placed_on: date | None = market.get("placed_on")
+    answers["placed_on"] = placed_on.isoformat() if placed_on else None
+    if market.get("established_in_eu") is not None:
+        answers["established_in_eu"] = market["established_in_eu"]
+    if "capabilities" in steps:
+        capabilities = steps["capabilities"]
+        answers["generates"] = list(capabilities.get("generates") or [])
+        answers["generality"] = capabilities.get("generality")
+    if "compute" in steps:
+        _add_compute(answers, steps["compute"])
+    if "modification" in steps:
+        modification = steps["modification"]
+        known = modification.get("original_flop_known") == "known"
+        answers["modification"] = {
+            "original_name": modification.get("original_name") or None,
+            "original_flop": _number(modification.get("original_flop")) if known else None,
+            "original_systemic_risk": modification.get("original_systemic_risk"),
+            "earlier_modifications_flop": [
+                to_text(modification[name])
+                for name in ("earlier_1", "earlier_2", "earlier_3")
+                if modification.get(name) is not None
+            ],
+        }
+    if "release" in steps:
+        release = steps["release"]
+        answers["open_source"] = (
+            {name: release.get(name) for name in OPEN_SOURCE_FIELDS}
+            if release.get("released_openly")
+            else None
+        )
+    if "reach" in steps:
+        reach = steps["reach"]
+        answers["eu_business_users"] = _number(reach.get("eu_business_users"))
+        answers["high_impact_capabilities"] = reach.get("high_impact_capabilities") or "no"
+        answers["commission_designated"] = bool(reach.get("commission_designated"))
+    return answers
+
+
+def _add_compute(answers: dict[str, Any], data: Mapping[str, Any]) -> None:
+    primary = _estimate(data, data.get("method"))
+    if primary is None:
+        return
+    check_method = data.get("check_method") or "none"
+    if check_method not in ("none", data.get("method")):
+        check = _estimate(data, check_method)
+        if check is not None:
+            primary["check"] = check
+    answers["compute"] = primary
+    if data.get("parameters") is not None:
+        answers["parameters"] = to_text(data["parameters"])
+    if data.get("training_tokens") is not None:
+        answers["training_tokens"] = to_text(data["training_tokens"])
+    answers["synthetic_data_flop"] = _number(data.get("synthetic_data_flop")) or "0"
+    known_on: date | None = data.get("threshold_known_on")
+    answers["threshold_known_on"] = known_on.isoformat() if known_on else None
+
+
+def _estimate(data: Mapping[str, Any], method: str | None) -> dict[str, Any] | None:
+    if method == "direct":
+        return {"method": "direct", "flop": _number(data.get("flop"))}
+    if method == "architecture":
+        moe = bool(data.get("mixture_of_experts"))
+        parameters = data.get("active_parameters") if moe else data.get("parameters")
+        return {
+            "method": "architecture",
+            "parameters": _number(parameters),
+            "tokens": _number(data.get("training_tokens")),
+            "mixture_of_experts": moe,
+        }
+    if method == "hardware":
+        periods = []
+        for period in data.get("periods") or []:
+            entry: dict[str, Any] = {
+                "chips": _number(period["chips"]),
+                "hours": _number(period["hours"]),
+                "utilisation": _number(period["utilisation"]),
+            }
+            if period.get("accelerator") and period["accelerator"] != "custom":
+                entry["accelerator"] = period["accelerator"]
+            if period.get("peak_flops") is not None:
+                entry["peak_flops"] = _number(period["peak_flops"])
+            periods.append(entry)
+        return {"method": "hardware", "periods": periods}
+    return None
+
+
+def shown_questions(
+    forms: Mapping[str, WordedForm], wording: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each answered question as it was shown: step, key, label, help text, the answer as
+    displayed. Stored with the assessment so a record keeps the words of its day."""
+    rows: list[dict[str, Any]] = []
+    order = [step for step, _ in STEP_FORMS]
+    for step in sorted(forms, key=order.index):
+        form = forms[step]
+        for name, field in form.fields.items():
+            value = form.cleaned_data.get(name)
+            if value is None or value == "" or value == []:
+                continue
+            if value is False and isinstance(field, django_forms.BooleanField):
+                continue  # an unticked checkbox says nothing
+            key = form.question_key(name)
+            rows.append(
+                {
+                    "step": step,
+                    "step_title": STEP_TITLES[step],
+                    "key": key,
+                    "field": name,
+                    "label": str(field.label),
+                    "help_text": str(field.help_text),
+                    "answer": display_answer(field, form.data.get(form.add_prefix(name)), value),
+                }
+            )
+    return rows
+
+
+def display_answer(field: Any, raw: Any, value: Any) -> str:
+    """The answer as a person reads it: the choice labels shown, the number as typed."""
+    if hasattr(field, "choices"):
+        labels = {str(choice): str(text) for choice, text in field.choices}
+        if isinstance(value, list):
+            return ", ".join(labels.get(str(item), str(item)) for item in value)
+        if isinstance(value, bool):
+            return labels.get("yes" if value else "no", "Yes" if value else "No")
+        return labels.get(str(value), str(value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        typed = str(raw).strip() if raw else str(value)
+        echoed = format_echo(value)
+        return typed if typed == echoed else f"{typed} (= {echoed})"
+    return str(value)

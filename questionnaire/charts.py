@@ -1,0 +1,608 @@
+"""The training-compute chart: an estimate against the thresholds, on a log scale.
+
+``compute_chart`` does all the arithmetic and layout in Python, so the template
+(``templates/questionnaire/includes/compute_chart.html``) only draws what it is given: plain
+SVG 1.1 (``rect``, ``line``, ``text``, ``g``, ``title``, ``desc``) with presentation
+attributes, no ``style``, so that it passes a strict Content-Security-Policy, prints in black
+and white (dashes and hatching, not colour alone) and renders in WeasyPrint.
+
+The decisions stay with the scoring engine; the chart only shows its figures. Thresholds are
+strict (shared/spec/gpai-rules.md): an estimate exactly at a threshold is "not above" it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from questionnaire.scoring import RuleSet
+from questionnaire.scoring.compute import within_margin
+from questionnaire.scoring.numbers import format_human
+
+__all__ = [
+    "Band",
+    "ComputeChart",
+    "LegendItem",
+    "Marker",
+    "Segment",
+    "ThresholdLine",
+    "Tick",
+    "compute_chart",
+]
+
+DEFAULT_CHART_ID = "compute-chart"
+AXIS_MIN_EXPONENT = 20
+AXIS_MAX_EXPONENT = 27
+MAX_TICK_LABELS = 10
+
+# Geometry, in viewBox units (the SVG scales to its container; at the usual width one unit
+# is about one CSS pixel, so 13 units is 13px on screen and about 10pt in print).
+WIDTH = 720.0
+PLOT_LEFT = 40.0
+PLOT_RIGHT = 680.0
+FONT_SIZE = 13
+SMALL_FONT_SIZE = 12
+CHAR_WIDTH = 0.6  # a generous average glyph width of a sans-serif font, per unit of size
+BOLD_CHAR_WIDTH = 0.68
+LABEL_GAP = 5.0
+LABEL_ROW = 18.0
+PLOT_HEIGHT = 72.0
+LEGEND_ROW = 22.0
+LEGEND_COLUMNS = 2
+HATCH_SPACING = 6.0
+
+# Ink: each element differs by dash pattern or fill pattern, colour only adds to it.
+TEXT_COLOUR = "#1c2430"
+ESTIMATE_STROKE = "#1d4f91"
+BAND_FILL = "#dde5ef"
+BAND_HATCH = "#4a5565"
+THRESHOLD_STROKE = "#1c2430"
+CUMULATIVE_STROKE = "#7a3b00"
+THRESHOLD_DASHES = ("8 4", "12 4 2 4", "2 3")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A straight line, as the four attributes of an SVG ``line``."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A decade on the x axis."""
+
+    exponent: int
+    x: float
+    label: str
+    """``10^23``; empty when the decade is marked but not labelled (long axes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdLine:
+    key: str
+    """``gpai`` or ``systemic_risk``."""
+    value: Decimal
+    name: str
+    """``GPAI indicative criterion``."""
+    label: str
+    """``10^23 · GPAI indicative criterion``."""
+    legend: str
+    x: float
+    y_top: float
+    y_bottom: float
+    label_x: float
+    label_y: float
+    label_anchor: str
+    """``start`` or ``end``: the label sits beside its line, never across another."""
+    dasharray: str
+    stroke: str = THRESHOLD_STROKE
+    stroke_width: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A vertical mark for one FLOP figure, with its label under the axis."""
+
+    value: Decimal
+    text: str
+    """``3.2 × 10^24``."""
+    label: str
+    """``Estimate 3.2 × 10^24 FLOP``."""
+    x: float
+    y_top: float
+    y_bottom: float
+    label_x: float
+    label_y: float
+    label_anchor: str
+    stroke: str
+    stroke_width: float
+    dasharray: str
+    """Empty for a solid line (the template then omits the attribute)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The estimate's error margin, (1 − m)·E to (1 + m)·E, as a hatched rectangle."""
+
+    low: Decimal
+    high: Decimal
+    low_text: str
+    high_text: str
+    x: float
+    y: float
+    width: float
+    height: float
+    hatch: tuple[Segment, ...]
+    fill: str = BAND_FILL
+    stroke: str = BAND_HATCH
+    hatch_stroke: str = BAND_HATCH
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    kind: str
+    """``line`` (draw ``swatch_line``) or ``band`` (draw ``swatch_rect`` and ``hatch``)."""
+    text: str
+    text_x: float
+    text_y: float
+    stroke: str
+    stroke_width: float
+    dasharray: str
+    swatch_line: Segment | None = None
+    swatch_rect: tuple[float, float, float, float] | None = None
+    """x, y, width, height."""
+    hatch: tuple[Segment, ...] = ()
+    fill: str = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class ComputeChart:
+    """Everything the template needs to draw the chart, coordinates included."""
+
+    chart_id: str
+    width: float
+    height: float
+    plot_left: float
+    plot_right: float
+    axis_y: float
+    min_exponent: int
+    max_exponent: int
+    ticks: tuple[Tick, ...]
+    tick_top: float
+    tick_bottom: float
+    tick_label_y: float
+    thresholds: tuple[ThresholdLine, ...]
+    estimate: Marker
+    band: Band
+    cumulative: Marker | None
+    legend: tuple[LegendItem, ...]
+    margin_text: str
+    """``±30%``."""
+    caption: str
+    caption_x: float
+    caption_y: float
+    title: str
+    description: str
+    font_size: int = FONT_SIZE
+    small_font_size: int = SMALL_FONT_SIZE
+    text_colour: str = TEXT_COLOUR
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {_r(self.width)} {_r(self.height)}"
+
+    def x_for(self, value: Decimal) -> float:
+        return _x_for(value, self.min_exponent, self.max_exponent)
+
+
+def compute_chart(
+    *,
+    estimate: Decimal | None,
+    rules: RuleSet,
+    cumulative: Decimal | None = None,
+    chart_id: str = DEFAULT_CHART_ID,
+) -> ComputeChart | None:
+    """The chart of a training-compute ``estimate`` (and, when it differs, the cumulative
+    compute) against the rule set's thresholds; ``None`` when there is no estimate.
+
+    The GPAI threshold is compared with the training compute and the systemic-risk threshold
+    with the cumulative compute (gpai-rules.md §2), as the engine does. ``chart_id`` makes
+    the SVG's ids unique when a page shows several charts.
+    """
+    if estimate is None:
+        return None
+    if estimate <= 0 or (cumulative is not None and cumulative <= 0):
+        raise ValueError("a compute chart needs positive FLOP figures")
+    if cumulative is not None and cumulative == estimate:
+        cumulative = None
+
+    margin = rules.estimate_margin
+    low, high = (1 - margin) * estimate, (1 + margin) * estimate
+    shown = [low, high, rules.gpai_training_flop, rules.systemic_risk_cumulative_flop]
+    if cumulative is not None:
+        shown.append(cumulative)
+    min_exponent = min(AXIS_MIN_EXPONENT, min(_floor_log10(value) for value in shown))
+    max_exponent = max(AXIS_MAX_EXPONENT, max(_ceil_log10(value) for value in shown))
+    # A long axis labels every step-th decade; it ends on a labelled one.
+    step = max(1, math.ceil((max_exponent - min_exponent) / MAX_TICK_LABELS))
+    max_exponent = min_exponent + step * math.ceil((max_exponent - min_exponent) / step)
+
+    def x_for(value: Decimal) -> float:
+        return _x_for(value, min_exponent, max_exponent)
+
+    # Threshold labels go in rows above the plot, each beside its own line.
+    specs = [
+        ("gpai", rules.gpai_training_flop, "GPAI indicative criterion"),
+        ("systemic_risk", rules.systemic_risk_cumulative_flop, "systemic-risk presumption"),
+    ]
+    labels = [f"{format_human(value)} · {name}" for _, value, name in specs]
+    xs = [x_for(value) for _, value, _ in specs]
+    placements = _place_labels(xs, labels)
+    rows = max(row for row, _ in placements) + 1
+
+    top = 6.0
+    plot_top = top + rows * LABEL_ROW + 6
+    axis_y = plot_top + PLOT_HEIGHT
+    thresholds = tuple(
+        ThresholdLine(
+            key=key,
+            value=value,
+            name=name,
+            label=label,
+            legend=f"{format_human(value)} threshold ({name})",
+            x=_r(x),
+            y_top=_r(top + row * LABEL_ROW + 3),
+            y_bottom=_r(axis_y),
+            label_x=_r(x + LABEL_GAP if anchor == "start" else x - LABEL_GAP),
+            label_y=_r(top + row * LABEL_ROW + 14),
+            label_anchor=anchor,
+            dasharray=THRESHOLD_DASHES[index % len(THRESHOLD_DASHES)],
+        )
+        for index, ((key, value, name), label, x, (row, anchor)) in enumerate(
+            zip(specs, labels, xs, placements, strict=True)
+        )
+    )
+
+    ticks = tuple(
+        Tick(
+            exponent=exponent,
+            x=_r(_x_for_exponent(exponent, min_exponent, max_exponent)),
+            label=f"10^{exponent}" if (exponent - min_exponent) % step == 0 else "",
+        )
+        for exponent in range(min_exponent, max_exponent + 1)
+    )
+    tick_label_y = axis_y + 21
+    marker_rows_y = tick_label_y + 22
+
+    band_x, band_right = x_for(low), x_for(high)
+    band_width = max(band_right - band_x, 2.0)
+    band_y, band_height = plot_top + 14, PLOT_HEIGHT - 28
+    band = Band(
+        low=low,
+        high=high,
+        low_text=format_human(low),
+        high_text=format_human(high),
+        x=_r(band_x),
+        y=_r(band_y),
+        width=_r(band_width),
+        height=_r(band_height),
+        hatch=_hatch(band_x, band_y, band_width, band_height),
+    )
+
+    estimate_text = format_human(estimate)
+    estimate_marker = _marker(
+        value=estimate,
+        text=estimate_text,
+        label=f"Estimate {estimate_text} FLOP",
+        x=x_for(estimate),
+        y_top=plot_top + 4,
+        y_bottom=axis_y,
+        label_y=marker_rows_y,
+        stroke=ESTIMATE_STROKE,
+        stroke_width=3.0,
+        dasharray="",
+    )
+    cumulative_marker = None
+    if cumulative is not None:
+        cumulative_text = format_human(cumulative)
+        cumulative_marker = _marker(
+            value=cumulative,
+            text=cumulative_text,
+            label=f"Cumulative {cumulative_text} FLOP",
+            x=x_for(cumulative),
+            y_top=plot_top + 4,
+            y_bottom=axis_y,
+            label_y=marker_rows_y + LABEL_ROW,
+            stroke=CUMULATIVE_STROKE,
+            stroke_width=3.0,
+            dasharray="5 3",
+        )
+
+    margin_text = f"±{_percent(margin)}"
+    legend_top = marker_rows_y + (2 if cumulative is not None else 1) * LABEL_ROW + 8
+    legend = _legend(
+        top=legend_top,
+        margin_text=margin_text,
+        thresholds=thresholds,
+        estimate=estimate_marker,
+        cumulative=cumulative_marker,
+    )
+    legend_rows = math.ceil(len(legend) / LEGEND_COLUMNS)
+    caption_y = legend_top + legend_rows * LEGEND_ROW + 12
+    height = caption_y + 8
+
+    return ComputeChart(
+        chart_id=chart_id,
+        width=WIDTH,
+        height=_r(height),
+        plot_left=PLOT_LEFT,
+        plot_right=PLOT_RIGHT,
+        axis_y=_r(axis_y),
+        min_exponent=min_exponent,
+        max_exponent=max_exponent,
+        ticks=ticks,
+        tick_top=_r(axis_y),
+        tick_bottom=_r(axis_y + 6),
+        tick_label_y=_r(tick_label_y),
+        thresholds=thresholds,
+        estimate=estimate_marker,
+        band=band,
+        cumulative=cumulative_marker,
+        legend=legend,
+        margin_text=margin_text,
+        caption="Horizontal axis: training compute in FLOP, log scale (each mark is 10 × the one before).",
+        caption_x=PLOT_LEFT - 20,
+        caption_y=_r(caption_y),
+        title="Training compute compared with the thresholds (log scale, FLOP)",
+        description=_describe(estimate, low, high, cumulative, rules, margin_text),
+    )
+
+
+def _describe(
+    estimate: Decimal,
+    low: Decimal,
+    high: Decimal,
+    cumulative: Decimal | None,
+    rules: RuleSet,
+    margin_text: str,
+) -> str:
+    """One sentence for screen readers (and for the PDF's text layer)."""
+    gpai = _relation(estimate, rules.gpai_training_flop, rules, margin_text)
+    head = (
+        f"Training compute estimate {format_human(estimate)} FLOP "
+        f"(range {format_human(low)} to {format_human(high)})"
+    )
+    if cumulative is None:
+        systemic = _relation(estimate, rules.systemic_risk_cumulative_flop, rules, margin_text)
+        return f"{head}: {gpai}, {systemic}."
+    systemic = _relation(cumulative, rules.systemic_risk_cumulative_flop, rules, margin_text)
+    return (
+        f"{head}: {gpai}; cumulative training compute {format_human(cumulative)} FLOP: {systemic}."
+    )
+
+
+def _relation(value: Decimal, threshold: Decimal, rules: RuleSet, margin_text: str) -> str:
+    """Where ``value`` stands against a strict ``threshold``, in words."""
+    name = f"the {format_human(threshold)} threshold"
+    if value == threshold:
+        return f"exactly at {name}, so not above it, and within {margin_text} of it"
+    side = "above" if value > threshold else "below"
+    if within_margin(threshold, value, rules):
+        return f"{side} but within {margin_text} of {name}"
+    return f"{side} {name}"
+
+
+def _place_labels(xs: list[float], labels: list[str]) -> list[tuple[int, str]]:
+    """A row and a text anchor for each threshold label.
+
+    A label sits beside its own line, to the right (``start``) or left (``end``); a line runs
+    from its label's row down to the axis. The best layout keeps every label inside the
+    chart, crosses no other line and no other label, and uses the fewest rows; the
+    thresholds are few, so every order is tried.
+    """
+    widths = [_text_width(label, FONT_SIZE) for label in labels]
+    layouts = []
+    for order in itertools.permutations(range(len(xs))):
+        placed: dict[int, tuple[int, str, float, float]] = {}
+        penalty = 0
+        for index in order:
+            choice = _place_one(index, xs, widths, placed)
+            if choice is None:
+                penalty += 1
+                choice = _fallback(index, xs, widths, placed)
+            placed[index] = choice
+        rows = max(row for row, _, _, _ in placed.values()) + 1
+        layouts.append(((penalty, rows), [placed[i][:2] for i in range(len(xs))]))
+    return min(layouts, key=lambda layout: layout[0])[1]
+
+
+def _span(x: float, width: float, anchor: str) -> tuple[float, float]:
+    if anchor == "start":
+        return x + LABEL_GAP, x + LABEL_GAP + width
+    return x - LABEL_GAP - width, x - LABEL_GAP
+
+
+def _place_one(
+    index: int,
+    xs: list[float],
+    widths: list[float],
+    placed: dict[int, tuple[int, str, float, float]],
+) -> tuple[int, str, float, float] | None:
+    x = xs[index]
+    for row in range(len(xs)):
+        for anchor in ("start", "end"):
+            left, right = _span(x, widths[index], anchor)
+            if left < 2 or right > WIDTH - 2:
+                continue
+            clash = False
+            for other, (other_row, _, other_left, other_right) in placed.items():
+                other_x = xs[other]
+                same_row_overlap = other_row == row and left < other_right and other_left < right
+                # a line runs from its label's row down: it crosses labels in lower rows
+                crosses_other_line = other_row < row and left - 2 <= other_x <= right + 2
+                other_crossed = row < other_row and other_left - 2 <= x <= other_right + 2
+                if same_row_overlap or crosses_other_line or other_crossed:
+                    clash = True
+                    break
+            if not clash:
+                return row, anchor, left, right
+    return None
+
+
+def _fallback(
+    index: int,
+    xs: list[float],
+    widths: list[float],
+    placed: dict[int, tuple[int, str, float, float]],
+) -> tuple[int, str, float, float]:
+    """A row of its own, on the side with more room: a line may cross it, nothing else."""
+    row = max((r for r, _, _, _ in placed.values()), default=-1) + 1
+    anchor = "start" if xs[index] < WIDTH / 2 else "end"
+    left, right = _span(xs[index], widths[index], anchor)
+    return row, anchor, left, right
+
+
+def _marker(
+    *,
+    value: Decimal,
+    text: str,
+    label: str,
+    x: float,
+    y_top: float,
+    y_bottom: float,
+    label_y: float,
+    stroke: str,
+    stroke_width: float,
+    dasharray: str,
+) -> Marker:
+    """A marker whose label is centred under it, or kept inside the chart near an edge."""
+    half = len(label) * FONT_SIZE * BOLD_CHAR_WIDTH / 2
+    if x - half < 2:
+        anchor, label_x = "start", max(x - 4, 2.0)
+    elif x + half > WIDTH - 2:
+        anchor, label_x = "end", min(x + 4, WIDTH - 2)
+    else:
+        anchor, label_x = "middle", x
+    return Marker(
+        value=value,
+        text=text,
+        label=label,
+        x=_r(x),
+        y_top=_r(y_top),
+        y_bottom=_r(y_bottom),
+        label_x=_r(label_x),
+        label_y=_r(label_y),
+        label_anchor=anchor,
+        stroke=stroke,
+        stroke_width=stroke_width,
+        dasharray=dasharray,
+    )
+
+
+def _legend(
+    *,
+    top: float,
+    margin_text: str,
+    thresholds: tuple[ThresholdLine, ...],
+    estimate: Marker,
+    cumulative: Marker | None,
+) -> tuple[LegendItem, ...]:
+    entries: list[tuple[str, str, str, float, str]] = [
+        ("line", "Training compute estimate", estimate.stroke, estimate.stroke_width, ""),
+        ("band", f"{margin_text} error margin of the estimate", BAND_HATCH, 1.0, ""),
+    ]
+    if cumulative is not None:
+        entries.append(
+            ("line", "Cumulative training compute", cumulative.stroke, 3.0, cumulative.dasharray)
+        )
+    entries += [
+        ("line", line.legend, line.stroke, line.stroke_width, line.dasharray) for line in thresholds
+    ]
+    column_width = (WIDTH - 2 * PLOT_LEFT + 40) / LEGEND_COLUMNS
+    items = []
+    for index, (kind, text, stroke, stroke_width, dasharray) in enumerate(entries):
+        row, column = divmod(index, LEGEND_COLUMNS)
+        x = PLOT_LEFT - 20 + column * column_width
+        y = top + row * LEGEND_ROW
+        middle = y + 10
+        common: dict[str, Any] = {
+            "kind": kind,
+            "text": text,
+            "text_x": _r(x + 36),
+            "text_y": _r(middle + 4),
+            "stroke": stroke,
+            "stroke_width": stroke_width,
+            "dasharray": dasharray,
+        }
+        if kind == "band":
+            rect = (_r(x), _r(y + 3), 28.0, 14.0)
+            items.append(
+                LegendItem(**common, swatch_rect=rect, hatch=_hatch(*rect), fill=BAND_FILL)
+            )
+        else:
+            swatch = Segment(_r(x), _r(middle), _r(x + 28), _r(middle))
+            items.append(LegendItem(**common, swatch_line=swatch))
+    return tuple(items)
+
+
+def _hatch(x: float, y: float, width: float, height: float) -> tuple[Segment, ...]:
+    """Diagonal hatching inside a rectangle, clipped by arithmetic (no clipPath needed)."""
+    segments = []
+    offset = -height
+    while offset < width:
+        # the line (x + offset + t, y + height - t) for t in [0, height], clipped to the rect
+        t_start = max(0.0, -offset)
+        t_end = min(height, width - offset)
+        if t_end > t_start:
+            segments.append(
+                Segment(
+                    _r(x + offset + t_start),
+                    _r(y + height - t_start),
+                    _r(x + offset + t_end),
+                    _r(y + height - t_end),
+                )
+            )
+        offset += HATCH_SPACING
+    return tuple(segments)
+
+
+def _log10(value: Decimal) -> float:
+    # Decimal.log10 is exact for powers of ten and copes with values beyond a float's range.
+    return float(value.log10())
+
+
+def _floor_log10(value: Decimal) -> int:
+    return math.floor(value.log10())
+
+
+def _ceil_log10(value: Decimal) -> int:
+    return math.ceil(value.log10())
+
+
+def _x_for_exponent(exponent: float, min_exponent: int, max_exponent: int) -> float:
+    fraction = (exponent - min_exponent) / (max_exponent - min_exponent)
+    return PLOT_LEFT + fraction * (PLOT_RIGHT - PLOT_LEFT)
+
+
+def _x_for(value: Decimal, min_exponent: int, max_exponent: int) -> float:
+    return _x_for_exponent(_log10(value), min_exponent, max_exponent)
+
+
+def _text_width(text: str, font_size: float) -> float:
+    return len(text) * font_size * CHAR_WIDTH
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).normalize():f}%"
+
+
+def _r(value: float) -> float:
+    """Two decimals are plenty for drawing and keep the SVG short."""
+    return round(value, 2)

@@ -1,0 +1,430 @@
+"""The wizard's forms, one per step.
+
+Field names and choice values are logic: they map onto the answers contract
+(shared/spec/assess-json.md) in ``questionnaire.answers_builder``. The words a person reads
+(labels, help texts, choice labels) come from the ``Question`` table, so admins can edit
+them; each field names its question key in ``question_keys``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from questionnaire.scoring import load
+from questionnaire.scoring.numbers import parse_number
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+PERIOD_ROWS = 4
+PERIOD_PARTS = ("chips", "hours", "accelerator", "peak_flops", "utilisation")
+CUSTOM_PEAK = "custom"
+
+
+def accelerator_choices() -> list[tuple[str, str]]:
+    rules = load()
+    return (
+        [("", "—")]
+        + [(key, chip.name) for key, chip in rules.accelerators.items()]
+        + [(CUSTOM_PEAK, "Other chip: I give its peak FLOP/s")]
+    )
+
+
+class QuantityField(forms.CharField):
+    """A positive quantity typed in any notation of the answers contract (``405B``,
+    ``3.2 × 10^24``, ``1,000,000``); cleans to an exact ``Decimal``. What was typed is
+    what the draft keeps, so nothing is lost when the value is not yet valid."""
+
+    def __init__(
+        self,
+        *,
+        zero_allowed: bool = False,
+        at_most_one: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.zero_allowed = zero_allowed
+        self.at_most_one = at_most_one
+        self.widget.attrs.update(
+            {
+                "inputmode": "decimal",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "maxlength": "100",
+                "data-quantity": "",
+            }
+        )
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            number = parse_number(text)
+        except ValueError as error:
+            raise ValidationError(_sentence(str(error)), code="invalid") from None
+        if number < 0 or (number == 0 and not self.zero_allowed):
+            raise ValidationError(
+                "Enter a number greater than zero"
+                + (" (or 0)" if self.zero_allowed else "")
+                + ", such as 7B, 15.6T or 3.2 × 10^24.",
+                code="invalid",
+            )
+        if self.at_most_one and number > 1:
+            raise ValidationError(
+                "Enter a fraction greater than 0 and at most 1, such as 0.4 (for 40%).",
+                code="invalid",
+            )
+        return number
+
+
+def _sentence(message: str) -> str:
+    text = message[0].upper() + message[1:]
+    return text if text.endswith(".") else text + "."
+
+
+class YesNoField(forms.TypedChoiceField):
+    """A yes/no question answered explicitly: unlike a checkbox, "not answered" stays
+    distinguishable from "no"."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(
+            choices=YES_NO,
+            coerce=lambda value: value == "yes",
+            empty_value=None,
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+
+class WordedForm(forms.Form):
+    """A step form whose wording comes from the Question table."""
+
+    question_keys: ClassVar[dict[str, str]] = {}
+    """Field name → question key, where they differ."""
+    required_message = "Answer this question to continue."
+    # The server decides what is required (often from another answer of the step), and says
+    # so in words next to the field; the browser's own checks would pre-empt that.
+    use_required_attribute = False
+
+    def __init__(
+        self, *args: Any, wording: Mapping[str, Mapping[str, Any]] | None = None, **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        wording = wording or {}
+        for name, field in self.fields.items():
+            key = self.question_key(name)
+            words = wording.get(key)
+            field.error_messages["required"] = self.required_message
+            if words is None:
+                field.label = field.label or key
+                continue
+            field.label = words["label"] + self.label_suffix_for(name)
+            field.help_text = words["help_text"]
+            labels = words.get("choice_labels") or {}
+            if labels and hasattr(field, "choices"):
+                field.choices = [
+                    (value, labels.get(str(value), text)) for value, text in field.choices
+                ]
+
+    @classmethod
+    def question_key(cls, name: str) -> str:
+        return cls.question_keys.get(name, name)
+
+    def label_suffix_for(self, name: str) -> str:
+        return ""
+
+    def require(self, *names: str) -> None:
+        """Mark answers required by an earlier answer of this step."""
+        for name in names:
+            if self.cleaned_data.get(name) in (None, "", []) and name not in self.errors:
+                self.add_error(name, ValidationError(self.required_message, code="required"))
+
+
+class ModelRoleForm(WordedForm):
+    model_name = forms.CharField(max_length=200)
+    role = forms.ChoiceField(
+        choices=[
+            ("developer", "developer"),
+            ("modifier", "modifier"),
+            ("integrator", "integrator"),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class UpstreamForm(WordedForm):
+    upstream_excluded_eu = YesNoField(required=True)
+
+
+class MarketForm(WordedForm):
+    placement = forms.ChoiceField(
+        choices=[
+            ("placed", "placed"),
+            ("planned", "planned"),
+            ("research_only", "research_only"),
+            ("excluded_eu", "excluded_eu"),
+            ("internal_only", "internal_only"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    placed_on = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, such as 2026-03-01."},
+    )
+    established_in_eu = YesNoField()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        placement = cleaned.get("placement")
+        if placement == "placed":
+            self.require("placed_on")
+        if placement in ("placed", "planned", "internal_only"):
+            self.require("established_in_eu")
+        return cleaned
+
+
+class CapabilitiesForm(WordedForm):
+    generates = forms.MultipleChoiceField(
+        choices=[(value, value) for value in ("text", "audio", "image", "video", "other")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    generality = forms.ChoiceField(
+        choices=[("wide", "wide"), ("narrow", "narrow"), ("unsure", "unsure")],
+        widget=forms.RadioSelect,
+    )
+
+
+METHODS = [("direct", "direct"), ("architecture", "architecture"), ("hardware", "hardware")]
+
+
+class ComputeForm(WordedForm):
+    question_keys: ClassVar[dict[str, str]] = {
+        "method": "compute.method",
+        "check_method": "compute.check_method",
+        "flop": "compute.flop",
+        "mixture_of_experts": "compute.mixture_of_experts",
+        "active_parameters": "compute.active_parameters",
+        **{
+            f"period{row}_{part}": f"compute.periods.{part}"
+            for row in range(1, PERIOD_ROWS + 1)
+            for part in PERIOD_PARTS
+        },
+    }
+
+    method = forms.ChoiceField(choices=METHODS, widget=forms.RadioSelect)
+    flop = QuantityField()
+    parameters = QuantityField()
+    training_tokens = QuantityField()
+    mixture_of_experts = forms.BooleanField(required=False)
+    active_parameters = QuantityField()
+    check_method = forms.ChoiceField(
+        choices=[("none", "none"), *METHODS], widget=forms.RadioSelect, required=False
+    )
+    synthetic_data_flop = QuantityField(zero_allowed=True)
+    threshold_known_on = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, such as 2026-03-01."},
+    )
+
+    @classmethod
+    def period_field_names(cls, row: int) -> dict[str, str]:
+        return {part: f"period{row}_{part}" for part in PERIOD_PARTS}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The explanations stand once, in the first period; later rows repeat only labels.
+        for row in range(2, PERIOD_ROWS + 1):
+            for name in self.period_field_names(row).values():
+                self.fields[name].help_text = ""
+
+    def label_suffix_for(self, name: str) -> str:
+        if name.startswith("period"):
+            return f" (period {name[6]})"
+        return ""
+
+    def period_used(self, row: int) -> bool:
+        """Whether anything was typed in this period row (it is then shown open)."""
+        return any(
+            self[name].value() not in (None, "") for name in self.period_field_names(row).values()
+        )
+
+    def period_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "number": row,
+                "open": row == 1 or self.period_used(row),
+                "fields": [self[name] for name in self.period_field_names(row).values()],
+            }
+            for row in range(1, PERIOD_ROWS + 1)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        method = cleaned.get("method")
+        check = cleaned.get("check_method") or "none"
+        if check != "none" and check == method:
+            self.add_error(
+                "check_method", "Choose a different method for the cross-check, or none."
+            )
+        for chosen in (method, check):
+            if chosen and chosen != "none":
+                self._require_method(chosen, cleaned)
+        cleaned["periods"] = self._periods(cleaned, required="hardware" in (method, check))
+        return cleaned
+
+    def _require_method(self, method: str, cleaned: dict[str, Any]) -> None:
+        if method == "direct":
+            self.require("flop")
+        elif method == "architecture":
+            self.require("parameters", "training_tokens")
+            if cleaned.get("mixture_of_experts"):
+                self.require("active_parameters")
+
+    def _periods(self, cleaned: dict[str, Any], *, required: bool) -> list[dict[str, Any]]:
+        periods = []
+        for row in range(1, PERIOD_ROWS + 1):
+            names = self.period_field_names(row)
+            if all(self[name].value() in (None, "") for name in names.values()):
+                continue  # an unused row
+            values = {part: cleaned.get(name) for part, name in names.items()}
+            self.require(names["chips"], names["hours"], names["utilisation"], names["accelerator"])
+            if values["accelerator"] == CUSTOM_PEAK:
+                self.require(names["peak_flops"])
+            periods.append(values)
+        if required and not periods and not any(n.startswith("period1") for n in self.errors):
+            self.add_error(
+                "period1_chips",
+                ValidationError(
+                    "Give at least one training period: chips, hours, chip type and utilisation.",
+                    code="required",
+                ),
+            )
+        return periods
+
+
+# The period rows are added in a loop so that their number is one constant.
+for _row in range(1, PERIOD_ROWS + 1):
+    ComputeForm.base_fields[f"period{_row}_chips"] = QuantityField()
+    ComputeForm.base_fields[f"period{_row}_hours"] = QuantityField()
+    ComputeForm.base_fields[f"period{_row}_accelerator"] = forms.ChoiceField(
+        choices=accelerator_choices, required=False
+    )
+    ComputeForm.base_fields[f"period{_row}_peak_flops"] = QuantityField()
+    ComputeForm.base_fields[f"period{_row}_utilisation"] = QuantityField(at_most_one=True)
+
+
+class ModificationForm(WordedForm):
+    question_keys: ClassVar[dict[str, str]] = {
+        "original_name": "modification.original_name",
+        "original_flop_known": "modification.original_flop_known",
+        "original_flop": "modification.original_flop",
+        "original_systemic_risk": "modification.original_systemic_risk",
+        **{f"earlier_{i}": "modification.earlier_modifications_flop" for i in (1, 2, 3)},
+    }
+
+    original_name = forms.CharField(max_length=200, required=False)
+    original_flop_known = forms.ChoiceField(
+        choices=[("known", "known"), ("unknown", "unknown")], widget=forms.RadioSelect
+    )
+    original_flop = QuantityField()
+    original_systemic_risk = YesNoField(required=True)
+    earlier_1 = QuantityField()
+    earlier_2 = QuantityField()
+    earlier_3 = QuantityField()
+
+    def label_suffix_for(self, name: str) -> str:
+        return f" ({name[-1]})" if name.startswith("earlier_") else ""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("original_flop_known") == "known":
+            self.require("original_flop")
+        return cleaned
+
+
+OPEN_SOURCE_FIELDS = (
+    "licence_permits_all",
+    "weights_public",
+    "architecture_public",
+    "usage_public",
+    "monetised",
+)
+
+
+class ReleaseForm(WordedForm):
+    question_keys: ClassVar[dict[str, str]] = {
+        "released_openly": "open_source.released",
+        **{name: f"open_source.{name}" for name in OPEN_SOURCE_FIELDS},
+    }
+
+    released_openly = YesNoField(required=True)
+    licence_permits_all = YesNoField()
+    weights_public = YesNoField()
+    architecture_public = YesNoField()
+    usage_public = YesNoField()
+    monetised = YesNoField()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("released_openly"):
+            self.require(*OPEN_SOURCE_FIELDS)
+        return cleaned
+
+
+class ReachForm(WordedForm):
+    eu_business_users = QuantityField(zero_allowed=True)
+    high_impact_capabilities = forms.ChoiceField(
+        choices=[("no", "no"), ("unsure", "unsure"), ("yes", "yes")], widget=forms.RadioSelect
+    )
+    commission_designated = YesNoField(required=True)
+
+
+class ReviewForm(WordedForm):
+    """The last step: the answers and a preview of the result; nothing to fill in."""
+
+
+STEP_FORMS: list[tuple[str, type[WordedForm]]] = [
+    ("model", ModelRoleForm),
+    ("upstream", UpstreamForm),
+    ("market", MarketForm),
+    ("capabilities", CapabilitiesForm),
+    ("compute", ComputeForm),
+    ("modification", ModificationForm),
+    ("release", ReleaseForm),
+    ("reach", ReachForm),
+    ("review", ReviewForm),
+]
+
+STEP_TITLES = {
+    "model": "The model and your role",
+    "upstream": "The upstream provider",
+    "market": "Market placement",
+    "capabilities": "Capabilities",
+    "compute": "Training compute",
+    "modification": "Your modification",
+    "release": "Release and licence",
+    "reach": "Reach and designation",
+    "review": "Review",
+}
+
+
+def question_keys_by_step() -> dict[str, list[str]]:
+    """Every question key the wizard uses, per step, in the order of the fields."""
+    keys: dict[str, list[str]] = {}
+    for step, form_class in STEP_FORMS:
+        seen: list[str] = []
+        for name in form_class.base_fields:
+            key = form_class.question_key(name)
+            if key not in seen:
+                seen.append(key)
+        keys[step] = seen
+    return keys

@@ -1,0 +1,80 @@
+"""``manage.py org``: organisations and their members, for operators.
+
+manage.py org create SLUG "Name"
+manage.py org add SLUG USERNAME [--role member|attester|admin]
+manage.py org list
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_slug
+
+from questionnaire import services
+from questionnaire.models import Membership, Organisation
+
+
+class Command(BaseCommand):
+    help = "Create organisations and add members to them."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True, metavar="create|add|list")
+        create = actions.add_parser("create", help="create an organisation")
+        create.add_argument("slug", help="short identifier, such as acme")
+        create.add_argument("name", help='display name, such as "Acme AI Ltd"')
+        add = actions.add_parser("add", help="add a user to an organisation, or change their role")
+        add.add_argument("slug")
+        add.add_argument("username")
+        add.add_argument(
+            "--role",
+            choices=[role.value for role in Membership.Role],
+            default=Membership.Role.MEMBER,
+        )
+        actions.add_parser("list", help="list organisations and their members")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "create":
+            self._create(options["slug"], options["name"])
+        elif action == "add":
+            self._add(options["slug"], options["username"], options["role"])
+        else:
+            self._list()
+
+    def _create(self, slug: str, name: str) -> None:
+        try:
+            validate_slug(slug)
+        except ValidationError:
+            raise CommandError(
+                f"{slug!r} is not a valid slug: use letters, numbers, hyphens or underscores."
+            ) from None
+        if not name.strip():
+            raise CommandError("The organisation needs a name.")
+        if Organisation.objects.filter(slug=slug).exists():
+            raise CommandError(f"An organisation with the slug {slug!r} already exists.")
+        organisation = services.organisation_create(slug=slug, name=name.strip())
+        self.stdout.write(f"Created organisation {organisation.slug} ({organisation.name}).")
+
+    def _add(self, slug: str, username: str, role: str) -> None:
+        organisation = Organisation.objects.filter(slug=slug).first()
+        if organisation is None:
+            raise CommandError(
+                f"No organisation with the slug {slug!r}; create it with: org create"
+            )
+        user_model = get_user_model()
+        user = user_model.objects.filter(**{user_model.USERNAME_FIELD: username}).first()
+        if user is None:
+            raise CommandError(f"No user named {username!r}; create it with: createsuperuser")
+        membership = services.membership_set(organisation=organisation, user=user, role=role)
+        self.stdout.write(f"{username} is now {membership.get_role_display().lower()} of {slug}.")
+
+    def _list(self) -> None:
+        for organisation in Organisation.objects.prefetch_related("memberships__user"):
+            self.stdout.write(f"{organisation.slug}\t{organisation.name}")
+            for membership in organisation.memberships.all():
+                self.stdout.write(f"  {membership.user.get_username()}\t{membership.role}")

@@ -1,0 +1,89 @@
+"""Organisation-scoped reads: the one place that decides who sees what.
+
+Every view reads drafts and assessments through these functions. An object of another
+organisation, or another person's draft, is answered with 404 — never 403, which would
+confirm that it exists.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
+from django.db.models import QuerySet
+from django.http import Http404
+
+from questionnaire.models import Assessment, Draft, Membership, Organisation
+
+User = AuthUser | AnonymousUser
+
+
+def memberships_for(user: User) -> QuerySet[Membership]:
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def organisations_for(user: User) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+def membership_get(user: User, organisation: Organisation) -> Membership:
+    """The user's membership of this organisation; 404 when there is none."""
+    try:
+        return memberships_for(user).get(organisation=organisation)
+    except Membership.DoesNotExist:
+        raise Http404("No such organisation.") from None
+
+
+def drafts_for(user: User) -> QuerySet[Draft]:
+    """The user's own drafts, in organisations they still belong to, newest first."""
+    if not user.is_authenticated:
+        return Draft.objects.none()
+    return (
+        Draft.objects.filter(owner=user, organisation__memberships__user=user)
+        .select_related("organisation")
+        .order_by("-updated_at")
+    )
+
+
+def draft_get(user: User, public_id: uuid.UUID | str) -> Draft:
+    try:
+        return drafts_for(user).get(public_id=public_id)
+    except (Draft.DoesNotExist, ValueError):
+        raise Http404("No such draft.") from None
+
+
+def assessments_for(user: User) -> QuerySet[Assessment]:
+    """Assessments of every organisation the user belongs to, newest first."""
+    if not user.is_authenticated:
+        return Assessment.objects.none()
+    return (
+        Assessment.objects.filter(organisation__memberships__user=user)
+        .select_related("organisation", "created_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def assessment_completing(user: User, draft_id: uuid.UUID | str) -> Assessment | None:
+    """The assessment a (now deleted) draft of this user became, if any."""
+    if not isinstance(user, AuthUser):
+        return None
+    try:
+        return assessments_for(user).filter(draft_public_id=draft_id, created_by=user).first()
+    except ValueError:
+        return None
+
+
+def assessment_get(user: User, public_id: uuid.UUID | str) -> Assessment:
+    try:
+        return assessments_for(user).get(public_id=public_id)
+    except (Assessment.DoesNotExist, ValueError):
+        raise Http404("No such assessment.") from None

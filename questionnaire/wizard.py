@@ -1,0 +1,390 @@
+"""The guided questionnaire: a django-formtools named-URL wizard whose state lives in a
+``Draft`` row instead of the session.
+
+Why not the session: people fill this in over days, ask engineers for numbers and come
+back; a draft must survive logout, session expiry and restarts, and two drafts open in two
+tabs must never mix (formtools issues #126, #15). So each draft has its own URL and its own
+storage, and every POST stores what was typed, valid or not, before anything else happens
+(Back keeps invalid input, formtools issue #284). Each POST ends in a redirect, so a
+browser refresh never resubmits a step.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import OrderedDict
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from django.views.generic import TemplateView
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.base import BaseStorage
+from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
+
+from questionnaire import selectors, services
+from questionnaire.answers_builder import build_answers, shown_questions, step_of
+from questionnaire.charts import compute_chart
+from questionnaire.forms import STEP_FORMS, STEP_TITLES, ComputeForm, WordedForm
+from questionnaire.models import Draft
+from questionnaire.presentation import chart_for_result, flags_explained, verdict
+from questionnaire.scoring import AnswersError, assess, load
+from questionnaire.scoring.answers import parse_compute
+from questionnaire.scoring.compute import estimate
+from questionnaire.wording import wording_map
+
+IN_SCOPE_PLACEMENTS = ("placed", "planned", "internal_only")
+
+
+class DraftStorage(BaseStorage):
+    """formtools storage kept in a ``Draft`` row; written once per request, when changed.
+
+    Only the steps this request touched are written, merged into the row as it is now, so
+    the same draft open in two tabs cannot wipe out the other tab's steps.
+    """
+
+    def __init__(
+        self,
+        prefix: str,
+        request: HttpRequest | None = None,
+        file_storage: Any = None,
+        *,
+        draft: Draft,
+    ) -> None:
+        super().__init__(prefix, request, file_storage)
+        self.draft = draft
+        self.init_data()
+        self.data.update(copy.deepcopy(draft.state))
+        self._loaded = json.dumps(self.data, sort_keys=True)
+        self._touched: set[str] = set()
+        self._cleared = False
+
+    def set_step_data(self, step: str, cleaned_data: Any) -> None:
+        super().set_step_data(step, cleaned_data)
+        self._touched.add(step)
+
+    def reset(self) -> None:
+        super().reset()
+        self._cleared = True
+
+    def update_response(self, response: HttpResponseBase) -> None:
+        super().update_response(response)
+        if json.dumps(self.data, sort_keys=True) == self._loaded:
+            return
+        with transaction.atomic():
+            row = Draft.objects.select_for_update().filter(pk=self.draft.pk).first()
+            if row is None:  # completed and deleted by this request: it stays deleted
+                return
+            state = self.data
+            if row.state and not self._cleared:
+                state = row.state
+                steps = state.setdefault(self.step_data_key, {})
+                for step in self._touched:
+                    steps[step] = self.data[self.step_data_key][step]
+                state[self.step_key] = self.current_step
+                state[self.extra_data_key] = {
+                    **state.get(self.extra_data_key, {}),
+                    **self.data[self.extra_data_key],
+                }
+            row.state = state
+            row.current_step = self.current_step or ""
+            model_name = (self.get_step_data("model") or {}).get("model-model_name")
+            if model_name is not None:
+                row.model_name = str(model_name)[:200]
+            row.save(update_fields=["state", "current_step", "model_name", "updated_at"])
+
+
+# ------------------------------------------------------------------ conditions
+# Conditions read the raw stored data, not cleaned data: cleaning would validate every
+# earlier step on every request (formtools issues #220, #266).
+
+
+def _raw(wizard: WizardView, step: str, field: str) -> str | None:
+    data = wizard.storage.get_step_data(step)
+    return None if data is None else data.get(f"{step}-{field}")
+
+
+def _role(wizard: WizardView) -> str | None:
+    return _raw(wizard, "model", "role")
+
+
+def _placement_in_scope(wizard: WizardView) -> bool:
+    return _raw(wizard, "market", "placement") in IN_SCOPE_PLACEMENTS
+
+
+def _acts_as_developer(wizard: WizardView) -> bool:
+    role = _role(wizard)
+    return role == "developer" or (
+        role == "integrator" and _raw(wizard, "upstream", "upstream_excluded_eu") == "yes"
+    )
+
+
+def _provider_questions_apply(wizard: WizardView) -> bool:
+    return _placement_in_scope(wizard) and (
+        _acts_as_developer(wizard) or _role(wizard) == "modifier"
+    )
+
+
+CONDITIONS = {
+    "upstream": lambda wizard: _role(wizard) == "integrator",
+    "capabilities": lambda wizard: _placement_in_scope(wizard) and _acts_as_developer(wizard),
+    "compute": _provider_questions_apply,
+    "modification": lambda wizard: _placement_in_scope(wizard) and _role(wizard) == "modifier",
+    "release": _provider_questions_apply,
+    "reach": _provider_questions_apply,
+}
+
+
+class AssessmentWizard(NamedUrlSessionWizardView):
+    template_name = "questionnaire/wizard/step.html"
+    draft: Draft
+
+    @classmethod
+    def view(cls) -> Any:
+        return cls.as_view(
+            STEP_FORMS, condition_dict=CONDITIONS, url_name="wizard_step", done_step_name="done"
+        )
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # Replaces WizardView.dispatch, which builds a session storage from a class path:
+        # this storage needs the draft, and the draft is read through the selectors.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            self.draft = selectors.draft_get(request.user, kwargs["draft_id"])
+        except Http404:
+            completed = selectors.assessment_completing(request.user, kwargs["draft_id"])
+            if completed is None:
+                raise
+            # Finish pressed twice, or an old tab: the draft became this assessment.
+            messages.info(request, "This draft is already complete; here is its result.")
+            return redirect("assessment_detail", public_id=completed.public_id)
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = DraftStorage(self.prefix, request, draft=self.draft)
+        self.steps = StepsHelper(self)
+        response = TemplateView.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
+        """One management-form prefix per draft: a form posted from another draft's tab is
+        refused instead of mixing the two."""
+        return f"draft_{self.draft.public_id.hex}"
+
+    def get_step_url(self, step: str) -> str:
+        return reverse(self.url_name, kwargs={"draft_id": self.draft.public_id, "step": step})
+
+    @property
+    def wording(self) -> dict[str, dict[str, Any]]:
+        if not hasattr(self, "_wording"):
+            self._wording = wording_map()
+        return self._wording
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        return {"wording": self.wording}
+
+    def process_step(self, form: WordedForm) -> dict[str, list[str]]:
+        """Keep this step's fields only (no CSRF token, no management data)."""
+        prefix = f"{form.prefix}-"
+        data = cast(MultiValueDict[str, str], form.data)
+        return {key: values for key, values in data.lists() if key.startswith(prefix)}
+
+    # -------------------------------------------------------------- requests
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = kwargs.get("step")
+        if step == self.done_step_name:
+            # Completion happens on the review step's POST; this address only leads there.
+            return redirect(self.get_step_url(self.steps.last))
+        if step is not None and step not in self.get_form_list():
+            # formtools would restart at the first step; keep the user where they were.
+            messages.warning(request, "That step does not apply to your answers.")
+            return redirect(self.get_step_url(self.steps.current))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        request = self.request
+        management = ManagementForm(request.POST, prefix=self.prefix)
+        if not management.is_valid():
+            return render(
+                request,
+                "questionnaire/wizard/bad_request.html",
+                {"draft": self.draft, "resume_url": self.get_step_url(self.steps.current)},
+                status=400,
+            )
+        step = management.cleaned_data["current_step"]
+        if step not in self.get_form_list():
+            messages.warning(request, "That step no longer applies to your answers.")
+            return redirect(self.get_step_url(self.steps.current))
+        self.storage.current_step = step
+        form = self.get_form(step, data=_without_nul(request.POST), files=request.FILES)
+        # Stored before validation: nothing typed is lost, whatever happens next.
+        self.storage.set_step_data(step, self.process_step(form))
+        self._forget_conditions()
+
+        if "wizard_save_exit" in request.POST:
+            messages.success(
+                request, f"Draft saved at “{STEP_TITLES[step]}”. Resume it from your dashboard."
+            )
+            return redirect("dashboard")
+        goto = request.POST.get("wizard_goto_step")
+        if goto and goto in self.get_form_list():
+            return self.render_goto_step(goto)
+        if not form.is_valid():
+            # Redirect even here: the GET shows the stored input with its errors, and a
+            # refresh of that page resubmits nothing.
+            return redirect(self.get_step_url(step))
+        if request.POST.get("wizard_to_review") and step != self.steps.last:
+            return self.render_goto_step(self.steps.last)
+        if step == self.steps.last:
+            return WizardView.render_done(self, form, **kwargs)
+        return self.render_next_step(form)
+
+    def _forget_conditions(self) -> None:
+        for name in ("_resolved_form_list", "_cache_signature"):
+            self.__dict__.pop(name, None)
+
+    def render_revalidation_failure(
+        self, failed_step: str, form: Any, **kwargs: Any
+    ) -> HttpResponse:
+        messages.error(
+            self.request, f"“{STEP_TITLES[failed_step]}” needs attention before you can finish."
+        )
+        return super().render_revalidation_failure(failed_step, form, **kwargs)
+
+    def done(
+        self, form_list: Any, form_dict: OrderedDict[str, WordedForm], **kwargs: Any
+    ) -> HttpResponse:
+        answers = build_answers({step: form.cleaned_data for step, form in form_dict.items()})
+        try:
+            result = assess(answers)
+        except AnswersError as error:
+            for problem in error.problems:
+                messages.error(
+                    self.request, f"{STEP_TITLES[step_of(problem.path)]}: {problem.message}"
+                )
+            return redirect(self.get_step_url(step_of(error.problems[0].path)))
+        assessment = services.assessment_create(
+            draft=self.draft,
+            user=self.request.user,
+            answers=answers,
+            shown=shown_questions(form_dict, self.wording),
+            result=result,
+        )
+        messages.success(self.request, "Assessment complete.")
+        return redirect("assessment_detail", public_id=assessment.public_id)
+
+    # -------------------------------------------------------------- page context
+
+    def get_context_data(self, form: WordedForm, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        steps = list(self.get_form_list())
+        current = self.steps.current
+        visited = set(self.storage.data[self.storage.step_data_key])
+        context.update(
+            draft=self.draft,
+            step_title=STEP_TITLES[current],
+            progress=[
+                {
+                    "name": step,
+                    "title": STEP_TITLES[step],
+                    "number": index,
+                    "url": self.get_step_url(step),
+                    "current": step == current,
+                    "visited": step in visited,
+                }
+                for index, step in enumerate(steps, start=1)
+            ],
+            reviewed=bool(self.storage.extra_data.get("reviewed")),
+            step_templates=[
+                f"questionnaire/wizard/steps/{current}.html",
+                "questionnaire/wizard/steps/generic.html",
+            ],
+        )
+        if current == "compute":
+            context.update(self._compute_context(form))
+        if current == self.steps.last:
+            # From here on, every step offers a way straight back to the review.
+            self.storage.extra_data["reviewed"] = True
+            context.update(self._review_context())
+        return context
+
+    def _compute_context(self, form: WordedForm) -> dict[str, Any]:
+        rules = load()
+        value = None
+        if form.is_bound and form.is_valid():
+            block = build_answers({"compute": form.cleaned_data}).get("compute")
+            if block is not None:
+                try:
+                    value = estimate(parse_compute(block, rules), rules)
+                except AnswersError:
+                    value = None
+        return {
+            "estimate": value,
+            "chart": compute_chart(estimate=value, rules=rules),
+            "accelerator_peaks": json.dumps(
+                {key: str(chip.peak_flops) for key, chip in rules.accelerators.items()}
+            ),
+            "thresholds": json.dumps(
+                [str(rules.gpai_training_flop), str(rules.systemic_risk_cumulative_flop)]
+            ),
+            "period_rows": form.period_rows() if isinstance(form, ComputeForm) else [],
+        }
+
+    def _review_context(self) -> dict[str, Any]:
+        """Every answer so far, each step's state, and a preview of the result."""
+        forms: dict[str, WordedForm] = {}
+        attention: list[dict[str, str]] = []
+        for step in self.get_form_list():
+            if step == self.steps.last:
+                continue
+            data = self.storage.get_step_data(step)
+            form = self.get_form(step, data=data)
+            if data is None or not form.is_valid():
+                attention.append({"title": STEP_TITLES[step], "url": self.get_step_url(step)})
+            else:
+                forms[step] = form
+        rows = shown_questions(forms, self.wording)
+        sections = [
+            {
+                "title": STEP_TITLES[step],
+                "url": self.get_step_url(step),
+                "rows": [row for row in rows if row["step"] == step],
+            }
+            for step in forms
+        ]
+        preview = None
+        answers: dict[str, Any] = {}
+        problems: list[str] = []
+        if not attention:
+            answers = build_answers({step: form.cleaned_data for step, form in forms.items()})
+            try:
+                preview = assess(answers)
+            except AnswersError as error:
+                problems = [str(problem) for problem in error.problems]
+        return {
+            "sections": sections,
+            "attention": attention,
+            "preview": preview,
+            "preview_problems": problems,
+            "preview_chart": chart_for_result(answers, preview) if preview else None,
+            "preview_verdict": verdict(preview) if preview else "",
+            "preview_flags": flags_explained(preview) if preview else [],
+        }
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    """The POST with NUL characters removed: they are never meaningful in an answer, and
+    PostgreSQL refuses to store them."""
+    if not any("\x00" in value for _, values in data.lists() for value in values):
+        return data
+    clean = QueryDict(mutable=True)
+    for key, values in data.lists():
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    return clean
