@@ -30,10 +30,11 @@ venv install: $(STAMP)
 run: $(STAMP)
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py ensure_local_user
+	$(PYTHON) manage.py signing_key create --if-missing
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

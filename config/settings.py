@@ -174,6 +174,21 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Signed records and their PDF reports. The keys live outside the repository (data/ is
+# not in git); production points these at a secrets volume.
+RECORD_SIGNING_KEY_FILE = Path(
+    os.environ.get("RECORD_SIGNING_KEY_FILE", DATA_DIR / "keys" / "record-signing-key.pem")
+)
+RECORD_DOCUMENT_CERT_FILE = Path(
+    os.environ.get("RECORD_DOCUMENT_CERT_FILE", DATA_DIR / "keys" / "document-certificate.p12")
+)
+RECORD_DOCUMENT_CERT_PASSWORD = os.environ.get("RECORD_DOCUMENT_CERT_PASSWORD", "")
+# The public address printed on reports for verification (and in their QR code).
+SITE_URL = os.environ.get("GPAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

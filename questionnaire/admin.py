@@ -18,11 +18,14 @@ from django.http import HttpRequest
 
 from questionnaire.models import (
     Assessment,
+    AssessmentRecord,
+    DocumentCertificate,
     Draft,
     Membership,
     Organisation,
     Question,
     QuestionRevision,
+    SigningKey,
 )
 from questionnaire.wording import question_update_wording
 
@@ -31,6 +34,19 @@ CHOICE_PREFIX = "choice__"
 
 def choice_field_name(value: str) -> str:
     return f"{CHOICE_PREFIX}{value}"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Evidence is looked at here, never written: no add, change or delete."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 # --- Organisations and members ------------------------------------------------------------
@@ -85,7 +101,7 @@ class DraftAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(ReadOnlyAdmin):
     """Completed assessments are records to be attested and signed: never edited here."""
 
     list_display = (
@@ -100,15 +116,6 @@ class AssessmentAdmin(admin.ModelAdmin):
     search_fields = ("model_name", "organisation__name", "public_id")
     list_select_related = ("organisation", "created_by")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 # --- Question wording and its history -----------------------------------------------------
@@ -259,7 +266,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionRevision)
-class QuestionRevisionAdmin(RevisionDisplayMixin, admin.ModelAdmin):
+class QuestionRevisionAdmin(RevisionDisplayMixin, ReadOnlyAdmin):
     """The wording history of every question: read-only."""
 
     list_display = ("question", "changed_by", "changed_at")
@@ -269,11 +276,31 @@ class QuestionRevisionAdmin(RevisionDisplayMixin, admin.ModelAdmin):
     fields = ("question", "changed_by", "changed_at", "before_readable", "after_readable")
     readonly_fields = fields
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+# --- Signed records and the keys that sign them ------------------------------------------
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+
+@admin.register(AssessmentRecord)
+class AssessmentRecordAdmin(ReadOnlyAdmin):
+    list_display = (
+        "model_name",
+        "organisation",
+        "sequence",
+        "classification",
+        "attested_by",
+        "created_at",
+    )
+    list_filter = ("organisation", "classification")
+    search_fields = ("model_name", "public_id", "payload_sha256")
+    list_select_related = ("organisation", "attested_by")
+    exclude = ("payload",)
+
+
+@admin.register(SigningKey)
+class SigningKeyAdmin(ReadOnlyAdmin):
+    list_display = ("key_id", "algorithm", "created_at", "retired_at")
+
+
+@admin.register(DocumentCertificate)
+class DocumentCertificateAdmin(ReadOnlyAdmin):
+    list_display = ("subject", "fingerprint", "created_at", "retired_at")

@@ -15,6 +15,7 @@ from typing import Any
 from django import forms as django_forms
 
 from questionnaire.forms import OPEN_SOURCE_FIELDS, STEP_FORMS, STEP_TITLES, WordedForm
+from questionnaire.models import Question
 from questionnaire.presentation import format_echo
 from questionnaire.scoring.numbers import to_text
 
@@ -158,6 +159,8 @@ def shown_questions(
     rows: list[dict[str, Any]] = []
     order = [step for step, _ in STEP_FORMS]
     for step in sorted(forms, key=order.index):
+        if step == "review":
+            continue  # the attestation is recorded as such, not as an answer
         form = forms[step]
         for name, field in form.fields.items():
             value = form.cleaned_data.get(name)
@@ -198,3 +201,42 @@ def display_answer(field: Any, raw: Any, value: Any) -> str:
         echoed = format_echo(value)
         return typed if typed == echoed else f"{typed} (= {echoed})"
     return str(value)
+
+
+def questions_for_answers(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The questions an answers document answers, in the current wording, for answers that
+    did not come through the wizard (the command line): each row as ``shown_questions``
+    makes it, the answer as given."""
+    rows = []
+    for question in Question.objects.order_by("position", "key"):
+        value = _at_path(answers, question.key)
+        if value is None or value == [] or value == "":
+            continue
+        labels = question.choice_labels or {}
+        if isinstance(value, bool):
+            answer = labels.get("yes" if value else "no", "Yes" if value else "No")
+        elif isinstance(value, list):
+            answer = ", ".join(labels.get(str(item), str(item)) for item in value)
+        else:
+            answer = labels.get(str(value), str(value))
+        rows.append(
+            {
+                "step": question.step,
+                "step_title": STEP_TITLES.get(question.step, question.step),
+                "key": question.key,
+                "field": question.key,
+                "label": question.label,
+                "help_text": question.help_text,
+                "answer": answer,
+            }
+        )
+    return rows
+
+
+def _at_path(document: Mapping[str, Any], path: str) -> Any:
+    value: Any = document
+    for part in path.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value

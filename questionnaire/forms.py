@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 
+from questionnaire.models import AssessmentRecord
+from questionnaire.records import ATTESTATION_STATEMENT
 from questionnaire.scoring import load
 from questionnaire.scoring.numbers import parse_number
 
@@ -388,8 +391,68 @@ class ReachForm(WordedForm):
     commission_designated = YesNoField(required=True)
 
 
+class AttestForm(forms.Form):
+    """An attester confirms the answers and signs: the statement ticked, their name and
+    function, and, for a correction, the record it supersedes."""
+
+    confirm = forms.BooleanField(
+        required=False, label=ATTESTATION_STATEMENT, help_text="Tick to attest and sign now."
+    )
+    attester_name = forms.CharField(max_length=200, required=False, label="Your name")
+    attester_function = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Your function",
+        help_text="For example: Head of Legal.",
+    )
+    supersedes = forms.ModelChoiceField(
+        queryset=AssessmentRecord.objects.none(),
+        required=False,
+        label="Does this correct an earlier record?",
+        empty_label="No, this is a new assessment",
+        help_text="The earlier record stays as it is and shows that this one supersedes it.",
+    )
+    required_message = "Answer this question to sign."
+
+    def __init__(
+        self, *args: Any, records: QuerySet[AssessmentRecord] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if records is not None:
+            cast(forms.ModelChoiceField, self.fields["supersedes"]).queryset = records
+
+    def clean(self) -> dict[str, Any]:
+        return _require_signer(self, super().clean() or {})
+
+
+def _require_signer(form: forms.Form, cleaned: dict[str, Any]) -> dict[str, Any]:
+    """Whoever ticks the statement must say who they are: it is printed on the record."""
+    if cleaned.get("confirm"):
+        for name in ("attester_name", "attester_function"):
+            if not (cleaned.get(name) or "").strip() and name not in form.errors:
+                form.add_error(name, "Give this to sign; it is printed on the record.")
+    return cleaned
+
+
 class ReviewForm(WordedForm):
-    """The last step: the answers and a preview of the result; nothing to fill in."""
+    """The last step: the answers and a preview of the result. Attesters may sign here."""
+
+    def __init__(
+        self,
+        *args: Any,
+        records: QuerySet[AssessmentRecord] | None = None,
+        can_attest: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if can_attest:
+            attest = AttestForm(records=records)
+            for name, field in attest.fields.items():
+                field.error_messages["required"] = AttestForm.required_message
+                self.fields[name] = field
+
+    def clean(self) -> dict[str, Any]:
+        return _require_signer(self, super().clean() or {})
 
 
 STEP_FORMS: list[tuple[str, type[WordedForm]]] = [

@@ -1,5 +1,6 @@
 """Database models: organisations and their members, question wording with its history,
-drafts of the guided questionnaire, and completed assessments.
+drafts of the guided questionnaire, completed assessments, and their signed records with
+the keys and certificates that sign them.
 
 Reads that depend on who is asking go through ``questionnaire.selectors``; writes that
 matter go through ``questionnaire.services``.
@@ -18,6 +19,10 @@ class Organisation(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The head of the organisation's record chain, so that deleting the newest records
+    # (which no later link points to) is caught too.
+    records_count = models.PositiveIntegerField(default=0, editable=False)
+    records_head_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -154,3 +159,97 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_name} ({self.created_at:%Y-%m-%d})"
+
+
+class SigningKey(models.Model):
+    """A public key that signs assessment records. Kept forever: rotating the private key
+    retires a row, it never deletes one, so every old record stays verifiable."""
+
+    key_id = models.CharField(max_length=64, unique=True)
+    algorithm = models.CharField(max_length=20, default="Ed25519")
+    public_key = models.CharField(max_length=100, help_text="Raw public key, base64.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.key_id
+
+
+class DocumentCertificate(models.Model):
+    """The X.509 certificate that signs PDF reports (PAdES); kept forever for validation."""
+
+    fingerprint = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the DER.")
+    subject = models.CharField(max_length=300)
+    certificate_pem = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class ImmutableRecord(Exception):
+    """Raised on any attempt to change or delete a signed record."""
+
+
+class RecordQuerySet(models.QuerySet["AssessmentRecord"]):
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableRecord("Assessment records cannot be changed; create a correction.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableRecord("Assessment records cannot be deleted.")
+
+
+class AssessmentRecord(models.Model):
+    """An attested, signed assessment: canonical payload bytes, their SHA-256, an Ed25519
+    signature, and the hash of the organisation's previous record (a hash chain).
+
+    Written once. A correction is a new record that names the one it supersedes."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="records")
+    sequence = models.PositiveIntegerField()
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="records"
+    )
+    attested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attested_records"
+    )
+    model_name = models.CharField(max_length=200)
+    classification = models.CharField(max_length=30)
+    payload = models.BinaryField()
+    payload_sha256 = models.CharField(max_length=64, unique=True)
+    previous_sha256 = models.CharField(max_length=64, blank=True)
+    signature = models.CharField(max_length=100, help_text="Ed25519 signature, base64.")
+    signing_key = models.ForeignKey(SigningKey, on_delete=models.PROTECT, related_name="records")
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    report = models.FileField(upload_to="reports/", blank=True)
+    report_sha256 = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField()
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "sequence"], name="one_record_per_link")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model_name} — record {self.sequence} of {self.organisation}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableRecord("Assessment records cannot be changed; create a correction.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableRecord("Assessment records cannot be deleted.")

@@ -14,7 +14,14 @@ from django.contrib.auth.models import User as AuthUser
 from django.db.models import QuerySet
 from django.http import Http404
 
-from questionnaire.models import Assessment, Draft, Membership, Organisation
+from questionnaire.models import (
+    Assessment,
+    AssessmentRecord,
+    Draft,
+    Membership,
+    Organisation,
+    SigningKey,
+)
 
 User = AuthUser | AnonymousUser
 
@@ -87,3 +94,31 @@ def assessment_get(user: User, public_id: uuid.UUID | str) -> Assessment:
         return assessments_for(user).get(public_id=public_id)
     except (Assessment.DoesNotExist, ValueError):
         raise Http404("No such assessment.") from None
+
+
+def records_for(user: User) -> QuerySet[AssessmentRecord]:
+    """Signed records of every organisation the user belongs to, newest first."""
+    if not user.is_authenticated:
+        return AssessmentRecord.objects.none()
+    return (
+        AssessmentRecord.objects.filter(organisation__memberships__user=user)
+        .select_related("organisation", "attested_by", "signing_key", "supersedes")
+        .order_by("-created_at", "-sequence")
+    )
+
+
+def record_get(user: User, public_id: uuid.UUID | str) -> AssessmentRecord:
+    try:
+        return records_for(user).get(public_id=public_id)
+    except (AssessmentRecord.DoesNotExist, ValueError):
+        raise Http404("No such record.") from None
+
+
+def records_correctable(user: User, organisation: Organisation) -> QuerySet[AssessmentRecord]:
+    """The organisation's records that no later record supersedes yet."""
+    return records_for(user).filter(organisation=organisation, superseded_by__isnull=True)
+
+
+def published_keys() -> dict[str, SigningKey]:
+    """Every record signing key ever used, by key id: public knowledge."""
+    return {key.key_id: key for key in SigningKey.objects.all()}

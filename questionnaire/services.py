@@ -1,4 +1,5 @@
-"""The write paths that matter: organisations, drafts and completed assessments.
+"""The write paths that matter: organisations, drafts, completed assessments, signing keys
+and signed records.
 
 Keyword-only, typed functions named ``<noun>_<verb>``; views and commands call these
 rather than writing models themselves.
@@ -6,13 +7,40 @@ rather than writing models themselves.
 
 from __future__ import annotations
 
+import json
+import uuid
+from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
-from questionnaire.models import Assessment, Draft, Membership, Organisation
+from questionnaire import records, reports
+from questionnaire.models import (
+    Assessment,
+    AssessmentRecord,
+    DocumentCertificate,
+    Draft,
+    Membership,
+    Organisation,
+    SigningKey,
+)
 from questionnaire.selectors import membership_get
+from questionnaire.signing import (
+    RecordSigner,
+    b64,
+    canonical_json,
+    private_key_write,
+    sha256_hex,
+    signer_load,
+)
 
 
 def organisation_create(*, slug: str, name: str) -> Organisation:
@@ -41,24 +69,208 @@ def draft_delete(*, draft: Draft) -> None:
 @transaction.atomic
 def assessment_create(
     *,
-    draft: Draft,
+    organisation: Organisation,
     user: User,
     answers: dict[str, Any],
     shown: list[dict[str, Any]],
     result: dict[str, Any],
+    draft: Draft | None = None,
 ) -> Assessment:
-    """Keep the completed questionnaire with the wording shown and the result; the draft
-    has served its purpose and goes."""
+    """Keep the completed questionnaire with the wording shown and the result; the draft,
+    if it came from one, has served its purpose and goes."""
+    membership_get(user, organisation)  # 404 unless the user belongs to it
     assessment = Assessment.objects.create(
-        organisation=draft.organisation,
+        organisation=organisation,
         created_by=user,
         model_name=answers.get("model_name") or "Unnamed model",
-        draft_public_id=draft.public_id,
+        draft_public_id=draft.public_id if draft else None,
         answers=answers,
         shown=shown,
         result=result,
         ruleset=result["ruleset"],
         classification=result["classification"],
     )
-    draft.delete()
+    if draft is not None:
+        draft.delete()
     return assessment
+
+
+# ------------------------------------------------------------------ keys and certificates
+
+
+def signing_key_register(*, signer: RecordSigner) -> SigningKey:
+    key, _ = SigningKey.objects.get_or_create(
+        key_id=signer.key_id, defaults={"public_key": b64(signer.public_key)}
+    )
+    return key
+
+
+def signing_key_create(*, path: Path) -> tuple[SigningKey, bool]:
+    """The record signing key in ``path``, made if the file does not exist and registered
+    if the table does not know it yet. Returns the key and whether anything was made."""
+    made = not path.exists()
+    signer = private_key_write(path) if made else signer_load(path)
+    known = SigningKey.objects.filter(key_id=signer.key_id).exists()
+    return signing_key_register(signer=signer), made or not known
+
+
+@transaction.atomic
+def signing_key_rotate(*, path: Path) -> SigningKey:
+    """A new private key replaces the file; every older public key is retired, never
+    deleted, so records signed with it still verify."""
+    signer = private_key_write(path)
+    SigningKey.objects.filter(retired_at__isnull=True).update(retired_at=timezone.now())
+    return signing_key_register(signer=signer)
+
+
+def signing_key_current(*, path: Path) -> tuple[RecordSigner, SigningKey]:
+    """The signer for new records: the key in ``path``, which must be registered and active."""
+    if not path.exists():
+        raise ImproperlyConfigured(
+            f"No record signing key at {path}: run `manage.py signing_key create`."
+        )
+    signer = signer_load(path)
+    key = SigningKey.objects.filter(key_id=signer.key_id, retired_at__isnull=True).first()
+    if key is None:
+        raise ImproperlyConfigured(
+            f"The key in {path} ({signer.key_id}) is not an active signing key: "
+            "run `manage.py signing_key create` to register it."
+        )
+    return signer, key
+
+
+def document_certificate_register(*, pem: str) -> DocumentCertificate:
+    certificate, _ = DocumentCertificate.objects.get_or_create(
+        fingerprint=reports.certificate_fingerprint(pem),
+        defaults={"subject": reports.certificate_subject(pem), "certificate_pem": pem},
+    )
+    return certificate
+
+
+@transaction.atomic
+def document_certificate_set(
+    *,
+    path: Path,
+    password: str,
+    pkcs12: Path | None = None,
+    pkcs12_password: str = "",
+    replace: bool = False,
+) -> tuple[DocumentCertificate, bool]:
+    """The certificate that signs PDF reports: an organisation's PKCS#12 when given, else a
+    self-signed one made here. With ``replace``, older certificates are retired."""
+    if pkcs12 is not None:
+        pem = reports.document_certificate_import(
+            source=pkcs12, password=pkcs12_password, path=path
+        )
+        made = True
+    elif replace or not path.exists():
+        pem = reports.document_certificate_create(
+            path=path, common_name="GPAI Assessor document signing", password=password
+        )
+        made = True
+    else:
+        pem = _pkcs12_certificate_pem(path, password)
+        made = False
+    certificate = document_certificate_register(pem=pem)
+    if made:
+        DocumentCertificate.objects.filter(retired_at__isnull=True).exclude(
+            pk=certificate.pk
+        ).update(retired_at=timezone.now())
+    return certificate, made
+
+
+def _pkcs12_certificate_pem(path: Path, password: str) -> str:
+    _, certificate, _ = pkcs12.load_key_and_certificates(
+        path.read_bytes(), password.encode() if password else None
+    )
+    if certificate is None:
+        raise ImproperlyConfigured(f"{path} holds no certificate.")
+    return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+# ------------------------------------------------------------------ signed records
+
+
+def record_create(
+    *,
+    assessment: Assessment,
+    attester: User,
+    name: str,
+    function: str,
+    supersedes: AssessmentRecord | None = None,
+) -> AssessmentRecord:
+    """Attest and sign an assessment: canonical payload, SHA-256, Ed25519 signature, link to
+    the organisation's previous record, and the PDF report rendered once and stored."""
+    organisation = assessment.organisation
+    if not membership_get(attester, organisation).can_attest:
+        raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+    if supersedes is not None and supersedes.organisation_id != organisation.pk:
+        raise PermissionDenied("A record can only correct a record of the same organisation.")
+    signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
+    record_id = uuid.uuid4()
+    attested_at = timezone.now().replace(microsecond=0)
+    with transaction.atomic():
+        # One record at a time per organisation: the chain must not fork.
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        already = AssessmentRecord.objects.filter(assessment=assessment).first()
+        if already is not None:  # a double click or an old tab: one assessment, one record
+            return already
+        sequence = locked.records_count + 1
+        payload = {
+            "record_schema": records.RECORD_SCHEMA,
+            "record_id": str(record_id),
+            "sequence": sequence,
+            "previous_sha256": locked.records_head_sha256,
+            "organisation": {"slug": locked.slug, "name": locked.name},
+            "model_name": assessment.model_name,
+            "attestation": {
+                "statement": records.ATTESTATION_STATEMENT,
+                "name": name,
+                "function": function,
+                "username": attester.get_username(),
+                "attested_at": attested_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            },
+            "ruleset": assessment.ruleset,
+            "answers_schema": assessment.answers.get("schema", 1),
+            "answers": assessment.answers,
+            "questions": assessment.shown,
+            "result": assessment.result,
+            "assessment_id": str(assessment.public_id),
+            "supersedes": str(supersedes.public_id) if supersedes else None,
+        }
+        payload_bytes = canonical_json(payload)
+        sha256 = sha256_hex(payload_bytes)
+        signature = b64(signer.sign(payload_bytes))
+        export = records.export_for(
+            payload=json.loads(payload_bytes), sha256=sha256, signature=signature, key_id=key.key_id
+        )
+        pdf = reports.pdf_sign(
+            reports.report_pdf(export=export, verify_url=f"{settings.SITE_URL}/verify/"),
+            pkcs12_path=settings.RECORD_DOCUMENT_CERT_FILE,
+            password=settings.RECORD_DOCUMENT_CERT_PASSWORD,
+        )
+        stored_name = default_storage.save(
+            f"reports/{locked.slug}/{record_id}.pdf", ContentFile(pdf)
+        )
+        record = AssessmentRecord.objects.create(
+            public_id=record_id,
+            organisation=locked,
+            sequence=sequence,
+            assessment=assessment,
+            attested_by=attester,
+            model_name=assessment.model_name,
+            classification=assessment.classification,
+            payload=payload_bytes,
+            payload_sha256=sha256,
+            previous_sha256=locked.records_head_sha256,
+            signature=signature,
+            signing_key=key,
+            supersedes=supersedes,
+            report=stored_name,
+            report_sha256=sha256_hex(pdf),
+            created_at=attested_at,
+        )
+        Organisation.objects.filter(pk=locked.pk).update(
+            records_count=sequence, records_head_sha256=sha256
+        )
+    return record

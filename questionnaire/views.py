@@ -12,15 +12,24 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from questionnaire import selectors, services
-from questionnaire.models import Organisation
+from questionnaire import records, selectors, services, verification
+from questionnaire.forms import AttestForm
+from questionnaire.models import (
+    Assessment,
+    AssessmentRecord,
+    DocumentCertificate,
+    Organisation,
+    SigningKey,
+)
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
+from questionnaire.wizard import sign_assessment
 
 
 @never_cache
@@ -89,7 +98,23 @@ def draft_delete(request: HttpRequest, draft_id: str) -> HttpResponse:
 @require_safe
 def assessment_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     assessment = selectors.assessment_get(request.user, public_id)
+    return _assessment_page(request, assessment)
+
+
+def _assessment_page(
+    request: HttpRequest,
+    assessment: Assessment,
+    *,
+    attest_form: AttestForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     result = assessment.result
+    membership = selectors.membership_get(request.user, assessment.organisation)
+    signed = list(assessment.records.all())
+    if attest_form is None and membership.can_attest and not signed:
+        attest_form = AttestForm(
+            records=selectors.records_correctable(request.user, assessment.organisation)
+        )
     return render(
         request,
         "questionnaire/assessment_detail.html",
@@ -100,7 +125,10 @@ def assessment_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "flags": flags_explained(result),
             "chart": chart_for_result(assessment.answers, result),
             "shown_by_step": _group_by_step(assessment.shown),
+            "records": signed,
+            "attest_form": attest_form if membership.can_attest else None,
         },
+        status=status,
     )
 
 
@@ -116,3 +144,148 @@ def _group_by_step(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
 def _user(request: HttpRequest) -> User:
     """The signed-in user of a view behind ``login_required``."""
     return cast(User, request.user)
+
+
+# ------------------------------------------------------------------ signed records
+
+
+@login_required
+@require_http_methods(["POST"])
+def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Attest and sign an assessment completed without a signature."""
+    assessment = selectors.assessment_get(request.user, public_id)
+    membership = selectors.membership_get(request.user, assessment.organisation)
+    if not membership.can_attest:
+        raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+    form = AttestForm(
+        request.POST, records=selectors.records_correctable(request.user, assessment.organisation)
+    )
+    signed = assessment.records.first()
+    if signed is not None:
+        messages.info(request, "This assessment is signed already; here is its record.")
+        return redirect("record_detail", public_id=signed.public_id)
+    if not form.is_valid() or not form.cleaned_data.get("confirm"):
+        if form.is_valid():
+            form.add_error("confirm", "Tick the statement to attest and sign.")
+        return _assessment_page(request, assessment, attest_form=form, status=400)
+    return sign_assessment(request, assessment, form.cleaned_data)
+
+
+@login_required
+@require_safe
+def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    record = selectors.record_get(request.user, public_id)
+    status = records.record_status(record)
+    payload = records.payload_of(record) or {}
+    result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
+    superseded_by = AssessmentRecord.objects.filter(supersedes=record).first()
+    return render(
+        request,
+        "questionnaire/record_detail.html",
+        {
+            "record": record,
+            "status": status,
+            "payload": payload,
+            "result": result,
+            "verdict": verdict(result) if result else "",
+            "flags": flags_explained(result) if result else [],
+            "chart": chart_for_result(payload.get("answers", {}), result) if result else None,
+            "shown_by_step": _group_by_step(payload.get("questions", [])),
+            "superseded_by": superseded_by,
+        },
+    )
+
+
+@login_required
+@require_safe
+def record_export(request: HttpRequest, public_id: str) -> HttpResponse:
+    record = selectors.record_get(request.user, public_id)
+    if records.payload_of(record) is None:
+        return JsonResponse(
+            {"error": "The stored record is damaged: its content is no longer what was signed."},
+            status=409,
+        )
+    response = JsonResponse(
+        records.export_document(record), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="record-{record.public_id}.json"'
+    return response
+
+
+@login_required
+@require_safe
+def record_report(request: HttpRequest, public_id: str) -> FileResponse:
+    """The PDF as it was rendered and signed when the record was made: never re-rendered."""
+    record = selectors.record_get(request.user, public_id)
+    if not record.report:
+        raise Http404("This record has no report.")
+    return FileResponse(
+        record.report.open("rb"),
+        as_attachment=True,
+        filename=f"gpai-assessment-{record.public_id}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@require_safe
+def signing_keys(request: HttpRequest) -> HttpResponse:
+    """Every public key and document certificate this service has signed with, for anyone
+    who wants to verify a record without us."""
+    return JsonResponse(
+        {
+            "keys": [
+                {
+                    "key_id": key.key_id,
+                    "algorithm": key.algorithm,
+                    "public_key": key.public_key,
+                    "created_at": key.created_at.isoformat(),
+                    "retired_at": key.retired_at.isoformat() if key.retired_at else None,
+                }
+                for key in SigningKey.objects.all()
+            ],
+            "document_certificates": [
+                {
+                    "fingerprint_sha256": certificate.fingerprint,
+                    "subject": certificate.subject,
+                    "certificate_pem": certificate.certificate_pem,
+                    "created_at": certificate.created_at.isoformat(),
+                    "retired_at": certificate.retired_at.isoformat()
+                    if certificate.retired_at
+                    else None,
+                }
+                for certificate in DocumentCertificate.objects.all()
+            ],
+        },
+        json_dumps_params={"indent": 2},
+    )
+
+
+class VerifyForm(forms.Form):
+    document = forms.FileField(
+        label="Record file (.json) or PDF report",
+        help_text="Nothing you upload is stored. The answer uses only the file and our public keys.",
+    )
+
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """Public: is this record or report authentic, which key signed it, and when."""
+    form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
+    outcome = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["document"]
+            if upload.size > MAX_UPLOAD_BYTES:
+                form.add_error("document", "The file is larger than 10 MB: it cannot be a record.")
+                status = 400
+            else:
+                outcome = verification.check_upload(upload.read())
+        else:
+            status = 400
+    return render(
+        request, "questionnaire/verify.html", {"form": form, "outcome": outcome}, status=status
+    )

@@ -17,12 +17,15 @@ from collections import OrderedDict
 from typing import Any, cast
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
@@ -32,7 +35,7 @@ from questionnaire import selectors, services
 from questionnaire.answers_builder import build_answers, shown_questions, step_of
 from questionnaire.charts import compute_chart
 from questionnaire.forms import STEP_FORMS, STEP_TITLES, ComputeForm, WordedForm
-from questionnaire.models import Draft
+from questionnaire.models import Assessment, Draft
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, assess, load
 from questionnaire.scoring.answers import parse_compute
@@ -187,7 +190,20 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return self._wording
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
-        return {"wording": self.wording}
+        kwargs: dict[str, Any] = {"wording": self.wording}
+        if step == "review":
+            kwargs.update(self.attestation_kwargs)
+        return kwargs
+
+    @cached_property
+    def attestation_kwargs(self) -> dict[str, Any]:
+        """Whether the user may sign here, and the records a signature could correct; read
+        once per request however often formtools builds the review form."""
+        membership = selectors.membership_get(self.request.user, self.draft.organisation)
+        if not membership.can_attest:
+            return {"can_attest": False}
+        records = selectors.records_correctable(self.request.user, self.draft.organisation)
+        return {"can_attest": True, "records": records}
 
     def process_step(self, form: WordedForm) -> dict[str, list[str]]:
         """Keep this step's fields only (no CSRF token, no management data)."""
@@ -271,12 +287,16 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                 )
             return redirect(self.get_step_url(step_of(error.problems[0].path)))
         assessment = services.assessment_create(
+            organisation=self.draft.organisation,
             draft=self.draft,
             user=self.request.user,
             answers=answers,
             shown=shown_questions(form_dict, self.wording),
             result=result,
         )
+        review = form_dict.get("review")
+        if review is not None and review.cleaned_data.get("confirm"):
+            return sign_assessment(self.request, assessment, review.cleaned_data)
         messages.success(self.request, "Assessment complete.")
         return redirect("assessment_detail", public_id=assessment.public_id)
 
@@ -388,3 +408,22 @@ def _without_nul(data: QueryDict) -> QueryDict:
     for key, values in data.lists():
         clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
     return clean
+
+
+def sign_assessment(
+    request: HttpRequest, assessment: Assessment, attestation: dict[str, Any]
+) -> HttpResponse:
+    """Attest and sign a completed assessment; shared by the review step and the result page."""
+    try:
+        record = services.record_create(
+            assessment=assessment,
+            attester=cast(User, request.user),
+            name=attestation["attester_name"].strip(),
+            function=attestation["attester_function"].strip(),
+            supersedes=attestation.get("supersedes"),
+        )
+    except ImproperlyConfigured as error:
+        messages.error(request, f"The assessment is saved but could not be signed: {error}")
+        return redirect("assessment_detail", public_id=assessment.public_id)
+    messages.success(request, "Assessment attested and signed.")
+    return redirect("record_detail", public_id=record.public_id)

@@ -8,7 +8,7 @@ from django.test import Client
 
 from questionnaire.forms import STEP_FORMS
 from questionnaire.models import Assessment, Draft
-from tests.web.conftest import PASSWORD
+from tests.people import PASSWORD
 from tests.web.wizard_helpers import WizardDriver
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from questionnaire.models import Membership, Organisation
-from tests.web.conftest import PASSWORD
+from tests.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

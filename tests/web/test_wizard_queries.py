@@ -14,8 +14,12 @@ from tests.web.wizard_helpers import WizardDriver
 
 pytestmark = pytest.mark.django_db
 
-MAX_GET = 8
-MAX_POST = 12
+# A GET: session, user, draft, wording, and for the review the attester's membership and
+# the records a signature could correct; the first view of the review also writes the draft
+# (a locked read and an update inside a transaction). A POST stores the draft the same way;
+# completing also writes the assessment and deletes the draft.
+MAX_GET = 10
+MAX_POST = 14
 
 STEPS: list[tuple[str, dict[str, Any]]] = [
     ("model", {"model_name": "Example-70B", "role": "developer"}),

@@ -1,4 +1,6 @@
 """``manage.py assess FILE|-``: score an answers document and print the result JSON.
+With ``--record --org SLUG --user USERNAME`` it also stores a signed record (the user must
+be an attester of the organisation) and adds its id and hash to the printed result.
 
 The contract (shared/spec/assess-json.md): the result on stdout and nothing stored; invalid
 answers, unreadable files and invalid JSON exit with status 2 and one line per problem on
@@ -13,8 +15,14 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.contrib.auth.models import User
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from questionnaire import services
+from questionnaire.answers_builder import questions_for_answers
+from questionnaire.models import AssessmentRecord, Membership, Organisation
 from questionnaire.scoring import AnswersError, assess
 
 EXIT_INVALID = 2
@@ -27,9 +35,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "answers", metavar="FILE|-", help="answers JSON document, or - for stdin"
         )
+        parser.add_argument(
+            "--record", action="store_true", help="also store a signed record (needs --org, --user)"
+        )
+        parser.add_argument("--org", metavar="SLUG", help="the organisation the record belongs to")
+        parser.add_argument("--user", metavar="USERNAME", help="the attester (of --org)")
+        parser.add_argument("--name", help="the attester's name as printed (default: full name)")
+        parser.add_argument("--function", default="", help="the attester's function")
 
     def handle(self, *args: Any, **options: Any) -> None:
         source: str = options["answers"]
+        attester = self._attester(options) if options["record"] else None
         try:
             text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -42,7 +58,63 @@ class Command(BaseCommand):
             result = assess(document)
         except AnswersError as error:
             self._fail([str(problem) for problem in error.problems])
+        if attester is not None:
+            organisation, user = attester
+            record = self._record(document, result, organisation, user, options)
+            # Optional keys are allowed in the result document: stdout stays one JSON value.
+            result = {
+                **result,
+                "record": {"id": str(record.public_id), "sha256": record.payload_sha256},
+            }
+            self.stderr.write(
+                f"Stored signed record {record.public_id} (SHA-256 {record.payload_sha256})."
+            )
         self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+
+    def _attester(self, options: dict[str, Any]) -> tuple[Organisation, User]:
+        if not options["org"] or not options["user"]:
+            raise CommandError("--record needs --org SLUG and --user USERNAME.")
+        organisation = Organisation.objects.filter(slug=options["org"]).first()
+        if organisation is None:
+            raise CommandError(f"No organisation with the slug {options['org']!r}.")
+        user = User.objects.filter(username=options["user"]).first()
+        membership = (
+            Membership.objects.filter(organisation=organisation, user=user).first()
+            if user
+            else None
+        )
+        if user is None or membership is None or not membership.can_attest:
+            raise CommandError(
+                f"{options['user']!r} is not an attester of {organisation.slug}: "
+                f"run `manage.py org add {organisation.slug} {options['user']} --role attester`."
+            )
+        return organisation, user
+
+    def _record(
+        self,
+        answers: dict[str, Any],
+        result: dict[str, Any],
+        organisation: Organisation,
+        user: User,
+        options: dict[str, Any],
+    ) -> AssessmentRecord:
+        try:
+            with transaction.atomic():
+                assessment = services.assessment_create(
+                    organisation=organisation,
+                    user=user,
+                    answers=answers,
+                    shown=questions_for_answers(answers),
+                    result=result,
+                )
+                return services.record_create(
+                    assessment=assessment,
+                    attester=user,
+                    name=options["name"] or user.get_full_name() or user.get_username(),
+                    function=options["function"],
+                )
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from None
 
     def _fail(self, lines: list[str]) -> None:
         for line in lines:
