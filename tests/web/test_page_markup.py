@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,7 +18,7 @@ from tests.web.wizard_helpers import WizardDriver
 
 pytestmark = pytest.mark.django_db
 
-JOURNEY = [
+JOURNEY: list[tuple[str, dict[str, Any]]] = [
     ("model", {"model_name": "Example-70B", "role": "developer"}),
     ("market", {"placement": "placed", "placed_on": "2026-03-01", "established_in_eu": "no"}),
     ("capabilities", {"generates": ["text"], "generality": "wide"}),
