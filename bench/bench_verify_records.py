@@ -91,7 +91,7 @@ def run(folder: Path) -> int:
     from django.db import connection
 
     from questionnaire import records, services
-    from questionnaire.models import AssessmentRecord, Organisation
+    from questionnaire.models import AssessmentRecord, Organisation, RecordChain
     from questionnaire.records import chain_verify
     from questionnaire.scoring import assess
     from questionnaire.signing import b64, canonical_json, sha256_hex
@@ -157,9 +157,7 @@ def run(folder: Path) -> int:
         )
         previous = sha256
     AssessmentRecord.objects.bulk_create(rows, batch_size=BATCH)
-    Organisation.objects.filter(pk=organisation.pk).update(
-        records_count=RECORDS, records_head_sha256=previous
-    )
+    RecordChain.objects.create(organisation=organisation, count=RECORDS, head_sha256=previous)
     organisation.refresh_from_db()
     average_payload = sum(len(bytes(row.payload)) for row in rows) // len(rows)
     print(

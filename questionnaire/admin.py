@@ -68,6 +68,15 @@ class OrganisationAdmin(admin.ModelAdmin):
     readonly_fields = ("created_at",)
     inlines = (MembershipInline,)
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # Signed records name the organisation by its slug: once there are any, it stays.
+        if obj is not None and obj.records.exists():
+            return (*self.readonly_fields, "slug")
+        return self.readonly_fields
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return {} if obj is not None and obj.records.exists() else self.prepopulated_fields
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):

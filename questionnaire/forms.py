@@ -14,11 +14,13 @@ from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import QuerySet
 
 from questionnaire.models import AssessmentRecord
 from questionnaire.records import ATTESTATION_STATEMENT
 from questionnaire.scoring import load
+from questionnaire.scoring.answers import EARLIEST_DATE, LATEST_DATE, MODEL_NAME_LENGTH
 from questionnaire.scoring.numbers import parse_number
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -90,6 +92,20 @@ def _sentence(message: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+def date_field() -> forms.DateField:
+    """An optional date, typed or picked, within the bounds the answers contract accepts."""
+    bounds = f"between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}"
+    return forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, such as 2026-03-01."},
+        validators=[
+            MinValueValidator(EARLIEST_DATE, message=f"Enter a date {bounds}."),
+            MaxValueValidator(LATEST_DATE, message=f"Enter a date {bounds}."),
+        ],
+    )
+
+
 class YesNoField(forms.TypedChoiceField):
     """A yes/no question answered explicitly: unlike a checkbox, "not answered" stays
     distinguishable from "no"."""
@@ -150,7 +166,7 @@ class WordedForm(forms.Form):
 
 
 class ModelRoleForm(WordedForm):
-    model_name = forms.CharField(max_length=200)
+    model_name = forms.CharField(max_length=MODEL_NAME_LENGTH)
     role = forms.ChoiceField(
         choices=[
             ("developer", "developer"),
@@ -176,11 +192,7 @@ class MarketForm(WordedForm):
         ],
         widget=forms.RadioSelect,
     )
-    placed_on = forms.DateField(
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date as YYYY-MM-DD, such as 2026-03-01."},
-    )
+    placed_on = date_field()
     established_in_eu = YesNoField()
 
     def clean(self) -> dict[str, Any]:
@@ -232,11 +244,7 @@ class ComputeForm(WordedForm):
         choices=[("none", "none"), *METHODS], widget=forms.RadioSelect, required=False
     )
     synthetic_data_flop = QuantityField(zero_allowed=True)
-    threshold_known_on = forms.DateField(
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date as YYYY-MM-DD, such as 2026-03-01."},
-    )
+    threshold_known_on = date_field()
 
     @classmethod
     def period_field_names(cls, row: int) -> dict[str, str]:

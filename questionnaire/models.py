@@ -19,10 +19,6 @@ class Organisation(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
-    # The head of the organisation's record chain, so that deleting the newest records
-    # (which no later link points to) is caught too.
-    records_count = models.PositiveIntegerField(default=0, editable=False)
-    records_head_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -192,6 +188,22 @@ class DocumentCertificate(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class RecordChain(models.Model):
+    """The head of an organisation's record chain: how many records were issued and the
+    hash of the newest. Deleting the newest records (which no later link points to) is
+    caught against it. Its own row, written only by ``services.record_create`` under the
+    organisation's lock, so that saving the organisation elsewhere cannot move it."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="record_chain"
+    )
+    count = models.PositiveIntegerField(default=0)
+    head_sha256 = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.count} records"
 
 
 class ImmutableRecord(Exception):

@@ -3,6 +3,7 @@ explanation per flag, the chart. Shared by the result page, the review step and 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -126,3 +127,14 @@ def format_echo(value: Decimal) -> str:
         mantissa, exponent = mantissa / 10, exponent + 1
     text = f"{mantissa.normalize():f}"
     return f"10^{exponent}" if text == "1" else f"{text} × 10^{exponent}"
+
+
+def group_by_step(rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive questions of one step under the step's title, in the order asked."""
+    groups: list[dict[str, Any]] = []
+    for row in rows:
+        title = row.get("step_title") or row.get("step") or ""
+        if not groups or groups[-1]["title"] != title:
+            groups.append({"title": title, "rows": []})
+        groups[-1]["rows"].append(row)
+    return groups

@@ -13,16 +13,17 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from questionnaire.models import AssessmentRecord, Organisation, SigningKey
+from questionnaire.models import AssessmentRecord, Organisation, RecordChain, SigningKey
 from questionnaire.signing import (
     ALGORITHM,
-    CanonicalError,
     canonical_json,
+    is_canonical,
     sha256_hex,
     signature_valid,
     unb64,
@@ -94,10 +95,9 @@ def export_check(export: Any, keys: dict[str, SigningKey]) -> ExportCheck:
         return ExportCheck(
             False, "The record is incomplete: payload, key id or signature is missing."
         )
-    try:
-        payload_bytes = canonical_json(payload)
-    except CanonicalError:
+    if not _canonical(payload):
         return ExportCheck(False, "The record's payload is not in canonical form: it was altered.")
+    payload_bytes = canonical_json(payload)
     attestation = _mapping(payload.get("attestation"))
     organisation = _mapping(payload.get("organisation"))
     record_id = payload.get("record_id")
@@ -110,6 +110,8 @@ def export_check(export: Any, keys: dict[str, SigningKey]) -> ExportCheck:
         problem = "The content does not match its hash: it was altered."
     elif not signature_valid(key.public_key, payload_bytes, signature):
         problem = "The signature does not match the content: it was altered."
+    elif _signed_after_retirement(key, attested_at):
+        problem = "It claims to be signed after its key was retired: it is not ours."
     else:
         problem = None
     return ExportCheck(
@@ -126,6 +128,13 @@ def export_check(export: Any, keys: dict[str, SigningKey]) -> ExportCheck:
     )
 
 
+def _canonical(payload: dict[str, Any]) -> bool:
+    try:
+        return is_canonical(payload)
+    except RecursionError:  # nested deeper than any record: not one of ours
+        return False
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -139,6 +148,17 @@ def _attester(attestation: dict[str, Any]) -> str | None:
 # ------------------------------------------------------------------ chain verification
 
 
+def _signed_after_retirement(key: SigningKey, attested_at: Any) -> bool:
+    """A retired key signs nothing new: a record dated after its retirement is forged."""
+    if key.retired_at is None:
+        return False
+    try:
+        signed = datetime.fromisoformat(str(attested_at).replace("Z", "+00:00"))
+    except ValueError:
+        return True
+    return signed > key.retired_at
+
+
 @dataclass
 class ChainReport:
     """What ``verify_records`` found: every record checked, and those that failed."""
@@ -150,6 +170,22 @@ class ChainReport:
         self.failures.append((record_id, reason))
 
 
+@dataclass(frozen=True)
+class _Row:
+    """A stored record as the checks read it: the signed bytes and the columns shown."""
+
+    public_id: Any
+    sequence: int
+    payload: bytes
+    payload_sha256: str
+    previous_sha256: str
+    signature: str
+    signing_key_id: int
+    model_name: str
+    classification: str
+    supersedes_public_id: Any
+
+
 _COLUMNS = (
     "public_id",
     "sequence",
@@ -158,61 +194,100 @@ _COLUMNS = (
     "previous_sha256",
     "signature",
     "signing_key_id",
+    "model_name",
+    "classification",
+    "supersedes__public_id",
 )
-
-
-def chain_verify(organisations: Iterable[Organisation]) -> ChainReport:
-    """Check every record's hash, signature and chain link, organisation by organisation.
-
-    Catches an altered payload, hash or signature, a record reordered or removed from the
-    middle of a chain (its successor's link breaks), and the newest records removed (the
-    organisation's head no longer matches).
-
-    Signatures are checked on two worker threads while this thread reads the payloads:
-    the Ed25519 check releases the GIL, and it is most of the cost."""
-    report = ChainReport()
-    verifiers = {key.pk: _verifier(key.public_key) for key in SigningKey.objects.all()}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for organisation in organisations:
-            _organisation_verify(organisation, verifiers, pool, report)
-    return report
-
-
-_Verifier = Callable[[bytes, str], bool]
+_Verifier = Callable[[bytes, str, Any], str | None]
 _CHUNK = 1000
 
 
-def _verifier(public_key_b64: str) -> _Verifier:
-    try:
-        key = Ed25519PublicKey.from_public_bytes(unb64(public_key_b64))
-    except ValueError:
-        return lambda data, signature: False
+def _verifiers() -> dict[int, _Verifier]:
+    return {key.pk: _verifier(key) for key in SigningKey.objects.all()}
 
-    def verify(data: bytes, signature: str) -> bool:
+
+def _verifier(key: SigningKey) -> _Verifier:
+    """Checks a signature with this key, and that the key was not retired when it signed."""
+    try:
+        public = Ed25519PublicKey.from_public_bytes(unb64(key.public_key))
+    except ValueError:
+        return lambda data, signature, attested_at: "signature does not verify"
+
+    def verify(data: bytes, signature: str, attested_at: Any) -> str | None:
         try:
-            key.verify(unb64(signature), data)
+            public.verify(unb64(signature), data)
         except (InvalidSignature, ValueError):
-            return False
-        return True
+            return "signature does not verify"
+        if _signed_after_retirement(key, attested_at):
+            return "signed after its key was retired"
+        return None
 
     return verify
 
 
 def _crypto_problems(
-    rows: list[tuple[Any, ...]], verifiers: dict[int, _Verifier]
+    rows: list[_Row], contents: list[dict[str, Any] | None], verifiers: dict[int, _Verifier]
 ) -> list[list[str]]:
-    """Hash and signature checks of a batch of rows (run on a worker thread)."""
+    """Hash and signature checks of a batch of rows (run on a worker thread: the Ed25519
+    check releases the GIL, and it is most of the cost)."""
     problems = []
-    for _, _, payload, stored_hash, _, signature, key_pk in rows:
-        data = bytes(payload)
+    for row, content in zip(rows, contents, strict=True):
         found = []
-        if sha256_hex(data) != stored_hash:
+        if sha256_hex(row.payload) != row.payload_sha256:
             found.append("payload does not match its stored hash")
-        verify = verifiers.get(key_pk)
-        if verify is None or not verify(data, signature):
-            found.append("signature does not verify")
+        verify = verifiers.get(row.signing_key_id)
+        attested_at = _mapping((content or {}).get("attestation")).get("attested_at")
+        failure = verify(row.payload, row.signature, attested_at) if verify else "unknown key"
+        if failure:
+            found.append(failure)
         problems.append(found)
     return problems
+
+
+def _content_problems(
+    row: _Row, content: dict[str, Any] | None, organisation_slug: str, position: int, previous: str
+) -> list[str]:
+    """Does the signed content agree with the row's columns and its place in the chain?"""
+    if content is None:
+        return ["payload is not JSON"]
+    found = []
+    if content.get("record_id") != str(row.public_id):
+        found.append("payload names another record")
+    signed_position = content.get("sequence")
+    if signed_position != row.sequence:
+        found.append(f"stored at position {row.sequence} but signed as {signed_position}")
+    elif row.sequence != position:
+        found.append(
+            f"at position {row.sequence} where {position} comes next: reordered or removed"
+        )
+    if content.get("previous_sha256", "") != previous or row.previous_sha256 != previous:
+        found.append("link to the previous record is broken")
+    if _mapping(content.get("organisation")).get("slug") != organisation_slug:
+        found.append("payload names another organisation")
+    if content.get("model_name") != row.model_name:
+        found.append("model name shown differs from the signed one")
+    if _mapping(content.get("result")).get("classification") != row.classification:
+        found.append("classification shown differs from the signed one")
+    supersedes = str(row.supersedes_public_id) if row.supersedes_public_id else None
+    if content.get("supersedes") != supersedes:
+        found.append("the record it corrects differs from the signed one")
+    return found
+
+
+def chain_verify(organisations: Iterable[Organisation]) -> ChainReport:
+    """Check every record's hash, signature, columns and chain link, organisation by
+    organisation.
+
+    Catches an altered payload, hash, signature or shown column, a record reordered or
+    removed from the middle of a chain (the links break), and the newest records removed
+    (the chain head no longer matches). Signatures are checked on two worker threads
+    while this thread reads the payloads."""
+    report = ChainReport()
+    verifiers = _verifiers()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for organisation in organisations:
+            _organisation_verify(organisation, verifiers, pool, report)
+    return report
 
 
 def _organisation_verify(
@@ -222,52 +297,52 @@ def _organisation_verify(
     report: ChainReport,
 ) -> None:
     previous = ""
-    expected_sequence = 1
+    position = 1
     for chunk in _chunks(_rows(organisation)):
+        contents = [_loads(row.payload) for row in chunk]
         half = len(chunk) // 2
         crypto = [
-            pool.submit(_crypto_problems, chunk[:half], verifiers),
-            pool.submit(_crypto_problems, chunk[half:], verifiers),
+            pool.submit(_crypto_problems, chunk[:half], contents[:half], verifiers),
+            pool.submit(_crypto_problems, chunk[half:], contents[half:], verifiers),
         ]
         links = []
-        for public_id, sequence, payload, stored_hash, previous_hash, _, _ in chunk:
-            found = []
-            content = _loads(bytes(payload))
-            if content is None:
-                found.append("payload is not JSON")
-            else:
-                if content.get("record_id") != str(public_id):
-                    found.append("payload names another record")
-                if content.get("sequence") != sequence or sequence != expected_sequence:
-                    found.append(
-                        f"chain position {sequence} where {expected_sequence} was expected"
-                    )
-                if content.get("previous_sha256", "") != previous or previous_hash != previous:
-                    found.append("link to the previous record is broken")
-                if (content.get("organisation") or {}).get("slug") != organisation.slug:
-                    found.append("payload names another organisation")
-            links.append(found)
-            previous = stored_hash
-            expected_sequence = sequence + 1
+        for row, content in zip(chunk, contents, strict=True):
+            links.append(_content_problems(row, content, organisation.slug, position, previous))
+            previous = row.payload_sha256
+            position = row.sequence + 1
         crypto_problems = crypto[0].result() + crypto[1].result()
         for row, first, second in zip(chunk, crypto_problems, links, strict=True):
             report.checked += 1
             if first or second:
-                report.fail(str(row[0]), "; ".join(first + second))
-    if (
-        organisation.records_count != expected_sequence - 1
-        or organisation.records_head_sha256 != previous
-    ):
+                report.fail(str(row.public_id), "; ".join(first + second))
+    chain = RecordChain.objects.filter(organisation=organisation).first()
+    issued, head = (chain.count, chain.head_sha256) if chain else (0, "")
+    if issued != position - 1 or head != previous:
         report.fail(
             f"organisation {organisation.slug}",
-            f"chain head is record {expected_sequence - 1} ({previous[:12] or 'none'}), but "
-            f"{organisation.records_count} records ending in "
-            f"{organisation.records_head_sha256[:12] or 'none'} were issued: records were removed",
+            f"{issued} records were issued, the newest {head[:12] or 'none'}, but the chain "
+            f"ends at record {position - 1} ({previous[:12] or 'none'}): records were removed",
         )
 
 
-def _chunks(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
-    chunk: list[tuple[Any, ...]] = []
+def _rows(organisation: Organisation) -> Iterator[_Row]:
+    query = (
+        AssessmentRecord.objects.filter(organisation=organisation)
+        .order_by("sequence")
+        .values_list(*_COLUMNS)
+        .iterator(chunk_size=2000)
+    )
+    for values in query:
+        yield _row(values)
+
+
+def _row(values: tuple[Any, ...]) -> _Row:
+    public_id, sequence, payload, *rest = values
+    return _Row(public_id, sequence, bytes(payload), *rest)
+
+
+def _chunks(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
+    chunk: list[_Row] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == _CHUNK:
@@ -275,15 +350,6 @@ def _chunks(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _rows(organisation: Organisation) -> Iterator[tuple[Any, ...]]:
-    return (
-        AssessmentRecord.objects.filter(organisation=organisation)
-        .order_by("sequence")
-        .values_list(*_COLUMNS)
-        .iterator(chunk_size=2000)
-    )
 
 
 def _loads(data: bytes) -> dict[str, Any] | None:
@@ -297,17 +363,8 @@ def _loads(data: bytes) -> dict[str, Any] | None:
 def record_status(record: AssessmentRecord) -> ChainReport:
     """The checks of ``chain_verify`` for one record and its link to its predecessor."""
     report = ChainReport(checked=1)
-    data = bytes(record.payload)
-    content = _loads(data)
-    record_id = str(record.public_id)
-    if sha256_hex(data) != record.payload_sha256:
-        report.fail(record_id, "The content does not match its stored hash.")
-    if not signature_valid(record.signing_key.public_key, data, record.signature):
-        report.fail(record_id, "The signature does not verify.")
-    if content is None or content.get("record_id") != record_id:
-        report.fail(record_id, "The signed content names another record.")
-    if content is not None and content.get("sequence") != record.sequence:
-        report.fail(record_id, "The record's place in the chain is not the one signed.")
+    row = _row(AssessmentRecord.objects.filter(pk=record.pk).values_list(*_COLUMNS).get())
+    content = _loads(row.payload)
     previous = (
         AssessmentRecord.objects.filter(
             organisation=record.organisation, sequence=record.sequence - 1
@@ -315,13 +372,14 @@ def record_status(record: AssessmentRecord) -> ChainReport:
         .values_list("payload_sha256", flat=True)
         .first()
     )
-    expected_previous = previous or ""
+    problems = _crypto_problems([row], [content], _verifiers())[0]
     if record.sequence > 1 and previous is None:
-        report.fail(record_id, "The previous record of the chain is missing.")
-    elif record.previous_sha256 != expected_previous or (
-        content is not None and content.get("previous_sha256", "") != expected_previous
-    ):
-        report.fail(record_id, "The link to the previous record is broken.")
+        problems.append("the previous record of the chain is missing")
+    problems += _content_problems(
+        row, content, record.organisation.slug, record.sequence, previous or ""
+    )
+    if problems:
+        report.fail(str(record.public_id), "; ".join(problems))
     return report
 
 

@@ -235,7 +235,7 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
         "notification": _notification(result, notify),
         "compute": _compute_facts(answers, result),
         "chart": presentation.chart_for_result(answers, result),
-        "question_groups": _group_by_step(payload.get("questions", [])),
+        "question_groups": presentation.group_by_step(payload.get("questions", [])),
         "verify_url": verify_url,
         "qr_code": segno.make(verify_url, error="m").svg_data_uri(scale=4, border=4),
     }
@@ -330,17 +330,6 @@ def _flop(value: object) -> str:
         return f"{format_human(parse_number(value))} FLOP"
     except ValueError:
         return str(value)
-
-
-def _group_by_step(rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Consecutive questions of one step under the step's title, in the order asked."""
-    groups: list[dict[str, Any]] = []
-    for row in rows:
-        title = row.get("step_title") or row.get("step") or ""
-        if not groups or groups[-1]["title"] != title:
-            groups.append({"title": title, "rows": []})
-        groups[-1]["rows"].append(row)
-    return groups
 
 
 # ---------------------------------------------------------------------- certificates

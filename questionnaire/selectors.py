@@ -114,6 +114,11 @@ def record_get(user: User, public_id: uuid.UUID | str) -> AssessmentRecord:
         raise Http404("No such record.") from None
 
 
+def record_superseding(user: User, record: AssessmentRecord) -> AssessmentRecord | None:
+    """The later record that corrects this one, if any."""
+    return records_for(user).filter(supersedes=record).first()
+
+
 def records_correctable(user: User, organisation: Organisation) -> QuerySet[AssessmentRecord]:
     """The organisation's records that no later record supersedes yet."""
     return records_for(user).filter(organisation=organisation, superseded_by__isnull=True)

@@ -30,6 +30,7 @@ from questionnaire.models import (
     Draft,
     Membership,
     Organisation,
+    RecordChain,
     SigningKey,
 )
 from questionnaire.selectors import membership_get
@@ -215,12 +216,13 @@ def record_create(
         already = AssessmentRecord.objects.filter(assessment=assessment).first()
         if already is not None:  # a double click or an old tab: one assessment, one record
             return already
-        sequence = locked.records_count + 1
+        chain, _ = RecordChain.objects.get_or_create(organisation=locked)
+        sequence = chain.count + 1
         payload = {
             "record_schema": records.RECORD_SCHEMA,
             "record_id": str(record_id),
             "sequence": sequence,
-            "previous_sha256": locked.records_head_sha256,
+            "previous_sha256": chain.head_sha256,
             "organisation": {"slug": locked.slug, "name": locked.name},
             "model_name": assessment.model_name,
             "attestation": {
@@ -252,25 +254,28 @@ def record_create(
         stored_name = default_storage.save(
             f"reports/{locked.slug}/{record_id}.pdf", ContentFile(pdf)
         )
-        record = AssessmentRecord.objects.create(
-            public_id=record_id,
-            organisation=locked,
-            sequence=sequence,
-            assessment=assessment,
-            attested_by=attester,
-            model_name=assessment.model_name,
-            classification=assessment.classification,
-            payload=payload_bytes,
-            payload_sha256=sha256,
-            previous_sha256=locked.records_head_sha256,
-            signature=signature,
-            signing_key=key,
-            supersedes=supersedes,
-            report=stored_name,
-            report_sha256=sha256_hex(pdf),
-            created_at=attested_at,
-        )
-        Organisation.objects.filter(pk=locked.pk).update(
-            records_count=sequence, records_head_sha256=sha256
-        )
+        try:
+            record = AssessmentRecord.objects.create(
+                public_id=record_id,
+                organisation=locked,
+                sequence=sequence,
+                assessment=assessment,
+                attested_by=attester,
+                model_name=assessment.model_name,
+                classification=assessment.classification,
+                payload=payload_bytes,
+                payload_sha256=sha256,
+                previous_sha256=chain.head_sha256,
+                signature=signature,
+                signing_key=key,
+                supersedes=supersedes,
+                report=stored_name,
+                report_sha256=sha256_hex(pdf),
+                created_at=attested_at,
+            )
+            RecordChain.objects.filter(pk=chain.pk).update(count=sequence, head_sha256=sha256)
+        except BaseException:
+            # The record was not written, so its report must not linger in storage.
+            default_storage.delete(stored_name)
+            raise
     return record

@@ -74,9 +74,39 @@ def canonicalize(value: Any, path: str = "payload") -> Any:
 
 
 def canonical_json(value: Any) -> bytes:
-    return json.dumps(
+    text = json.dumps(
         canonicalize(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    )
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CanonicalError(
+            "payload: text with a lone surrogate cannot be written as UTF-8"
+        ) from None
+
+
+def is_canonical(value: Any) -> bool:
+    """Whether a parsed document is already in canonical form (no null, no float, only the
+    allowed types), so that canonicalising it changes nothing. A verifier accepts only such
+    documents: otherwise a null or a float added to a signed export would pass unnoticed."""
+    if isinstance(value, bool | int | str):
+        return not isinstance(value, str) or _encodable(value)
+    if isinstance(value, list):
+        return all(is_canonical(item) for item in value)
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and _encodable(key) and item is not None and is_canonical(item)
+            for key, item in value.items()
+        )
+    return False
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def sha256_hex(data: bytes) -> str:

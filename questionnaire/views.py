@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -23,12 +23,12 @@ from questionnaire import records, selectors, services, verification
 from questionnaire.forms import AttestForm
 from questionnaire.models import (
     Assessment,
-    AssessmentRecord,
     DocumentCertificate,
     Organisation,
     SigningKey,
 )
-from questionnaire.presentation import chart_for_result, flags_explained, verdict
+from questionnaire.presentation import chart_for_result, flags_explained, group_by_step, verdict
+from questionnaire.signing import sha256_hex
 from questionnaire.wizard import sign_assessment
 
 
@@ -124,21 +124,12 @@ def _assessment_page(
             "verdict": verdict(result),
             "flags": flags_explained(result),
             "chart": chart_for_result(assessment.answers, result),
-            "shown_by_step": _group_by_step(assessment.shown),
+            "shown_by_step": group_by_step(assessment.shown),
             "records": signed,
             "attest_form": attest_form if membership.can_attest else None,
         },
         status=status,
     )
-
-
-def _group_by_step(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
-    groups: list[dict[str, Any]] = []
-    for row in rows:
-        if not groups or groups[-1]["title"] != row["step_title"]:
-            groups.append({"title": row["step_title"], "rows": []})
-        groups[-1]["rows"].append(row)
-    return groups
 
 
 def _user(request: HttpRequest) -> User:
@@ -178,7 +169,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     status = records.record_status(record)
     payload = records.payload_of(record) or {}
     result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
-    superseded_by = AssessmentRecord.objects.filter(supersedes=record).first()
+    superseded_by = selectors.record_superseding(request.user, record)
     return render(
         request,
         "questionnaire/record_detail.html",
@@ -190,7 +181,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "verdict": verdict(result) if result else "",
             "flags": flags_explained(result) if result else [],
             "chart": chart_for_result(payload.get("answers", {}), result) if result else None,
-            "shown_by_step": _group_by_step(payload.get("questions", [])),
+            "shown_by_step": group_by_step(payload.get("questions", [])),
             "superseded_by": superseded_by,
         },
     )
@@ -214,16 +205,26 @@ def record_export(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def record_report(request: HttpRequest, public_id: str) -> FileResponse:
+def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
     """The PDF as it was rendered and signed when the record was made: never re-rendered."""
     record = selectors.record_get(request.user, public_id)
-    if not record.report:
-        raise Http404("This record has no report.")
-    return FileResponse(
-        record.report.open("rb"),
-        as_attachment=True,
-        filename=f"gpai-assessment-{record.public_id}.pdf",
+    try:
+        with record.report.open("rb") as handle:
+            pdf = handle.read()
+    except (OSError, ValueError):
+        raise Http404("This record's report is not in storage.") from None
+    if sha256_hex(pdf) != record.report_sha256:
+        return HttpResponse(
+            "The stored report no longer matches the SHA-256 recorded when it was signed.",
+            status=409,
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(
+        pdf,
         content_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="gpai-assessment-{record.public_id}.pdf"'
+        },
     )
 
 

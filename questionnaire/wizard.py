@@ -42,7 +42,9 @@ from questionnaire.scoring.answers import parse_compute
 from questionnaire.scoring.compute import estimate
 from questionnaire.wording import wording_map
 
-IN_SCOPE_PLACEMENTS = ("placed", "planned", "internal_only")
+# Placements for which the provider questions (capabilities, compute, release, reach) are
+# asked; internal use is among them, since systemic risk brings it back into scope.
+PROVIDER_QUESTION_PLACEMENTS = ("placed", "planned", "internal_only")
 
 
 class DraftStorage(BaseStorage):
@@ -118,7 +120,7 @@ def _role(wizard: WizardView) -> str | None:
 
 
 def _placement_in_scope(wizard: WizardView) -> bool:
-    return _raw(wizard, "market", "placement") in IN_SCOPE_PLACEMENTS
+    return _raw(wizard, "market", "placement") in PROVIDER_QUESTION_PLACEMENTS
 
 
 def _acts_as_developer(wizard: WizardView) -> bool:

@@ -149,14 +149,12 @@ class Answers:
     eu_business_users: Decimal | None = None
     commission_designated: bool = False
 
-    @property
-    def acts_as_developer(self) -> bool:
-        """Developers, and integrators that become the provider because the upstream
-        provider excluded the EU (Guidelines §3.1.3)."""
-        return self.role == "developer" or (self.role == "integrator" and self.upstream_excluded_eu)
-
 
 _MISSING = object()
+# Dates outside these bounds are typing accidents, and date arithmetic near year 9999 fails.
+EARLIEST_DATE = date(1950, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+MODEL_NAME_LENGTH = 200
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -241,9 +239,17 @@ class _Reader:
             return None
         if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
             try:
-                return date.fromisoformat(value.strip())
+                day = date.fromisoformat(value.strip())
             except ValueError:
                 pass
+            else:
+                if EARLIEST_DATE <= day <= LATEST_DATE:
+                    return day
+                self.problem(
+                    path,
+                    f"must lie between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}",
+                )
+                return None
         self.problem(path, "must be a date written YYYY-MM-DD, such as 2026-03-01")
         return None
 
@@ -288,6 +294,9 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
     model_name = document.get("model_name")
     if model_name is not None and not isinstance(model_name, str):
         reader.problem("model_name", "must be text")
+        model_name = None
+    elif model_name is not None and len(model_name) > MODEL_NAME_LENGTH:
+        reader.problem("model_name", f"must be at most {MODEL_NAME_LENGTH} characters")
         model_name = None
     upstream_excluded_eu = reader.boolean(document, "upstream_excluded_eu", "upstream_excluded_eu")
 

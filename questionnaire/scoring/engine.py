@@ -353,6 +353,15 @@ class _Assessment:
                     rules.cite("gpai_definition"),
                 )
             return True
+        if a.generality is None:
+            # Only reachable for internal use with signs of systemic risk, where generality
+            # was not asked: the cautious reading treats the model as general-purpose.
+            found.ask(
+                "Is the model general-purpose (significant generality, a wide range of distinct "
+                "tasks)? The answers do not say; as they show signs of systemic risk, it is "
+                "treated as general-purpose, the cautious reading."
+            )
+            return True
         if a.generality == "unsure" and not meets and a.high_impact_capabilities == "yes":
             found.reason(
                 "Your evaluations show capabilities matching the most advanced general-purpose "

@@ -149,3 +149,34 @@ def test_a_real_process_exits_2_on_an_empty_stdin():
     completed = manage("-", stdin="")
     assert completed.returncode == 2
     assert completed.stderr.startswith("answers: not valid JSON")
+
+
+def test_recording_answers_that_cannot_be_signed_exactly_exits_2_naming_the_key(
+    answers_file, tmp_path, settings, django_user_model
+):
+    from questionnaire.models import Membership, Organisation
+
+    settings.RECORD_SIGNING_KEY_FILE = tmp_path / "keys" / "record.pem"
+    settings.RECORD_DOCUMENT_CERT_FILE = tmp_path / "keys" / "document.p12"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("signing_key", "create", stdout=StringIO())
+    organisation = Organisation.objects.create(slug="acme", name="Acme")
+    user = django_user_model.objects.create_user("alice")
+    Membership.objects.create(organisation=organisation, user=user, role="attester")
+    path = answers_file({**EXAMPLE, "notes_for_us": ["kept", None]})
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command(
+            "assess",
+            str(path),
+            "--record",
+            "--org",
+            "acme",
+            "--user",
+            "alice",
+            stdout=StringIO(),
+            stderr=err,
+        )
+    assert exit_info.value.code == 2
+    assert err.getvalue().startswith("notes_for_us[1]: null")
+    assert not Membership.objects.get(user=user).organisation.records.exists()

@@ -6,7 +6,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from questionnaire.scoring.answers import GENERALITY, HIGH_IMPACT, OUTPUTS, ROLES
+from questionnaire.scoring.answers import (
+    EARLIEST_DATE,
+    GENERALITY,
+    HIGH_IMPACT,
+    LATEST_DATE,
+    OUTPUTS,
+    ROLES,
+)
 
 ACCELERATORS = ["v100", "a100", "H100", "h800", "h200", "b200", "tpu-v4", "TPU-v5e", "tpu-v5p"]
 
@@ -60,7 +67,7 @@ def compute_block(nested: bool = False) -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
-dates = st.dates().map(lambda d: d.isoformat())
+dates = st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE).map(lambda d: d.isoformat())
 open_source = st.one_of(
     st.none(),
     st.fixed_dictionaries(

@@ -13,7 +13,7 @@ import json
 import sys
 from argparse import ArgumentParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
@@ -24,6 +24,7 @@ from questionnaire import services
 from questionnaire.answers_builder import questions_for_answers
 from questionnaire.models import AssessmentRecord, Membership, Organisation
 from questionnaire.scoring import AnswersError, assess
+from questionnaire.signing import CanonicalError
 
 EXIT_INVALID = 2
 
@@ -113,10 +114,13 @@ class Command(BaseCommand):
                     name=options["name"] or user.get_full_name() or user.get_username(),
                     function=options["function"],
                 )
+        except CanonicalError as error:
+            # Signed data is never changed to fit: what cannot be signed exactly is refused.
+            self._fail([str(error).removeprefix("payload.answers.")])
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from None
 
-    def _fail(self, lines: list[str]) -> None:
+    def _fail(self, lines: list[str]) -> NoReturn:
         for line in lines:
             self.stderr.write(line)
         raise SystemExit(EXIT_INVALID)
