@@ -11,43 +11,14 @@ import sys
 import time
 
 from questionnaire.scoring import assess
+from tests.samples import CONTRACT_EXAMPLE
 
 TARGET_MEDIAN_US = 100.0
 BATCHES = 200
 CALLS_PER_BATCH = 50
 
 # The answers example of shared/spec/assess-json.md: what most assessments look like.
-TYPICAL = {
-    "schema": 1,
-    "model_name": "Example-7B",
-    "role": "developer",
-    "placement": "placed",
-    "placed_on": "2026-03-01",
-    "established_in_eu": False,
-    "generates": ["text"],
-    "generality": "wide",
-    "compute": {
-        "method": "architecture",
-        "parameters": "7B",
-        "tokens": "2T",
-        "mixture_of_experts": False,
-    },
-    "synthetic_data_flop": "0",
-    "threshold_known_on": None,
-    "modification": None,
-    "open_source": {
-        "licence_permits_all": True,
-        "weights_public": True,
-        "architecture_public": True,
-        "usage_public": True,
-        "monetised": False,
-    },
-    "parameters": "7B",
-    "training_tokens": "2T",
-    "high_impact_capabilities": "no",
-    "eu_business_users": None,
-    "commission_designated": False,
-}
+TYPICAL = CONTRACT_EXAMPLE
 
 # A heavier one: two hardware periods, a cross-check, synthetic data and reach.
 HEAVY = {

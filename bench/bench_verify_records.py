@@ -19,33 +19,15 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+
+from tests.samples import SYSTEMIC_ANSWERS
 
 RECORDS = 10_000
 TARGET_PER_SECOND = 5_000.0
 RUNS = 3
 BATCH = 1_000
 
-ANSWERS: dict[str, Any] = {
-    "schema": 1,
-    "model_name": "Example-70B",
-    "role": "developer",
-    "placement": "placed",
-    "placed_on": "2026-03-01",
-    "established_in_eu": True,
-    "generates": ["text", "image"],
-    "generality": "wide",
-    "compute": {
-        "method": "hardware",
-        "periods": [
-            {"chips": "16384", "hours": "2000", "utilisation": "0.4", "accelerator": "h100"}
-        ],
-    },
-    "synthetic_data_flop": "0",
-    "threshold_known_on": "2025-11-03",
-    "high_impact_capabilities": "no",
-    "commission_designated": False,
-}
+ANSWERS = SYSTEMIC_ANSWERS
 
 
 def _questions(model_name: str) -> list[dict[str, str]]:

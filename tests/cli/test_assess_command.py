@@ -11,27 +11,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.samples import CONTRACT_EXAMPLE
+
 ROOT = Path(__file__).resolve().parents[2]
 
-EXAMPLE = {
-    "schema": 1,
-    "model_name": "Example-7B",
-    "role": "developer",
-    "placement": "placed",
-    "placed_on": "2026-03-01",
-    "established_in_eu": False,
-    "generates": ["text"],
-    "generality": "wide",
-    "compute": {"method": "architecture", "parameters": "7B", "tokens": "2T"},
-    "synthetic_data_flop": "0",
-    "open_source": {
-        "licence_permits_all": True,
-        "weights_public": True,
-        "architecture_public": True,
-        "usage_public": True,
-        "monetised": False,
-    },
-}
+EXAMPLE = CONTRACT_EXAMPLE
+
 INVALID = {
     "schema": 1,
     "role": "developer",

@@ -30,32 +30,9 @@ from django.test import Client
 from questionnaire import services
 from questionnaire.models import Assessment, AssessmentRecord, Organisation
 from questionnaire.scoring import assess
+from tests.samples import SYSTEMIC_ANSWERS
 
-# A realistic answers document (schema 1): a developer placed in the EU, compute measured by
-# the hardware method, numbers as exact decimal strings, an absent (null) open-source block.
-ANSWERS: dict[str, Any] = {
-    "schema": 1,
-    "model_name": "Example-70B",
-    "role": "developer",
-    "placement": "placed",
-    "placed_on": "2026-03-01",
-    "established_in_eu": True,
-    "generates": ["text", "image"],
-    "generality": "wide",
-    "compute": {
-        "method": "hardware",
-        "periods": [
-            {"chips": "16384", "hours": "2000", "utilisation": "0.4", "accelerator": "h100"}
-        ],
-    },
-    "synthetic_data_flop": "0",
-    "threshold_known_on": "2025-11-03",
-    "modification": None,
-    "open_source": None,
-    "high_impact_capabilities": "no",
-    "eu_business_users": None,
-    "commission_designated": False,
-}
+ANSWERS = SYSTEMIC_ANSWERS
 
 
 def shown_for(answers: dict[str, Any]) -> list[dict[str, Any]]:

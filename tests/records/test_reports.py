@@ -13,7 +13,6 @@ import io
 import json
 import re
 import stat
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
@@ -33,159 +31,22 @@ from pypdf import PdfReader
 
 from questionnaire import presentation, reports
 from questionnaire.models import DocumentCertificate
-from questionnaire.scoring import assess
-from questionnaire.signing import b64, canonical_json, key_id_for, public_key_bytes, sha256_hex
+from tests.samples import HARDWARE_ANSWERS, HARDWARE_SHOWN, shown_rows, signed_export
 
 A4 = (595.28, 841.89)  # points
 MALICIOUS_ANSWER = '<img src="file:///etc/passwd">'
 MALICIOUS_LABEL = "<script>alert(1)</script>"
 
-ANSWERS: dict[str, Any] = {
-    "schema": 1,
-    "model_name": "Example-7B",
-    "role": "developer",
-    "placement": "placed",
-    "placed_on": "2026-03-01",
-    "established_in_eu": False,
-    "generates": ["text"],
-    "generality": "wide",
-    "compute": {
-        "method": "hardware",
-        "chips": "1024",
-        "hours": "2000",
-        "accelerator": "h100",
-        "utilisation": "0.4",
-        "check": {"method": "architecture", "parameters": "70B", "tokens": "15T"},
-    },
-    "synthetic_data_flop": "0",
-    "threshold_known_on": None,
-    "modification": None,
-    "open_source": None,
-    "parameters": "70B",
-    "training_tokens": "15T",
-    "high_impact_capabilities": "unsure",
-    "eu_business_users": "12000",
-    "commission_designated": False,
-}
+ANSWERS = HARDWARE_ANSWERS
 
-# (step, step title, key, label, answer as shown): the wizard's wording of the day.
-SHOWN = [
-    ("model", "The model and your role", "model_name", "What is the model called?", "Example-7B"),
-    (
-        "model",
-        "The model and your role",
-        "role",
-        "Who are you in relation to this model?",
-        "Developer: we trained the model, or had it trained for us",
-    ),
-    (
-        "market",
-        "Market placement",
-        "placement",
-        "Where does the model stand on the EU market?",
-        "Placed on the EU market (API, download, cloud service, app, our own AI system…)",
-    ),
-    (
-        "market",
-        "Market placement",
-        "placed_on",
-        "When was the model, or when will it be, first placed on the EU market?",
-        "2026-03-01",
-    ),
-    (
-        "market",
-        "Market placement",
-        "established_in_eu",
-        "Is the provider established in the EU?",
-        "No: established outside the EU only",
-    ),
-    (
-        "compute",
-        "Training compute",
-        "compute.method",
-        "How do you want to estimate the training compute?",
-        "From the hardware used (chips × hours × peak FLOP/s × utilisation)",
-    ),
-    (
-        "compute",
-        "Training compute",
-        "compute.periods.chips",
-        "How many chips (accelerators) were used?",
-        "1024 (= 1,024)",
-    ),
-    (
-        "compute",
-        "Training compute",
-        "compute.periods.utilisation",
-        "What share of the peak throughput did the chips achieve (utilisation)?",
-        "0.4",
-    ),
-    (
-        "reach",
-        "Reach and designation",
-        "eu_business_users",
-        "How many business users established in the EU does the model have?",
-        "12000 (= 12,000)",
-    ),
-]
+SHOWN = HARDWARE_SHOWN
 
 
-def make_export(
-    *,
-    answers: dict[str, Any] = ANSWERS,
-    questions: list[dict[str, Any]] | None = None,
-    supersedes: str | None = None,
-) -> dict[str, Any]:
-    """A record's export document, signed with a throwaway Ed25519 key as the service does."""
-    record_id = str(uuid.uuid4())
-    payload: dict[str, Any] = {
-        "record_schema": 1,
-        "record_id": record_id,
-        "sequence": 3,
-        "previous_sha256": hashlib.sha256(b"record 2").hexdigest(),
-        "organisation": {"slug": "acme", "name": "Acme AI Łódź Sp. z o.o."},
-        "model_name": answers["model_name"],
-        "attestation": {
-            "statement": "I attest that these answers are true and complete to the best of "
-            "my knowledge.",
-            "name": "Alice Example",
-            "function": "Head of Legal",
-            "username": "alice",
-            "attested_at": "2026-11-28T01:55:00Z",
-        },
-        "ruleset": "eu-aia-gpai-2025.1",
-        "answers_schema": 1,
-        "answers": answers,
-        "questions": questions if questions is not None else shown_questions(),
-        "result": assess(answers),
-        "supersedes": supersedes,
-    }
-    payload_bytes = canonical_json(payload)
-    key = Ed25519PrivateKey.generate()
-    return {
-        "format": "gpai-assessor-record",
-        "version": 1,
-        "record_id": record_id,
-        "algorithm": "Ed25519",
-        "key_id": key_id_for(public_key_bytes(key)),
-        "sha256": sha256_hex(payload_bytes),
-        "signature": b64(key.sign(payload_bytes)),
-        "payload": json.loads(payload_bytes),
-    }
+make_export = signed_export
 
 
 def shown_questions() -> list[dict[str, Any]]:
-    return [
-        {
-            "step": step,
-            "step_title": title,
-            "key": key,
-            "label": label,
-            "help_text": "",
-            "answer": answer,
-        }
-        for step, title, key, label, answer in SHOWN
-    ]
+    return shown_rows(SHOWN)
 
 
 def text_of(pdf: bytes) -> str:

@@ -1,8 +1,11 @@
 """gpai-rules.md "Worked examples from the Guidelines (Annex A.3)" and the example
 answers/result pair of assess-json.md."""
 
+import copy
+
 import pytest
 
+from tests.samples import CONTRACT_EXAMPLE
 from tests.scoring.answers_factory import architecture, developer, flags, hardware, obligations, run
 
 
@@ -57,37 +60,7 @@ def test_it_classifies_example_a_below_the_criterion_and_example_c_above_it():
 
 
 def test_it_reproduces_the_example_result_of_the_json_spec():
-    answers = {
-        "schema": 1,
-        "model_name": "Example-7B",
-        "role": "developer",
-        "placement": "placed",
-        "placed_on": "2026-03-01",
-        "established_in_eu": False,
-        "generates": ["text"],
-        "generality": "wide",
-        "compute": {
-            "method": "architecture",
-            "parameters": "7B",
-            "tokens": "2T",
-            "mixture_of_experts": False,
-        },
-        "synthetic_data_flop": "0",
-        "threshold_known_on": None,
-        "modification": None,
-        "open_source": {
-            "licence_permits_all": True,
-            "weights_public": True,
-            "architecture_public": True,
-            "usage_public": True,
-            "monetised": False,
-        },
-        "parameters": "7B",
-        "training_tokens": "2T",
-        "high_impact_capabilities": "no",
-        "eu_business_users": None,
-        "commission_designated": False,
-    }
+    answers = copy.deepcopy(CONTRACT_EXAMPLE)
     result = run(answers)
     assert result["schema"] == 1
     assert result["ruleset"] == "eu-aia-gpai-2025.1"
