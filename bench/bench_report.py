@@ -26,7 +26,7 @@ from django.core.files.base import ContentFile  # noqa: E402
 from django.core.files.storage import default_storage  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
-from questionnaire import reports  # noqa: E402
+from questionnaire.reports import certificates, pades, render  # noqa: E402
 from tests.samples import HARDWARE_ANSWERS, HARDWARE_SHOWN, shown_rows, signed_export  # noqa: E402
 
 TARGET_MEDIAN_S = 0.5
@@ -45,8 +45,8 @@ def typical_export() -> dict[str, Any]:
 
 def render_and_sign(export: dict[str, Any], certificate: Path) -> tuple[float, bytes]:
     start = time.perf_counter()
-    pdf = reports.pdf_sign(
-        reports.report_pdf(export=export, verify_url=VERIFY_URL),
+    pdf = pades.pdf_sign(
+        render.report_pdf(export=export, verify_url=VERIFY_URL),
         pkcs12_path=certificate,
         password=PASSWORD,
     )
@@ -64,7 +64,7 @@ def main() -> int:
     export = typical_export()
     with tempfile.TemporaryDirectory() as folder:
         certificate = Path(folder) / "keys" / "document.p12"
-        reports.document_certificate_create(
+        certificates.document_certificate_create(
             path=certificate, common_name="GPAI Assessor bench", password=PASSWORD
         )
         first, pdf = render_and_sign(export, certificate)

@@ -72,11 +72,12 @@ def run(folder: Path) -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from questionnaire import records, services
+    from questionnaire import services
     from questionnaire.models import AssessmentRecord, Organisation, RecordChain
-    from questionnaire.records import chain_verify
+    from questionnaire.records.chain import chain_verify
+    from questionnaire.records.payload import ATTESTATION_STATEMENT, RECORD_SCHEMA
+    from questionnaire.records.signing import b64, canonical_json, sha256_hex
     from questionnaire.scoring import assess
-    from questionnaire.signing import b64, canonical_json, sha256_hex
 
     assert connection.vendor == "sqlite", connection.vendor
     assert str(settings.DATABASES["default"]["NAME"]).startswith(str(folder))
@@ -99,14 +100,14 @@ def run(folder: Path) -> int:
         model_name = f"Model-{sequence}"
         attested_at = moment + timedelta(seconds=sequence)
         payload = {
-            "record_schema": records.RECORD_SCHEMA,
+            "record_schema": RECORD_SCHEMA,
             "record_id": str(record_id),
             "sequence": sequence,
             "previous_sha256": previous,
             "organisation": {"slug": organisation.slug, "name": organisation.name},
             "model_name": model_name,
             "attestation": {
-                "statement": records.ATTESTATION_STATEMENT,
+                "statement": ATTESTATION_STATEMENT,
                 "name": "Bench Attester",
                 "function": "Head of Legal",
                 "username": user.get_username(),

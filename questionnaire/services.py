@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.serialization import pkcs12
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
@@ -22,7 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from questionnaire import records, reports
+from questionnaire.lib.keys import Pkcs12Error, pkcs12_load
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
@@ -33,8 +32,9 @@ from questionnaire.models import (
     RecordChain,
     SigningKey,
 )
-from questionnaire.selectors import membership_get
-from questionnaire.signing import (
+from questionnaire.records.export import export_for
+from questionnaire.records.payload import record_payload
+from questionnaire.records.signing import (
     RecordSigner,
     b64,
     canonical_json,
@@ -42,6 +42,8 @@ from questionnaire.signing import (
     sha256_hex,
     signer_load,
 )
+from questionnaire.reports import certificates, pades, render
+from questionnaire.selectors import membership_get
 
 
 def organisation_create(*, slug: str, name: str) -> Organisation:
@@ -142,8 +144,8 @@ def signing_key_current(*, path: Path) -> tuple[RecordSigner, SigningKey]:
 
 def document_certificate_register(*, pem: str) -> DocumentCertificate:
     certificate, _ = DocumentCertificate.objects.get_or_create(
-        fingerprint=reports.certificate_fingerprint(pem),
-        defaults={"subject": reports.certificate_subject(pem), "certificate_pem": pem},
+        fingerprint=certificates.certificate_fingerprint(pem),
+        defaults={"subject": certificates.certificate_subject(pem), "certificate_pem": pem},
     )
     return certificate
 
@@ -160,12 +162,12 @@ def document_certificate_set(
     """The certificate that signs PDF reports: an organisation's PKCS#12 when given, else a
     self-signed one made here. With ``replace``, older certificates are retired."""
     if pkcs12 is not None:
-        pem = reports.document_certificate_import(
+        pem = certificates.document_certificate_import(
             source=pkcs12, password=pkcs12_password, path=path
         )
         made = True
     elif replace or not path.exists():
-        pem = reports.document_certificate_create(
+        pem = certificates.document_certificate_create(
             path=path, common_name="GPAI Assessor document signing", password=password
         )
         made = True
@@ -181,11 +183,10 @@ def document_certificate_set(
 
 
 def _pkcs12_certificate_pem(path: Path, password: str) -> str:
-    _, certificate, _ = pkcs12.load_key_and_certificates(
-        path.read_bytes(), password.encode() if password else None
-    )
-    if certificate is None:
-        raise ImproperlyConfigured(f"{path} holds no certificate.")
+    try:
+        _, certificate = pkcs12_load(path.read_bytes(), password)
+    except Pkcs12Error as error:
+        raise ImproperlyConfigured(f"{path}: {error}") from error
     return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
 
@@ -218,36 +219,26 @@ def record_create(
             return already
         chain, _ = RecordChain.objects.get_or_create(organisation=locked)
         sequence = chain.count + 1
-        payload = {
-            "record_schema": records.RECORD_SCHEMA,
-            "record_id": str(record_id),
-            "sequence": sequence,
-            "previous_sha256": chain.head_sha256,
-            "organisation": {"slug": locked.slug, "name": locked.name},
-            "model_name": assessment.model_name,
-            "attestation": {
-                "statement": records.ATTESTATION_STATEMENT,
-                "name": name,
-                "function": function,
-                "username": attester.get_username(),
-                "attested_at": attested_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            },
-            "ruleset": assessment.ruleset,
-            "answers_schema": assessment.answers.get("schema", 1),
-            "answers": assessment.answers,
-            "questions": assessment.shown,
-            "result": assessment.result,
-            "assessment_id": str(assessment.public_id),
-            "supersedes": str(supersedes.public_id) if supersedes else None,
-        }
+        payload = record_payload(
+            record_id=str(record_id),
+            sequence=sequence,
+            previous_sha256=chain.head_sha256,
+            organisation=locked,
+            assessment=assessment,
+            attester_username=attester.get_username(),
+            name=name,
+            function=function,
+            attested_at=attested_at,
+            supersedes=supersedes,
+        )
         payload_bytes = canonical_json(payload)
         sha256 = sha256_hex(payload_bytes)
         signature = b64(signer.sign(payload_bytes))
-        export = records.export_for(
+        exported = export_for(
             payload=json.loads(payload_bytes), sha256=sha256, signature=signature, key_id=key.key_id
         )
-        pdf = reports.pdf_sign(
-            reports.report_pdf(export=export, verify_url=f"{settings.SITE_URL}/verify/"),
+        pdf = pades.pdf_sign(
+            render.report_pdf(export=exported, verify_url=f"{settings.SITE_URL}/verify/"),
             pkcs12_path=settings.RECORD_DOCUMENT_CERT_FILE,
             password=settings.RECORD_DOCUMENT_CERT_PASSWORD,
         )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from questionnaire import views
-from questionnaire.wizard import AssessmentWizard
+from questionnaire.wizard.view import AssessmentWizard
 
 wizard_view = AssessmentWizard.view()
 

@@ -19,8 +19,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from questionnaire import records, selectors, services, verification
-from questionnaire.forms import AttestForm
+from questionnaire import selectors, services
 from questionnaire.models import (
     Assessment,
     DocumentCertificate,
@@ -28,8 +27,10 @@ from questionnaire.models import (
     SigningKey,
 )
 from questionnaire.presentation import chart_for_result, flags_explained, group_by_step, verdict
-from questionnaire.signing import sha256_hex
-from questionnaire.wizard import sign_assessment
+from questionnaire.records import chain, export, verification
+from questionnaire.records.signing import sha256_hex
+from questionnaire.wizard.forms import AttestForm
+from questionnaire.wizard.view import sign_assessment
 
 
 @never_cache
@@ -166,8 +167,8 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_safe
 def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(request.user, public_id)
-    status = records.record_status(record)
-    payload = records.payload_of(record) or {}
+    status = chain.record_status(record)
+    payload = chain.payload_of(record) or {}
     result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
     superseded_by = selectors.record_superseding(request.user, record)
     return render(
@@ -191,13 +192,13 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_safe
 def record_export(request: HttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(request.user, public_id)
-    if records.payload_of(record) is None:
+    if chain.payload_of(record) is None:
         return JsonResponse(
             {"error": "The stored record is damaged: its content is no longer what was signed."},
             status=409,
         )
     response = JsonResponse(
-        records.export_document(record), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        export.export_document(record), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Content-Disposition"] = f'attachment; filename="record-{record.public_id}.json"'
     return response

@@ -16,8 +16,14 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from questionnaire.records.signing import (
+    b64,
+    canonical_json,
+    key_id_for,
+    public_key_bytes,
+    sha256_hex,
+)
 from questionnaire.scoring import assess
-from questionnaire.signing import b64, canonical_json, key_id_for, public_key_bytes, sha256_hex
 
 CONTRACT_EXAMPLE: dict[str, Any] = {
     "schema": 1,

@@ -8,8 +8,8 @@ from django import template
 from django.forms import BoundField
 
 from questionnaire import presentation
-from questionnaire.forms import STEP_TITLES
 from questionnaire.scoring.numbers import format_human, parse_number
+from questionnaire.wizard.forms import STEP_TITLES
 
 register = template.Library()
 

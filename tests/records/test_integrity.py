@@ -15,9 +15,10 @@ from django.test import Client
 from django.utils import timezone
 
 from questionnaire.models import Organisation, SigningKey
-from questionnaire.records import chain_verify, export_check
+from questionnaire.records.chain import chain_verify
+from questionnaire.records.export import export_check
+from questionnaire.records.signing import b64, canonical_json, sha256_hex, signer_load
 from questionnaire.selectors import published_keys
-from questionnaire.signing import b64, canonical_json, sha256_hex, signer_load
 from tests.records.conftest import export_bytes, make_record, raw_update
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("signing_setup")]

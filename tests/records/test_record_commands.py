@@ -19,10 +19,11 @@ from questionnaire.models import (
     Organisation,
     SigningKey,
 )
-from questionnaire.records import chain_verify, export_check, export_document, record_status
+from questionnaire.records.chain import chain_verify, record_status
+from questionnaire.records.export import export_check, export_document
+from questionnaire.records.signing import b64, sha256_hex, signer_load
 from questionnaire.scoring import assess
 from questionnaire.selectors import published_keys
-from questionnaire.signing import b64, sha256_hex, signer_load
 from tests.records.conftest import ANSWERS, make_record, stored_report
 
 pytestmark = pytest.mark.django_db
@@ -261,13 +262,13 @@ def test_assess_record_without_a_signing_key_is_a_clean_error(
 def test_export_report_writes_the_stored_pdf_byte_for_byte(signing_setup, acme, owner, tmp_path):
     from unittest import mock
 
-    from questionnaire import reports
+    from questionnaire.reports import render
 
     record = make_record(acme, owner)
     output = tmp_path / "out" / "report.pdf"
     output.parent.mkdir()
 
-    with mock.patch.object(reports, "report_pdf", side_effect=AssertionError("re-rendered")):
+    with mock.patch.object(render, "report_pdf", side_effect=AssertionError("re-rendered")):
         out, _ = run("export_report", str(record.public_id), "--output", str(output))
 
     assert output.read_bytes() == stored_report(record)

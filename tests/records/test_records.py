@@ -31,7 +31,7 @@ from django.db.models.deletion import ProtectedError
 from django.http import Http404
 from django.test import Client, RequestFactory
 
-from questionnaire import records, services
+from questionnaire import services
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
@@ -40,9 +40,10 @@ from questionnaire.models import (
     RecordChain,
     SigningKey,
 )
-from questionnaire.records import chain_verify, export_check, export_document, record_status
-from questionnaire.selectors import published_keys
-from questionnaire.signing import (
+from questionnaire.records.chain import chain_verify, record_status
+from questionnaire.records.export import export_check, export_document
+from questionnaire.records.payload import ATTESTATION_STATEMENT
+from questionnaire.records.signing import (
     b64,
     canonical_json,
     canonicalize,
@@ -50,6 +51,7 @@ from questionnaire.signing import (
     signature_valid,
     signer_load,
 )
+from questionnaire.selectors import published_keys
 from tests.people import signed_in
 from tests.records.conftest import (
     ANSWERS,
@@ -201,7 +203,7 @@ def test_the_payload_holds_everything_the_attestation_stands_for(acme, owner):
     assert attestation["username"] == "alice"
     assert attestation["name"] == "Alice Ávila"
     assert attestation["function"] == "CLO"
-    assert attestation["statement"] == records.ATTESTATION_STATEMENT
+    assert attestation["statement"] == ATTESTATION_STATEMENT
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", attestation["attested_at"])
     attested_at = datetime.strptime(attestation["attested_at"], "%Y-%m-%dT%H:%M:%SZ").replace(
         tzinfo=UTC
@@ -811,9 +813,9 @@ def test_a_colleague_can_read_the_organisations_records(acme, owner, colleague_c
 
 
 def test_the_report_is_rendered_once_at_signing_and_stored_with_its_hash(acme, owner):
-    from questionnaire import reports
+    from questionnaire.reports import render
 
-    with mock.patch.object(reports, "report_pdf", wraps=reports.report_pdf) as renderer:
+    with mock.patch.object(render, "report_pdf", wraps=render.report_pdf) as renderer:
         record = make_record(acme, owner)
     assert renderer.call_count == 1
 
@@ -824,7 +826,7 @@ def test_the_report_is_rendered_once_at_signing_and_stored_with_its_hash(acme, o
 
 
 def test_the_report_download_is_the_stored_file_and_never_rerendered(acme, owner, owner_client):
-    from questionnaire import reports
+    from questionnaire.reports import pades, render
 
     record = make_record(acme, owner)
     stored = stored_report(record)
@@ -832,8 +834,8 @@ def test_the_report_download_is_the_stored_file_and_never_rerendered(acme, owner
 
     refuse = AssertionError("the report must not be rendered or signed again")
     with (
-        mock.patch.object(reports, "report_pdf", side_effect=refuse) as renderer,
-        mock.patch.object(reports, "pdf_sign", side_effect=refuse) as pdf_signer,
+        mock.patch.object(render, "report_pdf", side_effect=refuse) as renderer,
+        mock.patch.object(pades, "pdf_sign", side_effect=refuse) as pdf_signer,
     ):
         downloads = []
         for _ in range(2):
@@ -849,12 +851,12 @@ def test_the_report_download_is_the_stored_file_and_never_rerendered(acme, owner
 
 
 def test_the_report_embeds_the_signed_record(acme, owner):
-    from questionnaire import reports
     from questionnaire.models import DocumentCertificate
+    from questionnaire.reports import pades
 
     record = make_record(acme, owner)
 
-    check = reports.pdf_check(
+    check = pades.pdf_check(
         stored_report(record),
         trusted_certificates=list(
             DocumentCertificate.objects.values_list("certificate_pem", flat=True)

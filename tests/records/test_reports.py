@@ -29,8 +29,9 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader
 
-from questionnaire import presentation, reports
+from questionnaire import presentation
 from questionnaire.models import DocumentCertificate
+from questionnaire.reports import certificates, fetcher, pades, render
 from tests.samples import HARDWARE_ANSWERS, HARDWARE_SHOWN, shown_rows, signed_export
 
 A4 = (595.28, 841.89)  # points
@@ -65,7 +66,7 @@ def export() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def pdf(export) -> bytes:
-    return reports.report_pdf(export=export, verify_url="https://gpai.example/verify/")
+    return render.report_pdf(export=export, verify_url="https://gpai.example/verify/")
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,7 @@ def text(pdf) -> str:
 def certificate(tmp_path_factory) -> tuple[Path, str]:
     """The service's document certificate: a PKCS#12 file and its PEM."""
     path = tmp_path_factory.mktemp("keys") / "document.p12"
-    pem = reports.document_certificate_create(
+    pem = certificates.document_certificate_create(
         path=path, common_name="GPAI Assessor document signing", password="s3cret"
     )
     return path, pem
@@ -86,7 +87,7 @@ def certificate(tmp_path_factory) -> tuple[Path, str]:
 @pytest.fixture(scope="module")
 def signed(pdf, certificate) -> bytes:
     path, _ = certificate
-    return reports.pdf_sign(pdf, pkcs12_path=path, password="s3cret")
+    return pades.pdf_sign(pdf, pkcs12_path=path, password="s3cret")
 
 
 # ------------------------------------------------------------------ what the report prints
@@ -193,7 +194,7 @@ def test_it_names_the_record_it_supersedes(text):
 
 
 def test_a_record_that_supersedes_nothing_says_nothing_about_it():
-    pdf = reports.report_pdf(export=make_export(), verify_url="https://gpai.example/verify/")
+    pdf = render.report_pdf(export=make_export(), verify_url="https://gpai.example/verify/")
     assert "supersede" not in text_of(pdf).lower()
 
 
@@ -218,7 +219,7 @@ def test_a_systemic_risk_record_gives_the_notification_date_and_its_assumptions(
     }
     export = make_export(answers=answers)
     assert export["payload"]["result"]["notification_due"] == "2026-01-24"
-    text = squeezed(text_of(reports.report_pdf(export=export, verify_url="https://x/verify/")))
+    text = squeezed(text_of(render.report_pdf(export=export, verify_url="https://x/verify/")))
     assert squeezed("Art. 52 notification deadline: Notify the Commission by 2026-01-24.") in text
     assert squeezed("Art. 52(1) Due: 2026-01-24") in text
     assert squeezed("the parameters given are the active parameters per token") in text
@@ -234,9 +235,9 @@ def test_an_out_of_scope_record_renders_without_compute_or_chart():
         "placement": "research_only",
     }
     export = make_export(answers=answers, questions=[])
-    context = reports.report_context(export=export, verify_url="https://x/verify/")
+    context = render.report_context(export=export, verify_url="https://x/verify/")
     assert context["chart"] is None
-    text = squeezed(text_of(reports.report_pdf(export=export, verify_url="https://x/verify/")))
+    text = squeezed(text_of(render.report_pdf(export=export, verify_url="https://x/verify/")))
     assert squeezed(presentation.verdict(export["payload"]["result"])) in text
     assert squeezed("No GPAI provider obligations for you on these answers.") in text
     assert squeezed("Training compute not given") in text
@@ -244,7 +245,7 @@ def test_an_out_of_scope_record_renders_without_compute_or_chart():
 
 
 def test_the_qr_code_encodes_the_verification_address(export):
-    context = reports.report_context(export=export, verify_url="https://gpai.example/verify/")
+    context = render.report_context(export=export, verify_url="https://gpai.example/verify/")
     assert context["qr_code"].startswith("data:image/svg+xml")
 
 
@@ -310,7 +311,7 @@ def test_the_export_is_attached_as_record_json(export, pdf):
 # ------------------------------------------------------------------ safe rendering
 
 
-class RecordingFetcher(reports.StaticFetcher):
+class RecordingFetcher(fetcher.StaticFetcher):
     """The report's fetcher, noting every URL WeasyPrint asks it for."""
 
     asked: list[str] = []
@@ -326,8 +327,8 @@ def malicious_pdf(monkeypatch) -> bytes:
     questions[0] = {**questions[0], "answer": MALICIOUS_ANSWER}
     questions[1] = {**questions[1], "label": MALICIOUS_LABEL}
     RecordingFetcher.asked = []
-    monkeypatch.setattr(reports, "StaticFetcher", RecordingFetcher)
-    return reports.report_pdf(
+    monkeypatch.setattr(render, "StaticFetcher", RecordingFetcher)
+    return render.report_pdf(
         export=make_export(questions=questions), verify_url="https://gpai.example/verify/"
     )
 
@@ -343,7 +344,7 @@ def test_user_text_makes_the_renderer_fetch_nothing(malicious_pdf):
     assert asked, "the stylesheet goes through the fetcher"
     assert not [url for url in asked if "passwd" in url or url.startswith("file:")]
     for url in asked:
-        assert url.startswith((reports.STATIC_BASE_URL, "data:")), url
+        assert url.startswith((fetcher.STATIC_BASE_URL, "data:")), url
 
 
 def test_the_template_never_marks_text_safe_nor_styles_inline():
@@ -361,34 +362,34 @@ def test_the_template_never_marks_text_safe_nor_styles_inline():
         "http://example.com/x.png",
         "https://example.com/static/css/report.css",
         "ftp://example.com/x.css",
-        f"https://{reports.REPORT_HOST}/static/../config/settings.py",
-        f"https://{reports.REPORT_HOST}/static/%2e%2e/config/settings.py",
-        f"https://{reports.REPORT_HOST}/static/css/%2e%2e/%2e%2e/config/settings.py",
-        f"https://{reports.REPORT_HOST}/static/%2Fetc%2Fpasswd",
-        f"https://{reports.REPORT_HOST}/static//etc/passwd",
-        f"https://{reports.REPORT_HOST}/config/settings.py",
-        f"https://{reports.REPORT_HOST}/static/css/missing.css",
-        f"http://{reports.REPORT_HOST}/static/css/report.css",
+        f"https://{fetcher.REPORT_HOST}/static/../config/settings.py",
+        f"https://{fetcher.REPORT_HOST}/static/%2e%2e/config/settings.py",
+        f"https://{fetcher.REPORT_HOST}/static/css/%2e%2e/%2e%2e/config/settings.py",
+        f"https://{fetcher.REPORT_HOST}/static/%2Fetc%2Fpasswd",
+        f"https://{fetcher.REPORT_HOST}/static//etc/passwd",
+        f"https://{fetcher.REPORT_HOST}/config/settings.py",
+        f"https://{fetcher.REPORT_HOST}/static/css/missing.css",
+        f"http://{fetcher.REPORT_HOST}/static/css/report.css",
         "/static/css/report.css",
         "static/css/report.css",
     ],
 )
 def test_the_fetcher_refuses_anything_but_static_files(url):
     with pytest.raises(ValueError):
-        reports.StaticFetcher().fetch(url)
+        fetcher.StaticFetcher().fetch(url)
 
 
 def test_the_fetcher_serves_the_report_stylesheet_and_fonts():
-    fetcher = reports.StaticFetcher()
-    stylesheet = fetcher.fetch(reports.static_url("css/report.css"))
+    static = fetcher.StaticFetcher()
+    stylesheet = static.fetch(fetcher.static_url("css/report.css"))
     assert stylesheet.content_type == "text/css"
     assert b"@page" in stylesheet.read()
-    font = fetcher.fetch(reports.static_url("fonts/source-serif-4-latin-400-normal.woff"))
+    font = static.fetch(fetcher.static_url("fonts/source-serif-4-latin-400-normal.woff"))
     assert font.read()[:4] == b"wOFF"
 
 
 def test_the_fetcher_serves_data_uris():
-    response = reports.StaticFetcher().fetch("data:text/plain;base64,aGVsbG8=")
+    response = fetcher.StaticFetcher().fetch("data:text/plain;base64,aGVsbG8=")
     assert response.read() == b"hello"
 
 
@@ -398,7 +399,7 @@ def test_the_fetcher_serves_data_uris():
 def test_a_signed_report_is_intact_and_names_its_signer_and_time(signed, certificate, export):
     _, pem = certificate
     before = datetime.now(UTC)
-    check = reports.pdf_check(signed, trusted_certificates=[pem])
+    check = pades.pdf_check(signed, trusted_certificates=[pem])
     assert check.intact, check.problem
     assert check.problem is None
     assert check.signer == "CN=GPAI Assessor document signing"
@@ -426,7 +427,7 @@ def test_a_changed_byte_inside_the_signed_range_breaks_it(signed, certificate):
     assert middle < byte_range[0] + byte_range[1], "the flipped byte must be covered"
     changed = bytearray(signed)
     changed[middle] ^= 0x01
-    check = reports.pdf_check(bytes(changed), trusted_certificates=[pem])
+    check = pades.pdf_check(bytes(changed), trusted_certificates=[pem])
     assert not check.intact
     assert check.problem
 
@@ -439,14 +440,14 @@ def test_an_update_appended_after_signing_is_caught(signed, certificate):
     )
     output = io.BytesIO()
     writer.write(output)
-    check = reports.pdf_check(output.getvalue(), trusted_certificates=[pem])
+    check = pades.pdf_check(output.getvalue(), trusted_certificates=[pem])
     assert not check.intact
     assert check.problem == "The file was changed after it was signed."
 
 
 def test_garbage_appended_after_signing_is_reported(signed, certificate):
     _, pem = certificate
-    check = reports.pdf_check(
+    check = pades.pdf_check(
         signed + b"\n1 0 obj\n(garbage)\nendobj\n%%EOF\n", trusted_certificates=[pem]
     )
     assert not check.intact
@@ -454,8 +455,10 @@ def test_garbage_appended_after_signing_is_reported(signed, certificate):
 
 
 def test_a_report_signed_with_another_certificate_is_not_trusted(signed, tmp_path):
-    other = reports.document_certificate_create(path=tmp_path / "other.p12", common_name="Other")
-    check = reports.pdf_check(signed, trusted_certificates=[other])
+    other = certificates.document_certificate_create(
+        path=tmp_path / "other.p12", common_name="Other"
+    )
+    check = pades.pdf_check(signed, trusted_certificates=[other])
     assert not check.intact
     assert check.problem == "The file was not signed with a certificate this service trusts."
     assert check.signer == "CN=GPAI Assessor document signing"
@@ -463,7 +466,7 @@ def test_a_report_signed_with_another_certificate_is_not_trusted(signed, tmp_pat
 
 def test_an_unsigned_report_says_so_and_still_gives_its_record(pdf, certificate, export):
     _, pem = certificate
-    check = reports.pdf_check(pdf, trusted_certificates=[pem])
+    check = pades.pdf_check(pdf, trusted_certificates=[pem])
     assert not check.intact
     assert check.problem == "This PDF has no signature."
     assert check.export == export
@@ -481,7 +484,7 @@ def test_an_unsigned_report_says_so_and_still_gives_its_record(pdf, certificate,
 )
 def test_garbage_gives_a_problem_and_raises_nothing(data, certificate):
     _, pem = certificate
-    check = reports.pdf_check(data, trusted_certificates=[pem])
+    check = pades.pdf_check(data, trusted_certificates=[pem])
     assert not check.intact
     assert check.problem
     assert check.export is None
@@ -489,14 +492,14 @@ def test_garbage_gives_a_problem_and_raises_nothing(data, certificate):
 
 def test_a_truncated_report_gives_a_problem_and_raises_nothing(signed, certificate):
     _, pem = certificate
-    check = reports.pdf_check(signed[: len(signed) * 2 // 3], trusted_certificates=[pem])
+    check = pades.pdf_check(signed[: len(signed) * 2 // 3], trusted_certificates=[pem])
     assert not check.intact
     assert check.problem
 
 
 def test_a_bad_trusted_certificate_entry_is_skipped(signed, certificate):
     _, pem = certificate
-    check = reports.pdf_check(signed, trusted_certificates=["not a certificate", pem])
+    check = pades.pdf_check(signed, trusted_certificates=["not a certificate", pem])
     assert check.intact, check.problem
 
 
@@ -504,13 +507,13 @@ def test_a_bad_trusted_certificate_entry_is_skipped(signed, certificate):
 def test_certificates_kept_in_the_table_verify_reports(signed, certificate):
     _, pem = certificate
     DocumentCertificate.objects.create(
-        fingerprint=reports.certificate_fingerprint(pem),
-        subject=reports.certificate_subject(pem),
+        fingerprint=certificates.certificate_fingerprint(pem),
+        subject=certificates.certificate_subject(pem),
         certificate_pem=pem,
         retired_at=datetime.now(UTC),  # retired certificates still verify old reports
     )
     trusted = list(DocumentCertificate.objects.values_list("certificate_pem", flat=True))
-    assert reports.pdf_check(signed, trusted_certificates=trusted).intact
+    assert pades.pdf_check(signed, trusted_certificates=trusted).intact
 
 
 # ------------------------------------------------------------------ certificates
@@ -518,7 +521,9 @@ def test_certificates_kept_in_the_table_verify_reports(signed, certificate):
 
 def test_document_certificate_create_writes_a_private_pkcs12(tmp_path):
     path = tmp_path / "keys" / "document.p12"
-    pem = reports.document_certificate_create(path=path, common_name="Acme reports", password="pw")
+    pem = certificates.document_certificate_create(
+        path=path, common_name="Acme reports", password="pw"
+    )
 
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -535,8 +540,8 @@ def test_document_certificate_create_writes_a_private_pkcs12(tmp_path):
 
 def test_document_certificate_create_replaces_an_older_file(tmp_path):
     path = tmp_path / "document.p12"
-    first = reports.document_certificate_create(path=path, common_name="One")
-    second = reports.document_certificate_create(path=path, common_name="Two")
+    first = certificates.document_certificate_create(path=path, common_name="One")
+    second = certificates.document_certificate_create(path=path, common_name="Two")
     assert first != second
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
@@ -584,38 +589,42 @@ def test_document_certificate_import_copies_an_organisations_pkcs12(tmp_path, pd
     source.write_bytes(organisation_pkcs12(b"acme-pw"))
     path = tmp_path / "keys" / "document.p12"
 
-    pem = reports.document_certificate_import(source=source, password="acme-pw", path=path)
+    pem = certificates.document_certificate_import(source=source, password="acme-pw", path=path)
 
     assert path.read_bytes() == source.read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert reports.certificate_subject(pem) == "CN=Acme AI Ltd"
-    signed = reports.pdf_sign(pdf, pkcs12_path=path, password="acme-pw")
-    assert reports.pdf_check(signed, trusted_certificates=[pem]).intact
+    assert certificates.certificate_subject(pem) == "CN=Acme AI Ltd"
+    signed = pades.pdf_sign(pdf, pkcs12_path=path, password="acme-pw")
+    assert pades.pdf_check(signed, trusted_certificates=[pem]).intact
 
 
 def test_document_certificate_import_refuses_a_wrong_password(tmp_path):
     source = tmp_path / "acme.p12"
     source.write_bytes(organisation_pkcs12(b"acme-pw"))
-    with pytest.raises(reports.CertificateError, match="password"):
-        reports.document_certificate_import(source=source, password="wrong", path=tmp_path / "d")
+    with pytest.raises(certificates.CertificateError, match="password"):
+        certificates.document_certificate_import(
+            source=source, password="wrong", path=tmp_path / "d"
+        )
     assert not (tmp_path / "d").exists()
 
 
 def test_document_certificate_import_refuses_a_file_without_a_key(tmp_path):
     source = tmp_path / "acme.p12"
     source.write_bytes(organisation_pkcs12(b"acme-pw", with_key=False))
-    with pytest.raises(reports.CertificateError, match="private key"):
-        reports.document_certificate_import(source=source, password="acme-pw", path=tmp_path / "d")
+    with pytest.raises(certificates.CertificateError, match="private key"):
+        certificates.document_certificate_import(
+            source=source, password="acme-pw", path=tmp_path / "d"
+        )
 
 
 def test_certificate_fingerprint_is_the_sha256_of_the_der(certificate):
     _, pem = certificate
     der = x509.load_pem_x509_certificate(pem.encode()).public_bytes(serialization.Encoding.DER)
-    assert reports.certificate_fingerprint(pem) == hashlib.sha256(der).hexdigest()
-    assert reports.certificate_subject(pem) == "CN=GPAI Assessor document signing"
+    assert certificates.certificate_fingerprint(pem) == hashlib.sha256(der).hexdigest()
+    assert certificates.certificate_subject(pem) == "CN=GPAI Assessor document signing"
 
 
 def test_exports_are_not_changed_by_rendering(export):
     before = copy.deepcopy(export)
-    reports.report_context(export=export, verify_url="https://gpai.example/verify/")
+    render.report_context(export=export, verify_url="https://gpai.example/verify/")
     assert export == before

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from questionnaire.signing import (
+from questionnaire.records.signing import (
     CanonicalError,
     b64,
     canonical_json,

@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from questionnaire.models import AssessmentRecord, RecordChain
-from questionnaire.signing import canonical_json, sha256_hex
+from questionnaire.records.signing import canonical_json, sha256_hex
 from tests.records.conftest import export_json, make_record, stored_report
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("signing_setup")]
@@ -270,14 +270,14 @@ def test_a_pdf_with_bytes_appended_is_not_authentic(record):
 
 
 def test_a_pdf_signed_by_someone_else_is_not_authentic(record, tmp_path):
-    from questionnaire import reports
+    from questionnaire.reports import certificates, pades, render
 
     forged_certificate = tmp_path / "forged.p12"
-    reports.document_certificate_create(path=forged_certificate, common_name="GPAI Assessor")
-    unsigned = reports.report_pdf(
+    certificates.document_certificate_create(path=forged_certificate, common_name="GPAI Assessor")
+    unsigned = render.report_pdf(
         export=json.loads(json.dumps(_export_of(record))), verify_url="https://x/verify/"
     )
-    forged = reports.pdf_sign(unsigned, pkcs12_path=forged_certificate)
+    forged = pades.pdf_sign(unsigned, pkcs12_path=forged_certificate)
 
     status, page = upload(forged, "report.pdf")
 
@@ -286,9 +286,9 @@ def test_a_pdf_signed_by_someone_else_is_not_authentic(record, tmp_path):
 
 
 def test_an_unsigned_pdf_is_not_authentic(record):
-    from questionnaire import reports
+    from questionnaire.reports import render
 
-    unsigned = reports.report_pdf(export=_export_of(record), verify_url="https://x/verify/")
+    unsigned = render.report_pdf(export=_export_of(record), verify_url="https://x/verify/")
 
     status, page = upload(unsigned, "report.pdf")
 
@@ -297,7 +297,7 @@ def test_an_unsigned_pdf_is_not_authentic(record):
 
 
 def _export_of(record: AssessmentRecord) -> dict[str, Any]:
-    from questionnaire.records import export_document
+    from questionnaire.records.export import export_document
 
     return export_document(record)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from questionnaire.forms import STEP_FORMS
 from questionnaire.models import Assessment, Draft
+from questionnaire.wizard.forms import STEP_FORMS
 from tests.people import PASSWORD
 from tests.web.wizard_helpers import WizardDriver
 

@@ -11,9 +11,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from questionnaire.forms import STEP_FORMS, question_keys_by_step
 from questionnaire.models import Question, QuestionRevision
 from questionnaire.scoring import load
+from questionnaire.wizard.forms import STEP_FORMS, question_keys_by_step
 from questionnaire.wording import question_update_wording, wording_map
 
 pytestmark = pytest.mark.django_db

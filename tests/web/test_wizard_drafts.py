@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from questionnaire.forms import STEP_FORMS
 from questionnaire.models import Assessment, Draft, Question
+from questionnaire.wizard.forms import STEP_FORMS
 from tests.people import PASSWORD
 from tests.web.wizard_helpers import WizardDriver
 

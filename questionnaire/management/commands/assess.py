@@ -21,10 +21,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from questionnaire import services
-from questionnaire.answers_builder import questions_for_answers
 from questionnaire.models import AssessmentRecord, Membership, Organisation
+from questionnaire.records.signing import CanonicalError
 from questionnaire.scoring import AnswersError, assess
-from questionnaire.signing import CanonicalError
+from questionnaire.wizard.answers import questions_for_answers
 
 EXIT_INVALID = 2
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from questionnaire.models import AssessmentRecord
-from questionnaire.signing import sha256_hex
+from questionnaire.records.signing import sha256_hex
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from questionnaire.models import Organisation
-from questionnaire.records import chain_verify
+from questionnaire.records.chain import chain_verify
 
 
 class Command(BaseCommand):

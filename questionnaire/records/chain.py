@@ -1,10 +1,5 @@
-"""Signed assessment records: their payload, their export document, and verification.
-
-A record's payload is canonical JSON (``questionnaire.signing``) holding the answers, the
-wording shown for each question, the result, the rule set, the organisation, the attester,
-a UTC timestamp and the hash of the organisation's previous record. What is signed is the
-payload bytes; the export document carries them as an object next to their SHA-256, the
-signature and the key id, so anyone with the public key can check it.
+"""Chain verification: every record's hash, signature, chain link and position, the chain
+head, and the columns shown beside the payload, checked in bulk.
 """
 
 from __future__ import annotations
@@ -13,150 +8,14 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
+from questionnaire.lib.keys import ed25519_verifier
 from questionnaire.models import AssessmentRecord, Organisation, RecordChain, SigningKey
-from questionnaire.signing import (
-    ALGORITHM,
-    canonical_json,
-    is_canonical,
+from questionnaire.records.export import as_mapping, signed_after_retirement
+from questionnaire.records.signing import (
     sha256_hex,
-    signature_valid,
-    unb64,
 )
-
-EXPORT_FORMAT = "gpai-assessor-record"
-EXPORT_VERSION = 1
-RECORD_SCHEMA = 1
-ATTESTATION_STATEMENT = (
-    "I confirm that, to the best of my knowledge, the answers in this assessment are "
-    "accurate and complete, and that the wording of each question is the wording I answered."
-)
-
-
-def export_document(record: AssessmentRecord) -> dict[str, Any]:
-    """What ``GET /records/<id>.json`` returns and what the PDF report embeds."""
-    return export_for(
-        payload=json.loads(bytes(record.payload)),
-        sha256=record.payload_sha256,
-        signature=record.signature,
-        key_id=record.signing_key.key_id,
-    )
-
-
-def export_for(
-    *, payload: dict[str, Any], sha256: str, signature: str, key_id: str
-) -> dict[str, Any]:
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "record_id": payload["record_id"],
-        "algorithm": ALGORITHM,
-        "key_id": key_id,
-        "sha256": sha256,
-        "signature": signature,
-        "payload": payload,
-    }
-
-
-@dataclass(frozen=True)
-class ExportCheck:
-    """The verdict on an uploaded export document, in terms a person can act on."""
-
-    authentic: bool
-    problem: str | None = None
-    key_id: str | None = None
-    key_retired: bool = False
-    record_id: str | None = None
-    attested_at: str | None = None
-    attested_by: str | None = None
-    organisation: str | None = None
-    model_name: str | None = None
-    sha256: str | None = None
-
-
-def export_check(export: Any, keys: dict[str, SigningKey]) -> ExportCheck:
-    """Check an export document against the published keys. Reveals nothing that the
-    document does not itself contain."""
-    if not isinstance(export, dict) or export.get("format") != EXPORT_FORMAT:
-        return ExportCheck(False, "This is not a GPAI Assessor record.")
-    payload = export.get("payload")
-    key_id = export.get("key_id")
-    signature = export.get("signature")
-    if (
-        not isinstance(payload, dict)
-        or not isinstance(key_id, str)
-        or not isinstance(signature, str)
-    ):
-        return ExportCheck(
-            False, "The record is incomplete: payload, key id or signature is missing."
-        )
-    if not _canonical(payload):
-        return ExportCheck(False, "The record's payload is not in canonical form: it was altered.")
-    payload_bytes = canonical_json(payload)
-    attestation = _mapping(payload.get("attestation"))
-    organisation = _mapping(payload.get("organisation"))
-    record_id = payload.get("record_id")
-    model_name = payload.get("model_name")
-    attested_at = attestation.get("attested_at")
-    key = keys.get(key_id)
-    if key is None:
-        problem: str | None = f"The key {key_id} is not one of this service's signing keys."
-    elif export.get("sha256") != sha256_hex(payload_bytes):
-        problem = "The content does not match its hash: it was altered."
-    elif not signature_valid(key.public_key, payload_bytes, signature):
-        problem = "The signature does not match the content: it was altered."
-    elif _signed_after_retirement(key, attested_at):
-        problem = "It claims to be signed after its key was retired: it is not ours."
-    else:
-        problem = None
-    return ExportCheck(
-        authentic=problem is None,
-        problem=problem,
-        key_id=key_id,
-        key_retired=key is not None and key.retired_at is not None,
-        record_id=str(record_id) if record_id else None,
-        attested_at=str(attested_at) if attested_at else None,
-        attested_by=_attester(attestation),
-        organisation=str(organisation["name"]) if organisation.get("name") else None,
-        model_name=str(model_name) if model_name else None,
-        sha256=sha256_hex(payload_bytes),
-    )
-
-
-def _canonical(payload: dict[str, Any]) -> bool:
-    try:
-        return is_canonical(payload)
-    except RecursionError:  # nested deeper than any record: not one of ours
-        return False
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _attester(attestation: dict[str, Any]) -> str | None:
-    parts = [attestation.get("name"), attestation.get("function")]
-    text = ", ".join(str(part) for part in parts if part)
-    return text or None
-
-
-# ------------------------------------------------------------------ chain verification
-
-
-def _signed_after_retirement(key: SigningKey, attested_at: Any) -> bool:
-    """A retired key signs nothing new: a record dated after its retirement is forged."""
-    if key.retired_at is None:
-        return False
-    try:
-        signed = datetime.fromisoformat(str(attested_at).replace("Z", "+00:00"))
-    except ValueError:
-        return True
-    return signed > key.retired_at
 
 
 @dataclass
@@ -208,17 +67,12 @@ def _verifiers() -> dict[int, _Verifier]:
 
 def _verifier(key: SigningKey) -> _Verifier:
     """Checks a signature with this key, and that the key was not retired when it signed."""
-    try:
-        public = Ed25519PublicKey.from_public_bytes(unb64(key.public_key))
-    except ValueError:
-        return lambda data, signature, attested_at: "signature does not verify"
+    valid = ed25519_verifier(key.public_key)
 
     def verify(data: bytes, signature: str, attested_at: Any) -> str | None:
-        try:
-            public.verify(unb64(signature), data)
-        except (InvalidSignature, ValueError):
+        if not valid(data, signature):
             return "signature does not verify"
-        if _signed_after_retirement(key, attested_at):
+        if signed_after_retirement(key, attested_at):
             return "signed after its key was retired"
         return None
 
@@ -236,7 +90,7 @@ def _crypto_problems(
         if sha256_hex(row.payload) != row.payload_sha256:
             found.append("payload does not match its stored hash")
         verify = verifiers.get(row.signing_key_id)
-        attested_at = _mapping((content or {}).get("attestation")).get("attested_at")
+        attested_at = as_mapping((content or {}).get("attestation")).get("attested_at")
         failure = verify(row.payload, row.signature, attested_at) if verify else "unknown key"
         if failure:
             found.append(failure)
@@ -262,11 +116,11 @@ def _content_problems(
         )
     if content.get("previous_sha256", "") != previous or row.previous_sha256 != previous:
         found.append("link to the previous record is broken")
-    if _mapping(content.get("organisation")).get("slug") != organisation_slug:
+    if as_mapping(content.get("organisation")).get("slug") != organisation_slug:
         found.append("payload names another organisation")
     if content.get("model_name") != row.model_name:
         found.append("model name shown differs from the signed one")
-    if _mapping(content.get("result")).get("classification") != row.classification:
+    if as_mapping(content.get("result")).get("classification") != row.classification:
         found.append("classification shown differs from the signed one")
     supersedes = str(row.supersedes_public_id) if row.supersedes_public_id else None
     if content.get("supersedes") != supersedes:

@@ -19,19 +19,17 @@ import base64
 import hashlib
 import json
 import math
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
-    Ed25519PublicKey,
 )
 
+from questionnaire.lib.keys import ed25519_verifier, private_file_write
 from questionnaire.scoring.numbers import to_text
 
 ALGORITHM = "Ed25519"
@@ -160,21 +158,10 @@ def private_key_write(path: Path) -> RecordSigner:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(pem)
-    os.replace(temporary, path)
+    private_file_write(path, pem)
     public = public_key_bytes(key)
     return RecordSigner(private_key=key, key_id=key_id_for(public), public_key=public)
 
 
 def signature_valid(public_key_b64: str, payload: bytes, signature_b64: str) -> bool:
-    try:
-        Ed25519PublicKey.from_public_bytes(unb64(public_key_b64)).verify(
-            unb64(signature_b64), payload
-        )
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return ed25519_verifier(public_key_b64)(payload, signature_b64)

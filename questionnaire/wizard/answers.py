@@ -14,10 +14,10 @@ from typing import Any
 
 from django import forms as django_forms
 
-from questionnaire.forms import OPEN_SOURCE_FIELDS, STEP_FORMS, STEP_TITLES, WordedForm
 from questionnaire.models import Question
 from questionnaire.presentation import format_echo
 from questionnaire.scoring.numbers import to_text
+from questionnaire.wizard.forms import OPEN_SOURCE_FIELDS, STEP_FORMS, STEP_TITLES, WordedForm
 
 StepData = Mapping[str, Mapping[str, Any]]
 

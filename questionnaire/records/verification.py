@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from questionnaire import reports
 from questionnaire.models import DocumentCertificate
-from questionnaire.records import ExportCheck, export_check
+from questionnaire.records.export import ExportCheck, export_check
+from questionnaire.reports import pades
 from questionnaire.selectors import published_keys
 
 
@@ -44,7 +44,7 @@ def _check_json(data: bytes) -> Outcome:
 
 def _check_pdf(data: bytes) -> Outcome:
     trusted = list(DocumentCertificate.objects.values_list("certificate_pem", flat=True))
-    check = reports.pdf_check(data, trusted_certificates=trusted)
+    check = pades.pdf_check(data, trusted_certificates=trusted)
     problems = [check.problem] if check.problem else []
     record = None
     if check.export is None:

@@ -7,11 +7,11 @@ tabs must never mix (formtools issues #126, #15). So each draft has its own URL 
 storage, and every POST stores what was typed, valid or not, before anything else happens
 (Back keeps invalid input, formtools issue #284). Each POST ends in a redirect, so a
 browser refresh never resubmits a step.
+
 """
 
 from __future__ import annotations
 
-import copy
 import json
 from collections import OrderedDict
 from typing import Any, cast
@@ -20,7 +20,6 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,122 +27,20 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
-from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
 
 from questionnaire import selectors, services
-from questionnaire.answers_builder import build_answers, shown_questions, step_of
 from questionnaire.charts import compute_chart
-from questionnaire.forms import STEP_FORMS, STEP_TITLES, ComputeForm, WordedForm
 from questionnaire.models import Assessment, Draft
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, assess, load
 from questionnaire.scoring.answers import parse_compute
 from questionnaire.scoring.compute import estimate
+from questionnaire.wizard.answers import build_answers, shown_questions, step_of
+from questionnaire.wizard.forms import STEP_FORMS, STEP_TITLES, ComputeForm, WordedForm
+from questionnaire.wizard.steps import CONDITIONS
+from questionnaire.wizard.storage import DraftStorage
 from questionnaire.wording import wording_map
-
-# Placements for which the provider questions (capabilities, compute, release, reach) are
-# asked; internal use is among them, since systemic risk brings it back into scope.
-PROVIDER_QUESTION_PLACEMENTS = ("placed", "planned", "internal_only")
-
-
-class DraftStorage(BaseStorage):
-    """formtools storage kept in a ``Draft`` row; written once per request, when changed.
-
-    Only the steps this request touched are written, merged into the row as it is now, so
-    the same draft open in two tabs cannot wipe out the other tab's steps.
-    """
-
-    def __init__(
-        self,
-        prefix: str,
-        request: HttpRequest | None = None,
-        file_storage: Any = None,
-        *,
-        draft: Draft,
-    ) -> None:
-        super().__init__(prefix, request, file_storage)
-        self.draft = draft
-        self.init_data()
-        self.data.update(copy.deepcopy(draft.state))
-        self._loaded = json.dumps(self.data, sort_keys=True)
-        self._touched: set[str] = set()
-        self._cleared = False
-
-    def set_step_data(self, step: str, cleaned_data: Any) -> None:
-        super().set_step_data(step, cleaned_data)
-        self._touched.add(step)
-
-    def reset(self) -> None:
-        super().reset()
-        self._cleared = True
-
-    def update_response(self, response: HttpResponseBase) -> None:
-        super().update_response(response)
-        if json.dumps(self.data, sort_keys=True) == self._loaded:
-            return
-        with transaction.atomic():
-            row = Draft.objects.select_for_update().filter(pk=self.draft.pk).first()
-            if row is None:  # completed and deleted by this request: it stays deleted
-                return
-            state = self.data
-            if row.state and not self._cleared:
-                state = row.state
-                steps = state.setdefault(self.step_data_key, {})
-                for step in self._touched:
-                    steps[step] = self.data[self.step_data_key][step]
-                state[self.step_key] = self.current_step
-                state[self.extra_data_key] = {
-                    **state.get(self.extra_data_key, {}),
-                    **self.data[self.extra_data_key],
-                }
-            row.state = state
-            row.current_step = self.current_step or ""
-            model_name = (self.get_step_data("model") or {}).get("model-model_name")
-            if model_name is not None:
-                row.model_name = str(model_name)[:200]
-            row.save(update_fields=["state", "current_step", "model_name", "updated_at"])
-
-
-# ------------------------------------------------------------------ conditions
-# Conditions read the raw stored data, not cleaned data: cleaning would validate every
-# earlier step on every request (formtools issues #220, #266).
-
-
-def _raw(wizard: WizardView, step: str, field: str) -> str | None:
-    data = wizard.storage.get_step_data(step)
-    return None if data is None else data.get(f"{step}-{field}")
-
-
-def _role(wizard: WizardView) -> str | None:
-    return _raw(wizard, "model", "role")
-
-
-def _placement_in_scope(wizard: WizardView) -> bool:
-    return _raw(wizard, "market", "placement") in PROVIDER_QUESTION_PLACEMENTS
-
-
-def _acts_as_developer(wizard: WizardView) -> bool:
-    role = _role(wizard)
-    return role == "developer" or (
-        role == "integrator" and _raw(wizard, "upstream", "upstream_excluded_eu") == "yes"
-    )
-
-
-def _provider_questions_apply(wizard: WizardView) -> bool:
-    return _placement_in_scope(wizard) and (
-        _acts_as_developer(wizard) or _role(wizard) == "modifier"
-    )
-
-
-CONDITIONS = {
-    "upstream": lambda wizard: _role(wizard) == "integrator",
-    "capabilities": lambda wizard: _placement_in_scope(wizard) and _acts_as_developer(wizard),
-    "compute": _provider_questions_apply,
-    "modification": lambda wizard: _placement_in_scope(wizard) and _role(wizard) == "modifier",
-    "release": _provider_questions_apply,
-    "reach": _provider_questions_apply,
-}
 
 
 class AssessmentWizard(NamedUrlSessionWizardView):

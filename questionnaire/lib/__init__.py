@@ -1,0 +1,1 @@
+"""Small shared helpers with no knowledge of assessments: key files and key loading."""

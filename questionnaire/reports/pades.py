@@ -1,0 +1,179 @@
+"""PAdES signatures on PDF reports (pyHanko): sign once when the report is stored, check an
+uploaded PDF against the service's certificates.
+
+The PDF carries the record's export document as an attachment named ``record.json``, so
+anyone holding the PDF alone can check the record's Ed25519 signature. The PDF signature says
+in addition that this very file came from the service and has not changed since.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from pyhanko.keys import load_certs_from_pemder_data
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+ATTACHMENT_NAME = "record.json"
+SIGNATURE_FIELD = "GPAI Assessor record"
+SIGNATURE_REASON = "Signed assessment record"
+MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024  # a record is tens of kilobytes
+NAME_TREE_DEPTH = 16  # far deeper than any real /EmbeddedFiles tree; stops a crafted loop
+
+
+def pdf_sign(pdf: bytes, *, pkcs12_path: Path, password: str = "") -> bytes:
+    """A PAdES B-B signature over the whole document, added as an incremental update."""
+    signer = signers.SimpleSigner.load_pkcs12_data(
+        pkcs12_path.read_bytes(),
+        other_certs=[],
+        passphrase=password.encode("utf-8") if password else None,
+    )
+    metadata = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        reason=SIGNATURE_REASON,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+    )
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    output = signers.PdfSigner(metadata, signer=signer).sign_pdf(writer)
+    return bytes(output.getvalue())
+
+
+@dataclass(frozen=True)
+class PdfCheck:
+    """What a PDF says about itself. Trust ``export`` only when ``intact``."""
+
+    intact: bool
+    """The PAdES signature covers the whole file, is valid, and was made with one of the
+    trusted certificates: the file is exactly as the service signed it. The trusted
+    certificates are trust anchors, so their end dates do not apply: a report stays
+    verifiable for as long as its certificate is kept (retired ones included)."""
+    signer: str | None = None
+    """The signing certificate's subject, as the signature states it (trusted or not)."""
+    signed_at: datetime | None = None
+    """The signing time the signature states."""
+    export: dict[str, Any] | None = None
+    """The attached ``record.json``, parsed; None when there is none or it is not JSON."""
+    problem: str | None = None
+    """Why the file is not intact, in a sentence for a person; None when it is."""
+
+
+def pdf_check(pdf: bytes, *, trusted_certificates: list[str]) -> PdfCheck:
+    """Check a PDF report against the service's certificates. Never raises: whatever the
+    bytes, the answer is a ``PdfCheck`` whose ``problem`` says what is wrong."""
+    if not pdf.lstrip()[:5] == b"%PDF-":
+        return PdfCheck(intact=False, problem="The file is not a PDF.")
+    try:
+        reader = PdfFileReader(BytesIO(pdf), strict=False)
+        signatures = reader.embedded_signatures
+    except Exception:  # any parser failure on untrusted bytes means "damaged"
+        return PdfCheck(intact=False, problem="The file is not a PDF, or it is damaged.")
+    export = _attached_export(reader)
+    if not signatures:
+        return PdfCheck(intact=False, export=export, problem="This PDF has no signature.")
+    roots = _trust_roots(trusted_certificates)
+    if not roots:
+        return PdfCheck(
+            intact=False, export=export, problem="No trusted certificate is configured to check it."
+        )
+    # The last signature is the one that can cover the whole file.
+    signature = signatures[-1]
+    try:
+        status = validate_pdf_signature(
+            signature, ValidationContext(trust_roots=roots), skip_diff=True
+        )
+    except Exception:  # a malformed signature is a failed check, not a crash
+        return PdfCheck(
+            intact=False, export=export, problem="The signature in this PDF cannot be read."
+        )
+    signer = _subject(status.signing_cert.dump())
+    signed_at = status.signer_reported_dt
+    problem = _signature_problem(status)
+    return PdfCheck(
+        intact=problem is None, signer=signer, signed_at=signed_at, export=export, problem=problem
+    )
+
+
+def _signature_problem(status: Any) -> str | None:
+    if not status.intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return "The file was changed after it was signed."
+    if not status.valid:
+        return "The signature does not match the certificate it names."
+    if not status.trusted:
+        return "The file was not signed with a certificate this service trusts."
+    if not status.bottom_line:
+        return "The signature does not meet the requirements for a signed report."
+    return None
+
+
+def _trust_roots(pems: list[str]) -> list[Any]:
+    roots = []
+    for pem in pems:
+        try:
+            roots.extend(load_certs_from_pemder_data(pem.encode("ascii")))
+        except Exception:  # noqa: S112 — one unreadable entry must not hide the others
+            continue
+    return roots
+
+
+def _subject(der: bytes) -> str | None:
+    try:
+        return x509.load_der_x509_certificate(der).subject.rfc4514_string()
+    except ValueError:
+        return None
+
+
+def _attached_export(reader: PdfFileReader) -> dict[str, Any] | None:
+    """The ``record.json`` attachment of the PDF, parsed, or None."""
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]
+        for name, filespec in _name_tree(names, depth=0):
+            if name == ATTACHMENT_NAME:
+                data = _stream_bytes(filespec["/EF"]["/F"])
+                document = json.loads(data.decode("utf-8")) if data is not None else None
+                return document if isinstance(document, dict) else None
+    except Exception:  # absent or malformed: there is no export to show
+        return None
+    return None
+
+
+def _name_tree(node: Any, *, depth: int) -> Iterator[tuple[str, Any]]:
+    """(name, value) pairs of a PDF name tree (ISO 32000-1 §7.9.6)."""
+    if depth > NAME_TREE_DEPTH:
+        return
+    if "/Names" in node:
+        pairs = node["/Names"]
+        for index in range(0, len(pairs) - 1, 2):
+            key = pairs[index]
+            name = key.decode("latin-1") if isinstance(key, bytes) else str(key)
+            yield name, pairs[index + 1]
+    for kid in node.get("/Kids", []):
+        yield from _name_tree(kid.get_object(), depth=depth + 1)
+
+
+def _stream_bytes(stream: Any) -> bytes | None:
+    """A stream's content, inflated at most to ``MAX_ATTACHMENT_BYTES``: the PDF is
+    untrusted, and a few kilobytes of deflated zeros would otherwise inflate to gigabytes."""
+    encoded: bytes = stream.encoded_data
+    filters = stream.get("/Filter")
+    if filters is None:
+        data = encoded
+    else:
+        names = [str(name) for name in filters] if isinstance(filters, list) else [str(filters)]
+        if names != ["/FlateDecode"] or "/DecodeParms" in stream:
+            return None  # WeasyPrint writes plain Flate; anything else is not ours
+        data = zlib.decompressobj().decompress(encoded, MAX_ATTACHMENT_BYTES + 1)
+    return data if len(data) <= MAX_ATTACHMENT_BYTES else None

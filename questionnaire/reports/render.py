@@ -1,0 +1,187 @@
+"""The report of a signed record, as HTML and as an unsigned PDF (WeasyPrint).
+
+WeasyPrint renders the same HTML to different bytes each time (dates, ids), so a report is
+rendered once, signed, stored, and the stored bytes are what people download.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import segno
+from django.template.loader import render_to_string
+from weasyprint import HTML, Attachment  # type: ignore[import-untyped]
+from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+
+from questionnaire import presentation
+from questionnaire.reports.fetcher import STATIC_BASE_URL, StaticFetcher, static_url
+from questionnaire.reports.pades import ATTACHMENT_NAME
+from questionnaire.scoring import AnswersError, RuleSet, load, parse_answers
+from questionnaire.scoring.answers import Compute
+from questionnaire.scoring.compute import describe, estimate
+from questionnaire.scoring.numbers import format_human, parse_number
+
+TEMPLATE = "reports/record.html"
+STYLESHEET = "css/report.css"
+
+METHOD_LABELS = {
+    "direct": "Stated directly by the provider",
+    "architecture": "From the model architecture (parameters × training tokens)",
+    "hardware": "From the hardware used (chips × time × peak throughput × utilisation)",
+}
+
+
+def report_pdf(*, export: dict[str, Any], verify_url: str) -> bytes:
+    """The unsigned PDF report of a record's export document, with the export attached as
+    ``record.json``. ``verify_url`` is printed and encoded in a QR code."""
+    html = render_to_string(TEMPLATE, report_context(export=export, verify_url=verify_url))
+    fetcher = StaticFetcher()
+    attachment = Attachment(
+        string=json.dumps(export, ensure_ascii=False, sort_keys=True, indent=2).encode("utf-8"),
+        name=ATTACHMENT_NAME,
+        description="The signed assessment record (GPAI Assessor export, JSON).",
+        relationship="Source",
+        url_fetcher=fetcher,
+    )
+    document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=fetcher)
+    pdf: bytes = document.write_pdf(attachments=[attachment], font_config=_font_config())
+    return pdf
+
+
+_fonts = threading.local()
+
+
+def _font_config() -> Any:
+    """This thread's WeasyPrint font configuration. It keeps the report's @font-face fonts
+    once loaded (WeasyPrint skips a face it already holds), which saves a fifth of each
+    render; one per thread, because Pango's font maps are not safe to share."""
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        config = _fonts.config = FontConfiguration()
+    return config
+
+
+def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, Any]:
+    """Everything the report template shows, worked out here so the template stays plain."""
+    payload = export["payload"]
+    answers = payload.get("answers", {})
+    result = payload["result"]
+    obligations = result.get("obligations", [])
+    notify = next((o for o in obligations if o.get("id") == "art52_notify"), None)
+    return {
+        "stylesheet": static_url(STYLESHEET),
+        "export": export,
+        "payload": payload,
+        "result": result,
+        "attestation": payload.get("attestation", {}),
+        "attested_at": _timestamp(payload.get("attestation", {}).get("attested_at")),
+        "verdict": presentation.verdict(result),
+        "classification": presentation.CLASSIFICATION_LABELS.get(
+            result["classification"], result["classification"]
+        ),
+        "flags": [
+            {**flag, "label": presentation.FLAG_LABELS.get(flag["flag"], flag["flag"])}
+            for flag in presentation.flags_explained(result)
+        ],
+        "notification": _notification(result, notify),
+        "compute": _compute_facts(answers, result),
+        "chart": presentation.chart_for_result(answers, result),
+        "question_groups": presentation.group_by_step(payload.get("questions", [])),
+        "verify_url": verify_url,
+        "qr_code": segno.make(verify_url, error="m").svg_data_uri(scale=4, border=4),
+    }
+
+
+def _timestamp(value: object) -> str:
+    """``2026-11-28 01:55 UTC`` from the record's ISO time; the text as given otherwise."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def _notification(result: Mapping[str, Any], notify: Mapping[str, Any] | None) -> str:
+    if result.get("notification_due"):
+        return f"Notify the Commission by {result['notification_due']}."
+    if notify is not None:
+        return "Required; the date is unknown, so notify the Commission without delay."
+    return "Not required on these answers."
+
+
+def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, Any]:
+    """The estimate, how it was made and the assumptions behind it, in plain words."""
+    facts: dict[str, Any] = {
+        "training": _flop(result.get("training_flop")),
+        "cumulative": _flop(result.get("cumulative_flop")),
+        "method": METHOD_LABELS.get(result.get("compute_method") or "", ""),
+        "how": "",
+        "assumptions": [],
+    }
+    try:
+        rules = load(result["ruleset"])
+        parsed = parse_answers(answers, rules)
+    except (AnswersError, KeyError, ValueError):
+        return facts
+    assumptions: list[str] = []
+    compute = parsed.compute
+    if compute is not None:
+        facts["method"] = METHOD_LABELS.get(compute.method, compute.method)
+        facts["how"] = _described(compute, rules)
+        if compute.mixture_of_experts:
+            assumptions.append(
+                "Mixture of experts: the parameters given are the active parameters per token."
+            )
+        if compute.method == "hardware":
+            assumptions.append(
+                "Utilisation is the share of the chips' peak throughput actually achieved."
+            )
+        if compute.check is not None:
+            assumptions.append(
+                f"Cross-check by a second method: {_described(compute.check, rules)}."
+            )
+    if parsed.parameters is not None or parsed.training_tokens is not None:
+        given = [
+            f"{format_human(parsed.parameters)} parameters" if parsed.parameters else "",
+            f"{format_human(parsed.training_tokens)} training tokens"
+            if parsed.training_tokens
+            else "",
+        ]
+        assumptions.append(f"Model facts given: {', '.join(fact for fact in given if fact)}.")
+    if parsed.synthetic_data_flop:
+        assumptions.append(
+            f"Synthetic data generation: {format_human(parsed.synthetic_data_flop)} FLOP, "
+            "counted towards cumulative compute only."
+        )
+    margin = f"{(rules.estimate_margin * 100).normalize():f}%"
+    assumptions.append(
+        f"An estimate is taken to be accurate within ±{margin}; a threshold inside that "
+        "margin makes the result borderline."
+    )
+    facts["assumptions"] = assumptions
+    return facts
+
+
+def _described(compute: Compute, rules: RuleSet) -> str:
+    try:
+        figure = estimate(compute, rules)
+    except ValueError:
+        return describe(compute, rules)
+    return f"{describe(compute, rules)} = {format_human(figure)} FLOP"
+
+
+def _flop(value: object) -> str:
+    if value in (None, ""):
+        return "not given"
+    try:
+        return f"{format_human(parse_number(value))} FLOP"
+    except ValueError:
+        return str(value)
