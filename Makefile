@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make run     install if needed, migrate, create the local admin, serve http://127.0.0.1:8000/"
 	@echo "make test    install if needed, run the test suite (extra arguments: PYTEST_ARGS='-k home')"
-	@echo "make lint    ruff check . and mypy ."
+	@echo "make lint    ruff check ., lint-imports (architecture contracts) and mypy ."
 	@echo "make bench   run every bench/*.py script"
 	@echo "make install create .venv and install requirements-dev.txt (also: make venv)"
 	@echo "make clean   remove .venv and caches (keeps data/, where the local database lives)"
@@ -38,6 +38,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy .
 
 bench: $(STAMP)
@@ -48,5 +49,5 @@ bench: $(STAMP)
 	done
 
 clean:
-	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

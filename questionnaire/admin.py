@@ -9,12 +9,14 @@ changes or deletes them here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from questionnaire.models import (
     Assessment,
@@ -27,16 +29,24 @@ from questionnaire.models import (
     QuestionRevision,
     SigningKey,
 )
-from questionnaire.wording import question_update_wording
+from questionnaire.wording import (
+    PLACEHOLDERS,
+    fill_wording,
+    question_update_wording,
+    unknown_placeholders,
+    wording_placeholders,
+)
 
 CHOICE_PREFIX = "choice__"
+
+_M = TypeVar("_M", bound=Model)
 
 
 def choice_field_name(value: str) -> str:
     return f"{CHOICE_PREFIX}{value}"
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin[_M]):
     """Evidence is looked at here, never written: no add, change or delete."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -52,7 +62,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 # --- Organisations and members ------------------------------------------------------------
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline[Membership, Organisation]):
     model = Membership
     extra = 0
     fields = ("user", "role", "joined_at")
@@ -61,7 +71,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_display = ("name", "slug", "created_at")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -79,7 +89,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = ("user", "organisation", "role", "joined_at")
     list_filter = ("role", "organisation")
     search_fields = ("user__username", "user__email", "organisation__name")
@@ -92,7 +102,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Draft)
-class DraftAdmin(admin.ModelAdmin):
+class DraftAdmin(admin.ModelAdmin[Draft]):
     """Read-only, so support can see where someone is stuck. Deleting a draft (on its
     owner's request) needs the ordinary delete permission."""
 
@@ -110,7 +120,7 @@ class DraftAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ReadOnlyAdmin):
+class AssessmentAdmin(ReadOnlyAdmin[Assessment]):
     """Completed assessments are records to be attested and signed: never edited here."""
 
     list_display = (
@@ -156,7 +166,7 @@ class RevisionDisplayMixin:
         return readable_wording(revision.after, revision.before)
 
 
-class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline):
+class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline[QuestionRevision, Question]):
     """The question's wording history, newest first. Whoever may see or edit a question may
     see its history."""
 
@@ -188,10 +198,35 @@ class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline):
         return False
 
 
-class QuestionWordingForm(forms.ModelForm):
+PLACEHOLDER_HELP = (
+    "Write a figure or date of the law as a placeholder, never typed in; the wizard shows the "
+    "current rule set's value: " + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS) + "."
+)
+
+
+def placeholders_table() -> SafeString:
+    """Each placeholder, what it stands for and what the wizard shows for it now."""
+    values = wording_placeholders()
+    rows = format_html_join(
+        "",
+        "<li><code>{{{}}}</code>: {} (now “{}”)</li>",
+        ((name, meaning, values[name]) for name, meaning in PLACEHOLDERS.items()),
+    )
+    return format_html(
+        "<p>Figures and dates of the law are written as placeholders, filled from the current "
+        "rule set wherever the question is shown; the text is saved with its placeholders, "
+        "and each assessment keeps the filled words it showed.</p><ul>{}</ul>",
+        rows,
+    )
+
+
+class QuestionWordingForm(forms.ModelForm[Question]):
     """The label, the help text, and one text input per fixed choice value (``choice__<value>``,
     labelled with the value): the choice labels are never edited as raw JSON, and the choice
-    values themselves cannot be added, removed or renamed."""
+    values themselves cannot be added, removed or renamed.
+
+    Every part may use the placeholders of ``questionnaire.wording.PLACEHOLDERS``; a
+    ``{name}`` that is none of them is refused, naming the part it is in."""
 
     class Meta:
         model = Question
@@ -200,16 +235,41 @@ class QuestionWordingForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in ("label", "help_text"):
+            if name in self.fields:
+                self.fields[name].help_text = PLACEHOLDER_HELP
         self.choice_values: list[str] = list(self.instance.choice_labels or {})
         for value in self.choice_values:
             name = choice_field_name(value)
             self.fields[name] = forms.CharField(
                 label=value,
                 max_length=200,
-                help_text=f"Shown for the fixed answer value “{value}”.",
+                help_text=f"Shown for the fixed answer value “{value}”; it may use the "
+                "placeholders of the wording.",
                 widget=forms.TextInput(attrs={"size": 90}),
             )
             self.initial.setdefault(name, self.instance.choice_labels[value])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        parts = {"label": "The label", "help_text": "The help text"}
+        parts.update(
+            {
+                choice_field_name(value): f"The choice label “{value}”"
+                for value in self.choice_values
+            }
+        )
+        for name, part in parts.items():
+            unknown = unknown_placeholders(cleaned.get(name) or "")
+            if unknown:
+                which = "is not a placeholder" if len(unknown) == 1 else "are not placeholders"
+                self.add_error(
+                    name,
+                    f"{part} uses {', '.join(unknown)}, which {which}. The placeholders are: "
+                    + ", ".join(f"{{{known}}}" for known in PLACEHOLDERS)
+                    + ".",
+                )
+        return cleaned
 
     def cleaned_choice_labels(self) -> dict[str, str]:
         return {value: self.cleaned_data[choice_field_name(value)] for value in self.choice_values}
@@ -223,18 +283,22 @@ class QuestionWordingForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(admin.ModelAdmin[Question]):
     form = QuestionWordingForm
     list_display = ("key", "step", "label", "updated_at")
     list_filter = ("step",)
     search_fields = ("key", "label")
-    readonly_fields = ("key", "step", "position", "updated_at")
+    readonly_fields = ("key", "step", "position", "updated_at", "shown_wording")
     inlines = (QuestionRevisionInline,)
+
+    @admin.display(description="As the wizard shows it")
+    def shown_wording(self, question: Question) -> str:
+        return readable_wording(fill_wording(question.wording(), wording_placeholders()))
 
     def get_fieldsets(self, request: HttpRequest, obj: Question | None = None) -> Any:
         fieldsets: list[tuple[str | None, dict[str, Any]]] = [
             (None, {"fields": ("key", "step", "position", "updated_at")}),
-            ("Wording", {"fields": ("label", "help_text")}),
+            ("Wording", {"fields": ("label", "help_text"), "description": placeholders_table()}),
         ]
         choice_fields = [choice_field_name(value) for value in (obj.choice_labels if obj else {})]
         if choice_fields:
@@ -248,6 +312,8 @@ class QuestionAdmin(admin.ModelAdmin):
                     },
                 )
             )
+        if obj is not None:
+            fieldsets.append(("As shown", {"fields": ("shown_wording",)}))
         return fieldsets
 
     def get_form(
@@ -275,7 +341,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionRevision)
-class QuestionRevisionAdmin(RevisionDisplayMixin, ReadOnlyAdmin):
+class QuestionRevisionAdmin(RevisionDisplayMixin, ReadOnlyAdmin[QuestionRevision]):
     """The wording history of every question: read-only."""
 
     list_display = ("question", "changed_by", "changed_at")
@@ -290,7 +356,7 @@ class QuestionRevisionAdmin(RevisionDisplayMixin, ReadOnlyAdmin):
 
 
 @admin.register(AssessmentRecord)
-class AssessmentRecordAdmin(ReadOnlyAdmin):
+class AssessmentRecordAdmin(ReadOnlyAdmin[AssessmentRecord]):
     list_display = (
         "model_name",
         "organisation",
@@ -306,10 +372,10 @@ class AssessmentRecordAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SigningKey)
-class SigningKeyAdmin(ReadOnlyAdmin):
+class SigningKeyAdmin(ReadOnlyAdmin[SigningKey]):
     list_display = ("key_id", "algorithm", "created_at", "retired_at")
 
 
 @admin.register(DocumentCertificate)
-class DocumentCertificateAdmin(ReadOnlyAdmin):
+class DocumentCertificateAdmin(ReadOnlyAdmin[DocumentCertificate]):
     list_display = ("subject", "fingerprint", "created_at", "retired_at")

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from questionnaire.scoring import RuleSet
-from questionnaire.scoring.compute import within_margin
+from questionnaire.scoring.documents import FiguresDocument
 from questionnaire.scoring.numbers import format_human
 
 __all__ = [
@@ -30,8 +30,15 @@ __all__ = [
     "Segment",
     "ThresholdLine",
     "Tick",
+    "chart_from_figures",
     "compute_chart",
 ]
+
+THRESHOLD_NAMES = {
+    "gpai": "GPAI indicative criterion",
+    "systemic_risk": "systemic-risk presumption",
+    "modification": "modification criterion",
+}
 
 DEFAULT_CHART_ID = "compute-chart"
 AXIS_MIN_EXPONENT = 20
@@ -81,18 +88,18 @@ class Tick:
     exponent: int
     x: float
     label: str
-    """``10^23``; empty when the decade is marked but not labelled (long axes)."""
+    """``10^24``; empty when the decade is marked but not labelled (long axes)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ThresholdLine:
     key: str
-    """``gpai`` or ``systemic_risk``."""
+    """``gpai``, ``systemic_risk`` or ``modification``."""
     value: Decimal
     name: str
     """``GPAI indicative criterion``."""
     label: str
-    """``10^23 · GPAI indicative criterion``."""
+    """``10^24 · GPAI indicative criterion`` (the figure is the rule set's)."""
     legend: str
     x: float
     y_top: float
@@ -184,7 +191,7 @@ class ComputeChart:
     cumulative: Marker | None
     legend: tuple[LegendItem, ...]
     margin_text: str
-    """``±30%``."""
+    """``±`` and the rule set's estimate margin as a percentage."""
     caption: str
     caption_x: float
     caption_y: float
@@ -209,13 +216,64 @@ def compute_chart(
     cumulative: Decimal | None = None,
     chart_id: str = DEFAULT_CHART_ID,
 ) -> ComputeChart | None:
-    """The chart of a training-compute ``estimate`` (and, when it differs, the cumulative
-    compute) against the rule set's thresholds; ``None`` when there is no estimate.
+    """The chart of a training-compute ``estimate`` being typed (and, when it differs, the
+    cumulative compute) against the rule set's thresholds; ``None`` when there is no
+    estimate. For a stored result use ``chart_from_figures``, which draws what was signed.
 
     The GPAI threshold is compared with the training compute and the systemic-risk threshold
     with the cumulative compute (gpai-rules.md §2), as the engine does. ``chart_id`` makes
     the SVG's ids unique when a page shows several charts.
     """
+    return _chart(
+        estimate=estimate,
+        cumulative=cumulative,
+        thresholds=[
+            ("gpai", rules.gpai_training_flop, THRESHOLD_NAMES["gpai"]),
+            (
+                "systemic_risk",
+                rules.systemic_risk_cumulative_flop,
+                THRESHOLD_NAMES["systemic_risk"],
+            ),
+        ],
+        margin=rules.estimate_margin,
+        chart_id=chart_id,
+    )
+
+
+def chart_from_figures(
+    figures: FiguresDocument, *, chart_id: str = DEFAULT_CHART_ID
+) -> ComputeChart | None:
+    """The chart of a result, drawn from the figures of its own document: the exact
+    estimate, the cumulative compute and the thresholds the engine compared them with.
+    Nothing is recomputed, so a signed record shows what was signed."""
+    if figures.get("training_flop") is None:
+        return None
+    thresholds = [
+        (
+            item["id"],
+            Decimal(item["flop"]),
+            THRESHOLD_NAMES.get(item["id"], item["id"]),
+        )
+        for item in figures.get("thresholds", [])
+    ]
+    cumulative = figures.get("cumulative_flop")
+    return _chart(
+        estimate=Decimal(str(figures["training_flop"])),
+        cumulative=Decimal(cumulative) if cumulative is not None else None,
+        thresholds=thresholds,
+        margin=Decimal(figures["estimate_margin"]),
+        chart_id=chart_id,
+    )
+
+
+def _chart(
+    *,
+    estimate: Decimal | None,
+    cumulative: Decimal | None,
+    thresholds: list[tuple[str, Decimal, str]],
+    margin: Decimal,
+    chart_id: str,
+) -> ComputeChart | None:
     if estimate is None:
         return None
     if estimate <= 0 or (cumulative is not None and cumulative <= 0):
@@ -223,9 +281,8 @@ def compute_chart(
     if cumulative is not None and cumulative == estimate:
         cumulative = None
 
-    margin = rules.estimate_margin
     low, high = (1 - margin) * estimate, (1 + margin) * estimate
-    shown = [low, high, rules.gpai_training_flop, rules.systemic_risk_cumulative_flop]
+    shown = [low, high, *(value for _, value, _ in thresholds)]
     if cumulative is not None:
         shown.append(cumulative)
     min_exponent = min(AXIS_MIN_EXPONENT, min(_floor_log10(value) for value in shown))
@@ -238,10 +295,7 @@ def compute_chart(
         return _x_for(value, min_exponent, max_exponent)
 
     # Threshold labels go in rows above the plot, each beside its own line.
-    specs = [
-        ("gpai", rules.gpai_training_flop, "GPAI indicative criterion"),
-        ("systemic_risk", rules.systemic_risk_cumulative_flop, "systemic-risk presumption"),
-    ]
+    specs = thresholds
     labels = [f"{format_human(value)} · {name}" for _, value, name in specs]
     xs = [x_for(value) for _, value, _ in specs]
     placements = _place_labels(xs, labels)
@@ -250,7 +304,7 @@ def compute_chart(
     top = 6.0
     plot_top = top + rows * LABEL_ROW + 6
     axis_y = plot_top + PLOT_HEIGHT
-    thresholds = tuple(
+    lines = tuple(
         ThresholdLine(
             key=key,
             value=value,
@@ -330,7 +384,7 @@ def compute_chart(
     legend = _legend(
         top=legend_top,
         margin_text=margin_text,
-        thresholds=thresholds,
+        thresholds=lines,
         estimate=estimate_marker,
         cumulative=cumulative_marker,
     )
@@ -351,7 +405,7 @@ def compute_chart(
         tick_top=_r(axis_y),
         tick_bottom=_r(axis_y + 6),
         tick_label_y=_r(tick_label_y),
-        thresholds=thresholds,
+        thresholds=lines,
         estimate=estimate_marker,
         band=band,
         cumulative=cumulative_marker,
@@ -361,7 +415,7 @@ def compute_chart(
         caption_x=PLOT_LEFT - 20,
         caption_y=_r(caption_y),
         title="Training compute compared with the thresholds (log scale, FLOP)",
-        description=_describe(estimate, low, high, cumulative, rules, margin_text),
+        description=_describe(estimate, low, high, cumulative, lines, margin, margin_text),
     )
 
 
@@ -370,31 +424,42 @@ def _describe(
     low: Decimal,
     high: Decimal,
     cumulative: Decimal | None,
-    rules: RuleSet,
+    lines: tuple[ThresholdLine, ...],
+    margin: Decimal,
     margin_text: str,
 ) -> str:
-    """One sentence for screen readers (and for the PDF's text layer)."""
-    gpai = _relation(estimate, rules.gpai_training_flop, rules, margin_text)
+    """One sentence for screen readers (and for the PDF's text layer): each threshold with
+    the figure it is compared with (the systemic-risk one with the cumulative compute)."""
     head = (
         f"Training compute estimate {format_human(estimate)} FLOP "
         f"(range {format_human(low)} to {format_human(high)})"
     )
+    training = [
+        _relation(estimate, line.value, margin, margin_text)
+        for line in lines
+        if cumulative is None or line.key != "systemic_risk"
+    ]
     if cumulative is None:
-        systemic = _relation(estimate, rules.systemic_risk_cumulative_flop, rules, margin_text)
-        return f"{head}: {gpai}, {systemic}."
-    systemic = _relation(cumulative, rules.systemic_risk_cumulative_flop, rules, margin_text)
+        return f"{head}: {', '.join(training)}."
+    systemic = [
+        _relation(cumulative, line.value, margin, margin_text)
+        for line in lines
+        if line.key == "systemic_risk"
+    ]
     return (
-        f"{head}: {gpai}; cumulative training compute {format_human(cumulative)} FLOP: {systemic}."
+        f"{head}: {', '.join(training)}; cumulative training compute "
+        f"{format_human(cumulative)} FLOP: {', '.join(systemic)}."
     )
 
 
-def _relation(value: Decimal, threshold: Decimal, rules: RuleSet, margin_text: str) -> str:
+def _relation(value: Decimal, threshold: Decimal, margin: Decimal, margin_text: str) -> str:
     """Where ``value`` stands against a strict ``threshold``, in words."""
     name = f"the {format_human(threshold)} threshold"
     if value == threshold:
         return f"exactly at {name}, so not above it, and within {margin_text} of it"
     side = "above" if value > threshold else "below"
-    if within_margin(threshold, value, rules):
+    # Borderline as the engine defines it: (1 - m) * E <= T <= (1 + m) * E.
+    if (1 - margin) * value <= threshold <= (1 + margin) * value:
         return f"{side} but within {margin_text} of {name}"
     return f"{side} {name}"
 

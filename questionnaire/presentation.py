@@ -4,11 +4,15 @@ explanation per flag, the chart. Shared by the result page, the review step and 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
-from questionnaire.charts import ComputeChart, compute_chart
-from questionnaire.scoring import AnswersError, evaluate, load, parse_answers
+from questionnaire.charts import ComputeChart, chart_from_figures
+from questionnaire.scoring import DEFAULT_RULESET, load
+from questionnaire.scoring.documents import FiguresDocument, ThresholdFigures
+from questionnaire.scoring.numbers import parse_number, to_text
+from questionnaire.scoring.vocabulary import Classification, Flag
 
 CLASSIFICATION_LABELS = {
     "out_of_scope": "Out of scope",
@@ -25,7 +29,6 @@ FLAG_LABELS = {
     "designation_risk": "Designation risk",
     "modification_limited": "Duties limited to the modification",
     "notification_date_unknown": "Notification date unknown",
-    "legacy_model": "Model placed before 2 August 2025",
 }
 
 
@@ -55,12 +58,13 @@ NOT_PROVIDER = (
 
 FLAG_EXPLANATIONS = {
     "borderline": (
-        "The compute estimate is within 30% of a legal threshold. The Guidelines require an "
-        "estimate accurate within 30%, so a small change in the inputs could change the outcome."
+        "The compute estimate is within {margin} of a legal threshold. The Guidelines require an "
+        "estimate accurate within {margin}, so a small change in the inputs could change the "
+        "outcome."
     ),
     "methods_disagree": (
-        "Two estimation methods differ by more than 30%. The primary one was used; check the "
-        "inputs of both."
+        "Two estimation methods differ by more than {disagree_margin}. The primary one was used; "
+        "check the inputs of both."
     ),
     "moe_assumption": (
         "For a mixture-of-experts model, active parameters were counted. The Guidelines speak of "
@@ -72,7 +76,7 @@ FLAG_EXPLANATIONS = {
     ),
     "designation_risk": (
         "The Commission could designate the model as having systemic risk (reach of at least "
-        "10,000 EU business users, capabilities, or compute). Monitor the Annex XIII criteria."
+        "{reach} EU business users, capabilities, or compute). Monitor the Annex XIII criteria."
     ),
     "modification_limited": (
         "You are the provider of the modified model; documentation and the copyright and "
@@ -83,37 +87,126 @@ FLAG_EXPLANATIONS = {
         "Art. 52 notification deadline cannot be computed. It may already have passed."
     ),
     "legacy_model": (
-        "Placed on the market before 2 August 2025: the model must comply by 2 August 2027."
+        "Placed on the market before {apply_from}: the model must comply by {comply_by}."
     ),
 }
 
 
-def verdict(result: dict[str, Any]) -> str:
-    text = VERDICTS.get(result["classification"], result["classification"])
-    if result["classification"] != "out_of_scope" and not result["provider"]:
+def verdict(result: Mapping[str, Any]) -> str:
+    classification = str(result["classification"])
+    text = VERDICTS.get(classification, classification)
+    if classification != Classification.OUT_OF_SCOPE and not result["provider"]:
         return f"{NOT_PROVIDER} {text}"
     return text
 
 
-def flags_explained(result: dict[str, Any]) -> list[dict[str, str]]:
-    return [{"flag": flag, "text": FLAG_EXPLANATIONS.get(flag, flag)} for flag in result["flags"]]
+def long_date(day: date) -> str:
+    """``1 March 2026``: a date as a reader writes it."""
+    return f"{day.day} {day:%B %Y}"
 
 
-def chart_for_result(answers: dict[str, Any], result: dict[str, Any]) -> ComputeChart | None:
-    """The compute chart at full precision: the result document only keeps two figures."""
+def _rule_values(ruleset_id: str) -> dict[str, str]:
+    """The rule set's values that flag explanations quote, written for a reader."""
+    try:
+        rules = load(ruleset_id)
+    except KeyError:
+        rules = load()
+    return {
+        "margin": percent(rules.estimate_margin),
+        "disagree_margin": percent(rules.methods_disagree_margin),
+        "reach": f"{rules.reach_eu_business_users:,}",
+        "apply_from": long_date(rules.obligations_apply_from),
+        "comply_by": long_date(rules.legacy_compliance_by),
+    }
+
+
+def flag_label(flag: str, ruleset_id: str | None = None) -> str:
+    if flag == Flag.LEGACY_MODEL:
+        return f"Model placed before {_rule_values(ruleset_id or DEFAULT_RULESET)['apply_from']}"
+    return FLAG_LABELS.get(flag, flag)
+
+
+def flags_explained(result: Mapping[str, Any]) -> list[dict[str, str]]:
+    values = _rule_values(result.get("ruleset") or DEFAULT_RULESET)
+    return [
+        {
+            "flag": flag,
+            "label": flag_label(flag, result.get("ruleset")),
+            "text": FLAG_EXPLANATIONS[flag].format(**values) if flag in FLAG_EXPLANATIONS else flag,
+        }
+        for flag in result["flags"]
+    ]
+
+
+def figures_of(result: Mapping[str, Any]) -> FiguresDocument | None:
+    """The figures a stored result is displayed from. Results made before results carried
+    their exact figures fall back to the reported two-figure values and the thresholds of
+    their own rule set: read from the document and the rule set's data, never recomputed."""
+    figures = result.get("figures")
+    if figures is not None:
+        return cast(FiguresDocument, figures)
+    training, cumulative = result.get("training_flop"), result.get("cumulative_flop")
+    if training is None:
+        return None
     try:
         rules = load(result["ruleset"])
-        exact = evaluate(parse_answers(answers, rules), rules)
-    except (AnswersError, KeyError):
+    except KeyError:
         return None
-    if exact.training_flop is None:
+    thresholds: list[ThresholdFigures] = [
+        {
+            "id": "gpai",
+            "flop": to_text(rules.gpai_training_flop),
+            "compared_with": "training",
+            "value": str(training),
+        }
+    ]
+    if cumulative is not None:
+        thresholds.append(
+            {
+                "id": "systemic_risk",
+                "flop": to_text(rules.systemic_risk_cumulative_flop),
+                "compared_with": "cumulative",
+                "value": str(cumulative),
+            }
+        )
+    return {
+        "training_flop": str(training),
+        "cumulative_flop": None if cumulative is None else str(cumulative),
+        "compute": None,
+        "thresholds": thresholds,
+        "estimate_margin": to_text(rules.estimate_margin),
+    }
+
+
+def chart_for_result(
+    result: Mapping[str, Any], *, chart_id: str | None = None
+) -> ComputeChart | None:
+    """The compute chart of a result document, drawn from its own figures."""
+    figures = figures_of(result)
+    if figures is None:
         return None
-    cumulative = exact.cumulative_flop
-    return compute_chart(
-        estimate=Decimal(exact.training_flop),
-        rules=rules,
-        cumulative=cumulative if cumulative != exact.training_flop else None,
-    )
+    if chart_id is None:
+        return chart_from_figures(figures)
+    return chart_from_figures(figures, chart_id=chart_id)
+
+
+def percent(fraction: Decimal) -> str:
+    """``0.25`` → ``25%``."""
+    return f"{(fraction * 100).normalize():f}%"
+
+
+def entered_and_read(value: object) -> str:
+    """A figure as the person typed it, with the value read beside it when they differ:
+    ``405B (= 4.05 × 10^11)``; the text as given when it is not a number."""
+    if value is None:
+        return ""
+    try:
+        number = parse_number(value)
+    except ValueError:
+        return str(value)
+    read = format_echo(number)
+    typed = str(value).strip()
+    return read if typed == read else f"{typed} (= {read})"
 
 
 def format_echo(value: Decimal) -> str:

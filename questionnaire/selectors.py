@@ -17,6 +17,7 @@ from django.http import Http404
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
+    DocumentCertificate,
     Draft,
     Membership,
     Organisation,
@@ -26,7 +27,7 @@ from questionnaire.models import (
 User = AuthUser | AnonymousUser
 
 
-def memberships_for(user: User) -> QuerySet[Membership]:
+def memberships_for(*, user: User) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return (
@@ -36,21 +37,21 @@ def memberships_for(user: User) -> QuerySet[Membership]:
     )
 
 
-def organisations_for(user: User) -> QuerySet[Organisation]:
+def organisations_for(*, user: User) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user).order_by("name")
 
 
-def membership_get(user: User, organisation: Organisation) -> Membership:
+def membership_get(*, user: User, organisation: Organisation) -> Membership:
     """The user's membership of this organisation; 404 when there is none."""
     try:
-        return memberships_for(user).get(organisation=organisation)
+        return memberships_for(user=user).get(organisation=organisation)
     except Membership.DoesNotExist:
         raise Http404("No such organisation.") from None
 
 
-def drafts_for(user: User) -> QuerySet[Draft]:
+def drafts_for(*, user: User) -> QuerySet[Draft]:
     """The user's own drafts, in organisations they still belong to, newest first."""
     if not user.is_authenticated:
         return Draft.objects.none()
@@ -61,14 +62,14 @@ def drafts_for(user: User) -> QuerySet[Draft]:
     )
 
 
-def draft_get(user: User, public_id: uuid.UUID | str) -> Draft:
+def draft_get(*, user: User, public_id: uuid.UUID | str) -> Draft:
     try:
-        return drafts_for(user).get(public_id=public_id)
+        return drafts_for(user=user).get(public_id=public_id)
     except (Draft.DoesNotExist, ValueError):
         raise Http404("No such draft.") from None
 
 
-def assessments_for(user: User) -> QuerySet[Assessment]:
+def assessments_for(*, user: User) -> QuerySet[Assessment]:
     """Assessments of every organisation the user belongs to, newest first."""
     if not user.is_authenticated:
         return Assessment.objects.none()
@@ -79,24 +80,24 @@ def assessments_for(user: User) -> QuerySet[Assessment]:
     )
 
 
-def assessment_completing(user: User, draft_id: uuid.UUID | str) -> Assessment | None:
+def assessment_completing(*, user: User, draft_id: uuid.UUID | str) -> Assessment | None:
     """The assessment a (now deleted) draft of this user became, if any."""
     if not isinstance(user, AuthUser):
         return None
     try:
-        return assessments_for(user).filter(draft_public_id=draft_id, created_by=user).first()
+        return assessments_for(user=user).filter(draft_public_id=draft_id, created_by=user).first()
     except ValueError:
         return None
 
 
-def assessment_get(user: User, public_id: uuid.UUID | str) -> Assessment:
+def assessment_get(*, user: User, public_id: uuid.UUID | str) -> Assessment:
     try:
-        return assessments_for(user).get(public_id=public_id)
+        return assessments_for(user=user).get(public_id=public_id)
     except (Assessment.DoesNotExist, ValueError):
         raise Http404("No such assessment.") from None
 
 
-def records_for(user: User) -> QuerySet[AssessmentRecord]:
+def records_for(*, user: User) -> QuerySet[AssessmentRecord]:
     """Signed records of every organisation the user belongs to, newest first."""
     if not user.is_authenticated:
         return AssessmentRecord.objects.none()
@@ -107,23 +108,34 @@ def records_for(user: User) -> QuerySet[AssessmentRecord]:
     )
 
 
-def record_get(user: User, public_id: uuid.UUID | str) -> AssessmentRecord:
+def record_get(*, user: User, public_id: uuid.UUID | str) -> AssessmentRecord:
     try:
-        return records_for(user).get(public_id=public_id)
+        return records_for(user=user).get(public_id=public_id)
     except (AssessmentRecord.DoesNotExist, ValueError):
         raise Http404("No such record.") from None
 
 
-def record_superseding(user: User, record: AssessmentRecord) -> AssessmentRecord | None:
+def record_superseding(*, user: User, record: AssessmentRecord) -> AssessmentRecord | None:
     """The later record that corrects this one, if any."""
-    return records_for(user).filter(supersedes=record).first()
+    return records_for(user=user).filter(supersedes=record).first()
 
 
-def records_correctable(user: User, organisation: Organisation) -> QuerySet[AssessmentRecord]:
+def records_correctable(*, user: User, organisation: Organisation) -> QuerySet[AssessmentRecord]:
     """The organisation's records that no later record supersedes yet."""
-    return records_for(user).filter(organisation=organisation, superseded_by__isnull=True)
+    return records_for(user=user).filter(organisation=organisation, superseded_by__isnull=True)
+
+
+def assessment_records(*, user: User, assessment: Assessment) -> QuerySet[AssessmentRecord]:
+    """The signed records of this assessment (at most one), newest first."""
+    return records_for(user=user).filter(assessment=assessment)
 
 
 def published_keys() -> dict[str, SigningKey]:
-    """Every record signing key ever used, by key id: public knowledge."""
+    """Every record signing key ever used, by key id, oldest first: public knowledge."""
     return {key.key_id: key for key in SigningKey.objects.all()}
+
+
+def document_certificates() -> QuerySet[DocumentCertificate]:
+    """Every certificate that ever signed a PDF report, retired ones included, oldest first:
+    public knowledge, and what an uploaded report is checked against."""
+    return DocumentCertificate.objects.all()

@@ -8,7 +8,9 @@ rather than writing models themselves.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,8 @@ from questionnaire.records.signing import (
 from questionnaire.reports import certificates, pades, render
 from questionnaire.selectors import membership_get
 
+logger = logging.getLogger(__name__)
+
 
 def organisation_create(*, slug: str, name: str) -> Organisation:
     return Organisation.objects.create(slug=slug, name=name)
@@ -61,7 +65,7 @@ def membership_set(
 
 
 def draft_create(*, user: User, organisation: Organisation) -> Draft:
-    membership_get(user, organisation)  # 404 unless the user belongs to it
+    membership_get(user=user, organisation=organisation)  # 404 unless the user belongs to it
     return Draft.objects.create(owner=user, organisation=organisation)
 
 
@@ -76,12 +80,12 @@ def assessment_create(
     user: User,
     answers: dict[str, Any],
     shown: list[dict[str, Any]],
-    result: dict[str, Any],
+    result: Mapping[str, Any],
     draft: Draft | None = None,
 ) -> Assessment:
     """Keep the completed questionnaire with the wording shown and the result; the draft,
     if it came from one, has served its purpose and goes."""
-    membership_get(user, organisation)  # 404 unless the user belongs to it
+    membership_get(user=user, organisation=organisation)  # 404 unless the user belongs to it
     assessment = Assessment.objects.create(
         organisation=organisation,
         created_by=user,
@@ -204,7 +208,7 @@ def record_create(
     """Attest and sign an assessment: canonical payload, SHA-256, Ed25519 signature, link to
     the organisation's previous record, and the PDF report rendered once and stored."""
     organisation = assessment.organisation
-    if not membership_get(attester, organisation).can_attest:
+    if not membership_get(user=attester, organisation=organisation).can_attest:
         raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
     if supersedes is not None and supersedes.organisation_id != organisation.pk:
         raise PermissionDenied("A record can only correct a record of the same organisation.")
@@ -265,8 +269,16 @@ def record_create(
                 created_at=attested_at,
             )
             RecordChain.objects.filter(pk=chain.pk).update(count=sequence, head_sha256=sha256)
-        except BaseException:
+        except BaseException as error:
             # The record was not written, so its report must not linger in storage.
+            logger.warning(
+                "Record %s of %s not written (%s: %s); its stored report %s is removed.",
+                record_id,
+                locked.slug,
+                type(error).__name__,
+                error,
+                stored_name,
+            )
             default_storage.delete(stored_name)
             raise
     return record

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -22,6 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 __all__ = ["Pkcs12Error", "ed25519_verifier", "pkcs12_load", "private_file_write"]
+
+logger = logging.getLogger(__name__)
 
 
 def private_file_write(path: Path, data: bytes) -> None:
@@ -36,7 +39,8 @@ def private_file_write(path: Path, data: bytes) -> None:
             handle.write(data)
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
+        logger.warning("%s not written (%s); it is unchanged.", path, type(error).__name__)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise

@@ -1,7 +1,11 @@
 """The default wording of every question of the wizard.
 
 Written for lawyers and compliance officers: plain words, the legal term in brackets, and the
-article or section that the answer feeds. Help texts are plain text (never HTML).
+article or section that the answer feeds. Help texts are plain text (never HTML). Figures and
+dates of the law are never written here: the words name them with placeholders such as
+``{systemic_threshold}``, which the wizard fills from the current rule set
+(``questionnaire.wording.PLACEHOLDERS``). Migration 0005 brings a database made before the
+placeholders to this wording.
 
 Re-running this migration sets each question's step and position, and writes wording only for
 a question it creates: the words that admins have edited since are never overwritten.
@@ -93,7 +97,7 @@ STEPS = [
                 "When was the model, or when will it be, first placed on the EU market?",
                 "The date of first placing on the EU market, actual or planned; for internal use only, the "
                 "date internal use began. Obligations apply from placing, but a model placed before "
-                "2 August 2025 has until 2 August 2027 to comply. "
+                "{obligations_apply_from} has until {legacy_compliance_by} to comply. "
                 f"Art. 111(3) and Art. 113(b) AI Act — {AI_ACT}; {GUIDELINES}, §5.3.",
                 {},
             ),
@@ -153,13 +157,15 @@ STEPS = [
                 "compute.method",
                 "How do you want to estimate the training compute?",
                 "Choose the method your figures support: state the FLOP figure directly; from the "
-                "architecture, as parameters × training tokens × 6 (for dense transformer models); or from "
-                "the hardware, as chips × hours × peak FLOP/s per chip × utilisation. Whichever you use, the "
-                "estimate must be accurate within 30%. "
+                "architecture, as parameters × training tokens × {architecture_factor} (for dense transformer "
+                "models); or from the hardware, as chips × hours × peak FLOP/s per chip × utilisation. "
+                "Whichever you use, the "
+                "estimate must be accurate within {estimate_margin}. "
                 f"Art. 51(2) AI Act — {AI_ACT}; {GUIDELINES}, Annex A.2.",
                 {
                     "direct": "I know the FLOP figure",
-                    "architecture": "From parameters and training tokens (6 × parameters × tokens)",
+                    "architecture": "From parameters and training tokens "
+                    "({architecture_factor} × parameters × tokens)",
                     "hardware": "From the hardware used (chips × hours × peak FLOP/s × utilisation)",
                 },
             ),
@@ -205,8 +211,8 @@ STEPS = [
             (
                 "compute.check_method",
                 "Do you want to cross-check the estimate with a second method?",
-                "Optional. If the two estimates differ by more than 30%, the assessment says so and uses the "
-                f"first one. {GUIDELINES}, Annex A.2.",
+                "Optional. If the two estimates differ by more than {methods_margin}, the assessment says "
+                f"so and uses the first one. {GUIDELINES}, Annex A.2.",
                 {
                     "none": "No cross-check",
                     "direct": "I know the FLOP figure",
@@ -225,8 +231,9 @@ STEPS = [
             ),
             (
                 "threshold_known_on",
-                "When did you know that the compute would exceed 10^25 FLOP?",
-                "The date it became known that cumulative compute will exceed 10^25 FLOP (for a "
+                "When did you know that the compute would exceed {systemic_threshold}?",
+                "The date it became known that cumulative compute will exceed {systemic_threshold} "
+                "(for a "
                 "modification of a model with systemic risk: that your modification would cross its "
                 "threshold); planned compute counts, so this can be before training ends. The Commission "
                 "must be notified without delay "
@@ -287,8 +294,10 @@ STEPS = [
                 "modification.original_flop_known",
                 "Do you know the original model's training compute?",
                 "Its provider may publish it, for example in the information for downstream providers or "
-                "the model card. If it is unknown and cannot be estimated, the threshold is one third of "
-                f"10^23 FLOP, or of 10^25 FLOP for an original with systemic risk. {GUIDELINES}, §3.2.",
+                "the model card. If it is unknown and cannot be estimated, the threshold is "
+                "{modification_fraction} of "
+                "{gpai_threshold}, or of {systemic_threshold} for an original with systemic risk. "
+                f"{GUIDELINES}, §3.2.",
                 {
                     "known": "Known, or we can estimate it",
                     "unknown": "Unknown, and we cannot estimate it",
@@ -298,7 +307,8 @@ STEPS = [
                 "modification.original_flop",
                 "What was the original model's training compute, in FLOP?",
                 "For an original with systemic risk, its cumulative training compute. You become the "
-                "provider of the modified model if your modification used more than one third of this "
+                "provider of the modified model if your modification used more than "
+                "{modification_fraction} of this "
                 f"compute. {NUMBERS} {GUIDELINES}, §3.2.",
                 {},
             ),
@@ -384,8 +394,8 @@ STEPS = [
                 "eu_business_users",
                 "How many business users established in the EU does the model have?",
                 "Registered business users established in the EU, not end users; for example 12,000, or "
-                "leave blank if unknown. At least 10,000 creates a presumption of high impact on which the "
-                "Commission may designate the model as having systemic risk. "
+                "leave blank if unknown. At least {reach_business_users} creates a presumption of high "
+                "impact on which the Commission may designate the model as having systemic risk. "
                 f"Art. 51(1)(b) and Annex XIII(f) AI Act — {AI_ACT}.",
                 {},
             ),

@@ -10,6 +10,7 @@ the signature and the key id, so anyone with the public key can check it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -68,7 +69,7 @@ class ExportCheck:
     sha256: str | None = None
 
 
-def export_check(export: Any, keys: dict[str, SigningKey]) -> ExportCheck:
+def export_check(export: Any, keys: Mapping[str, SigningKey]) -> ExportCheck:
     """Check an export document against the published keys. Reveals nothing that the
     document does not itself contain."""
     if not isinstance(export, dict) or export.get("format") != EXPORT_FORMAT:

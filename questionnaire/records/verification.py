@@ -1,18 +1,26 @@
 """The public verification of an uploaded record file or PDF report.
 
 It needs no login and reveals nothing beyond what was uploaded: the answer is computed from
-the file and the published keys and certificates only, never from stored records.
+the file and the published keys and certificates only, never from stored records. The caller
+reads those through ``questionnaire.selectors`` and passes them in.
+
+Every upload that is not authentic is logged at WARNING with its size, its SHA-256 and the
+problems found, so that forgery attempts leave a trace.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from questionnaire.models import DocumentCertificate
+from questionnaire.models import DocumentCertificate, SigningKey
 from questionnaire.records.export import ExportCheck, export_check
+from questionnaire.records.signing import sha256_hex
 from questionnaire.reports import pades
-from questionnaire.selectors import published_keys
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -25,32 +33,49 @@ class Outcome:
     pdf_signed_at: str | None = None
 
 
-def check_upload(data: bytes) -> Outcome:
+def check_upload(
+    data: bytes,
+    *,
+    keys: Mapping[str, SigningKey],
+    certificates: Sequence[DocumentCertificate],
+) -> Outcome:
+    """Is this uploaded record file or PDF report authentic? ``keys`` are the published
+    signing keys by key id, ``certificates`` the document certificates, retired ones too."""
     if data.lstrip()[:5] == b"%PDF-":
-        return _check_pdf(data)
-    return _check_json(data)
+        outcome = _check_pdf(data, keys, [c.certificate_pem for c in certificates])
+    else:
+        outcome = _check_json(data, keys)
+    if not outcome.authentic:
+        logger.warning(
+            "Verification failed for an uploaded %s (%d bytes, SHA-256 %s): %r",
+            outcome.kind,
+            len(data),
+            sha256_hex(data),
+            outcome.problems,
+        )
+    return outcome
 
 
-def _check_json(data: bytes) -> Outcome:
+def _check_json(data: bytes, keys: Mapping[str, SigningKey]) -> Outcome:
     try:
         export = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
+        # Logged by check_upload, with every other upload that is not authentic.
         return Outcome("file", False, ["The file is neither a record (.json) nor a PDF report."])
-    record = export_check(export, published_keys())
+    record = export_check(export, keys)
     return Outcome(
         "record file", record.authentic, [record.problem] if record.problem else [], record
     )
 
 
-def _check_pdf(data: bytes) -> Outcome:
-    trusted = list(DocumentCertificate.objects.values_list("certificate_pem", flat=True))
+def _check_pdf(data: bytes, keys: Mapping[str, SigningKey], trusted: list[str]) -> Outcome:
     check = pades.pdf_check(data, trusted_certificates=trusted)
     problems = [check.problem] if check.problem else []
     record = None
     if check.export is None:
         problems.append("The PDF carries no signed record, so its content cannot be checked.")
     else:
-        record = export_check(check.export, published_keys())
+        record = export_check(check.export, keys)
         if record.problem:
             problems.append(record.problem)
     return Outcome(

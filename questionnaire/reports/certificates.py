@@ -4,6 +4,7 @@ from an organisation's PKCS#12 file; kept as PKCS#12 outside the repository.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from questionnaire.lib.keys import Pkcs12Error, pkcs12_load, private_file_write
+
+logger = logging.getLogger(__name__)
 
 CERTIFICATE_YEARS = 10
 
@@ -107,6 +110,11 @@ def _pkcs12_certificate(data: bytes, password: str) -> x509.Certificate:
     try:
         usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
+        # Accepted, but some PDF validators want a document signer to state its key usage.
+        logger.warning(
+            "The document certificate %s has no key usage extension.",
+            certificate.subject.rfc4514_string(),
+        )
         return certificate
     if not usage.content_commitment:
         # PDF validators, pyHanko's included, require non-repudiation of a document signer.

@@ -9,6 +9,7 @@ in addition that this very file came from the service and has not changed since.
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+
+logger = logging.getLogger(__name__)
 
 ATTACHMENT_NAME = "record.json"
 SIGNATURE_FIELD = "GPAI Assessor record"
@@ -79,7 +82,8 @@ def pdf_check(pdf: bytes, *, trusted_certificates: list[str]) -> PdfCheck:
     try:
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
-    except Exception:  # any parser failure on untrusted bytes means "damaged"
+    except Exception as error:  # any parser failure on untrusted bytes means "damaged"
+        logger.warning("PDF check: the file cannot be parsed: %s", _describe(error))
         return PdfCheck(intact=False, problem="The file is not a PDF, or it is damaged.")
     export = _attached_export(reader)
     if not signatures:
@@ -95,7 +99,8 @@ def pdf_check(pdf: bytes, *, trusted_certificates: list[str]) -> PdfCheck:
         status = validate_pdf_signature(
             signature, ValidationContext(trust_roots=roots), skip_diff=True
         )
-    except Exception:  # a malformed signature is a failed check, not a crash
+    except Exception as error:  # a malformed signature is a failed check, not a crash
+        logger.warning("PDF check: the signature cannot be validated: %s", _describe(error))
         return PdfCheck(
             intact=False, export=export, problem="The signature in this PDF cannot be read."
         )
@@ -124,15 +129,19 @@ def _trust_roots(pems: list[str]) -> list[Any]:
     for pem in pems:
         try:
             roots.extend(load_certs_from_pemder_data(pem.encode("ascii")))
-        except Exception:  # noqa: S112 — one unreadable entry must not hide the others
-            continue
+        except Exception as error:  # one unreadable entry must not hide the others
+            logger.warning(
+                "A trusted document certificate cannot be read and is skipped: %s",
+                _describe(error),
+            )
     return roots
 
 
 def _subject(der: bytes) -> str | None:
     try:
         return x509.load_der_x509_certificate(der).subject.rfc4514_string()
-    except ValueError:
+    except ValueError as error:
+        logger.warning("PDF check: the signing certificate cannot be read: %s", error)
         return None
 
 
@@ -145,9 +154,17 @@ def _attached_export(reader: PdfFileReader) -> dict[str, Any] | None:
                 data = _stream_bytes(filespec["/EF"]["/F"])
                 document = json.loads(data.decode("utf-8")) if data is not None else None
                 return document if isinstance(document, dict) else None
-    except Exception:  # absent or malformed: there is no export to show
+    except Exception as error:  # absent or malformed: there is no export to show
+        logger.warning(
+            "PDF check: no readable %s attachment: %s", ATTACHMENT_NAME, _describe(error)
+        )
         return None
     return None
+
+
+def _describe(error: BaseException) -> str:
+    """The exception's type and message, short: the bytes it comes from are untrusted."""
+    return f"{type(error).__name__}: {str(error)[:200]!r}"
 
 
 def _name_tree(node: Any, *, depth: int) -> Iterator[tuple[str, Any]]:

@@ -7,9 +7,11 @@ rendered once, signed, stored, and the stored bytes are what people download.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import segno
@@ -20,10 +22,9 @@ from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyp
 from questionnaire import presentation
 from questionnaire.reports.fetcher import STATIC_BASE_URL, StaticFetcher, static_url
 from questionnaire.reports.pades import ATTACHMENT_NAME
-from questionnaire.scoring import AnswersError, RuleSet, load, parse_answers
-from questionnaire.scoring.answers import Compute
-from questionnaire.scoring.compute import describe, estimate
 from questionnaire.scoring.numbers import format_human, parse_number
+
+logger = logging.getLogger(__name__)
 
 TEMPLATE = "reports/record.html"
 STYLESHEET = "css/report.css"
@@ -89,7 +90,7 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
         ],
         "notification": _notification(result, notify),
         "compute": _compute_facts(answers, result),
-        "chart": presentation.chart_for_result(answers, result),
+        "chart": presentation.chart_for_result(result),
         "question_groups": presentation.group_by_step(payload.get("questions", [])),
         "verify_url": verify_url,
         "qr_code": segno.make(verify_url, error="m").svg_data_uri(scale=4, border=4),
@@ -103,6 +104,7 @@ def _timestamp(value: object) -> str:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
+        logger.warning("Report: attestation time %r is not an ISO time; printed as given.", value)
         return value
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
@@ -118,7 +120,10 @@ def _notification(result: Mapping[str, Any], notify: Mapping[str, Any] | None) -
 
 
 def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, Any]:
-    """The estimate, how it was made and the assumptions behind it, in plain words."""
+    """The estimate, how it was made and the assumptions behind it, in plain words, from the
+    signed result's figures and the answers as entered: nothing is recomputed."""
+    figures = presentation.figures_of(result)
+    compute = figures.get("compute") if figures else None
     facts: dict[str, Any] = {
         "training": _flop(result.get("training_flop")),
         "cumulative": _flop(result.get("cumulative_flop")),
@@ -126,42 +131,39 @@ def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dic
         "how": "",
         "assumptions": [],
     }
-    try:
-        rules = load(result["ruleset"])
-        parsed = parse_answers(answers, rules)
-    except (AnswersError, KeyError, ValueError):
+    if figures is None:
         return facts
     assumptions: list[str] = []
-    compute = parsed.compute
     if compute is not None:
-        facts["method"] = METHOD_LABELS.get(compute.method, compute.method)
-        facts["how"] = _described(compute, rules)
-        if compute.mixture_of_experts:
+        facts["how"] = _calculation(compute["description"], figures.get("training_flop"))
+        entered = compute.get("entered") or {}
+        if entered.get("mixture_of_experts"):
             assumptions.append(
                 "Mixture of experts: the parameters given are the active parameters per token."
             )
-        if compute.method == "hardware":
+        if compute["method"] == "hardware":
             assumptions.append(
                 "Utilisation is the share of the chips' peak throughput actually achieved."
             )
-        if compute.check is not None:
+        for check in compute.get("checks", []):
             assumptions.append(
-                f"Cross-check by a second method: {_described(compute.check, rules)}."
+                "Cross-check by a second method: "
+                f"{_calculation(check['description'], check['flop'])}."
             )
-    if parsed.parameters is not None or parsed.training_tokens is not None:
-        given = [
-            f"{format_human(parsed.parameters)} parameters" if parsed.parameters else "",
-            f"{format_human(parsed.training_tokens)} training tokens"
-            if parsed.training_tokens
-            else "",
-        ]
-        assumptions.append(f"Model facts given: {', '.join(fact for fact in given if fact)}.")
-    if parsed.synthetic_data_flop:
+    given = [
+        f"{presentation.entered_and_read(answers.get(key))} {what}"
+        for key, what in (("parameters", "parameters"), ("training_tokens", "training tokens"))
+        if answers.get(key) not in (None, "")
+    ]
+    if given:
+        assumptions.append(f"Model facts given: {', '.join(given)}.")
+    synthetic = answers.get("synthetic_data_flop")
+    if synthetic not in (None, "", 0, "0"):
         assumptions.append(
-            f"Synthetic data generation: {format_human(parsed.synthetic_data_flop)} FLOP, "
+            f"Synthetic data generation: {presentation.entered_and_read(synthetic)} FLOP, "
             "counted towards cumulative compute only."
         )
-    margin = f"{(rules.estimate_margin * 100).normalize():f}%"
+    margin = presentation.percent(Decimal(figures["estimate_margin"]))
     assumptions.append(
         f"An estimate is taken to be accurate within ±{margin}; a threshold inside that "
         "margin makes the result borderline."
@@ -170,12 +172,10 @@ def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dic
     return facts
 
 
-def _described(compute: Compute, rules: RuleSet) -> str:
-    try:
-        figure = estimate(compute, rules)
-    except ValueError:
-        return describe(compute, rules)
-    return f"{describe(compute, rules)} = {format_human(figure)} FLOP"
+def _calculation(description: str, flop: object) -> str:
+    if flop in (None, ""):
+        return description
+    return f"{description} = {format_human(Decimal(str(flop)))} FLOP"
 
 
 def _flop(value: object) -> str:
@@ -184,4 +184,5 @@ def _flop(value: object) -> str:
     try:
         return f"{format_human(parse_number(value))} FLOP"
     except ValueError:
+        logger.warning("Report: %r is not a number of FLOP; printed as given.", value)
         return str(value)

@@ -16,6 +16,19 @@ from typing import Any
 
 from .numbers import parse_number
 from .rulesets import RuleSet
+from .vocabulary import (
+    ANSWERS_SCHEMA,
+    OPEN_SOURCE_CONDITIONS,
+    Generality,
+    HighImpact,
+    Method,
+    Output,
+    Placement,
+    Role,
+    acts_as_developer,
+    in_scope,
+    values,
+)
 
 __all__ = [
     "ROLES",
@@ -36,21 +49,13 @@ __all__ = [
     "parse_compute",
 ]
 
-SCHEMA = 1
-ROLES = ("developer", "modifier", "integrator")
-PLACEMENTS = ("placed", "planned", "research_only", "excluded_eu", "internal_only")
-OUTPUTS = ("text", "audio", "image", "video", "other")
-GENERALITY = ("wide", "narrow", "unsure")
-HIGH_IMPACT = ("yes", "no", "unsure")
-METHODS = ("direct", "architecture", "hardware")
-OPEN_SOURCE_CONDITIONS = (
-    "licence_permits_all",
-    "weights_public",
-    "architecture_public",
-    "usage_public",
-    "monetised",
-)
-_IN_SCOPE_PLACEMENTS = ("placed", "planned")
+SCHEMA = ANSWERS_SCHEMA
+ROLES = values(Role)
+PLACEMENTS = values(Placement)
+OUTPUTS = values(Output)
+GENERALITY = values(Generality)
+HIGH_IMPACT = values(HighImpact)
+METHODS = values(Method)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,26 +305,27 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
         model_name = None
     upstream_excluded_eu = reader.boolean(document, "upstream_excluded_eu", "upstream_excluded_eu")
 
-    as_developer = role == "developer" or (role == "integrator" and bool(upstream_excluded_eu))
-    # Scope decides what is required; when role or placement is itself invalid, nothing
-    # more can be required, but every key present is still checked.
-    in_scope = placement in _IN_SCOPE_PLACEMENTS and (as_developer or role == "modifier")
+    as_developer = acts_as_developer(role, upstream_excluded_eu)
+    # Scope decides what is required (the same rule decides which wizard steps are shown);
+    # when role or placement is itself invalid, nothing more can be required, but every key
+    # present is still checked.
+    required = in_scope(role, placement, upstream_excluded_eu)
 
     placed_on = reader.date(
-        document, "placed_on", "placed_on", required=in_scope and placement == "placed"
+        document, "placed_on", "placed_on", required=required and placement == Placement.PLACED
     )
     established_in_eu = reader.boolean(
-        document, "established_in_eu", "established_in_eu", required=in_scope
+        document, "established_in_eu", "established_in_eu", required=required
     )
-    generates = _generates(reader, document, required=in_scope and as_developer)
+    generates = _generates(reader, document, required=required and as_developer)
     generality = reader.choice(
-        document, "generality", "generality", GENERALITY, required=in_scope and as_developer
+        document, "generality", "generality", GENERALITY, required=required and as_developer
     )
     compute_data = reader.mapping(
         document,
         "compute",
         "compute",
-        required=in_scope,
+        required=required,
         required_message="is required: how much compute training used (method and figures)",
     )
     compute = _compute(reader, compute_data, "compute", rules) if compute_data is not None else None
@@ -329,7 +335,7 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
     )
     threshold_known_on = reader.date(document, "threshold_known_on", "threshold_known_on")
     modification = (
-        _modification(reader, document, required=in_scope) if role == "modifier" else None
+        _modification(reader, document, required=required) if role == Role.MODIFIER else None
     )
     open_source = _open_source(reader, document)
     parameters = reader.number(document, "parameters", "parameters")
@@ -405,13 +411,13 @@ def _compute(
 ) -> Compute | None:
     problems_before = len(reader.problems)
     method = reader.choice(data, "method", f"{path}.method", METHODS, required=True)
-    flop = reader.number(data, "flop", f"{path}.flop", required=method == "direct")
+    flop = reader.number(data, "flop", f"{path}.flop", required=method == Method.DIRECT)
     parameters = reader.number(
-        data, "parameters", f"{path}.parameters", required=method == "architecture"
+        data, "parameters", f"{path}.parameters", required=method == Method.ARCHITECTURE
     )
-    tokens = reader.number(data, "tokens", f"{path}.tokens", required=method == "architecture")
+    tokens = reader.number(data, "tokens", f"{path}.tokens", required=method == Method.ARCHITECTURE)
     moe = reader.boolean(data, "mixture_of_experts", f"{path}.mixture_of_experts")
-    periods = _periods(reader, data, path, rules, required=method == "hardware")
+    periods = _periods(reader, data, path, rules, required=method == Method.HARDWARE)
     check = None
     if not nested:
         check_data = reader.mapping(data, "check", f"{path}.check")

@@ -148,7 +148,7 @@ def format_flop(value: Decimal) -> str:
 
 
 def format_human(value: Decimal) -> str:
-    """The same figure as a person writes it: ``3.2 × 10^23``; numbers below a million
+    """The same figure as a person writes it: ``3.2 × 10^24``; numbers below a million
     plainly (``0.5``, ``12,000``)."""
     if value == 0:
         return "0"

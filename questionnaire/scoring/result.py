@@ -2,37 +2,64 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .numbers import format_flop
-
-__all__ = ["CLASSIFICATIONS", "FLAGS", "Note", "Obligation", "Result"]
-
-CLASSIFICATIONS = ("out_of_scope", "not_gpai", "gpai", "gpai_open_source", "gpai_systemic_risk")
-FLAGS = (
-    "borderline",
-    "methods_disagree",
-    "moe_assumption",
-    "generality_rebuttal",
-    "designation_risk",
-    "modification_limited",
-    "notification_date_unknown",
-    "legacy_model",
+from .documents import (
+    FiguresDocument,
+    NoteDocument,
+    ObligationDocument,
+    QuestionItem,
+    ResultDocument,
 )
+from .numbers import format_flop
+from .texts import Param, render
+from .vocabulary import Classification, Flag, values
+
+__all__ = ["CLASSIFICATIONS", "FLAGS", "Note", "Obligation", "Question", "Result"]
+
+CLASSIFICATIONS = values(Classification)
+FLAGS = values(Flag)
+
+
+def _params(params: Mapping[str, Param]) -> dict[str, Any]:
+    return {
+        key: list(value) if isinstance(value, tuple) else value for key, value in params.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An open question: a point the law leaves open, with the reading the engine took."""
+
+    id: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return render(self.id, self.params)
+
+    def as_item(self) -> QuestionItem:
+        return {"id": self.id, "text": self.text, "params": _params(self.params)}
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     """A sentence that explains the result, with the article or section that supports it."""
 
-    text: str
+    id: str
     cite: str
+    params: Mapping[str, Param] = field(default_factory=dict)
 
-    def as_document(self) -> dict[str, str]:
-        return {"text": self.text, "cite": self.cite}
+    @property
+    def text(self) -> str:
+        return render(self.id, self.params)
+
+    def as_document(self) -> NoteDocument:
+        return {"id": self.id, "text": self.text, "cite": self.cite, "params": _params(self.params)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +72,8 @@ class Obligation:
     scope: str | None = None
     """A limit on what the duty covers, such as "the modification only"."""
 
-    def as_document(self) -> dict[str, Any]:
-        document: dict[str, Any] = {
+    def as_document(self) -> ObligationDocument:
+        document: ObligationDocument = {
             "id": self.id,
             "article": self.article,
             "due": self.due.isoformat() if self.due else None,
@@ -69,24 +96,23 @@ class Result:
     obligations: list[Obligation] = field(default_factory=list)
     notification_due: date | None = None
     reasons: list[Note] = field(default_factory=list)
-    open_questions: list[str] = field(default_factory=list)
+    open_questions: list[Question] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     """Context that is not a reason for the classification: fines, the Code of Practice,
     the Art. 52(2) argument. An optional key of the result document."""
+    figures: FiguresDocument | None = None
+    """The exact figures behind the result and what its chart needs, so that a stored result
+    is displayed from its own document and never recomputed."""
 
-    def as_document(self) -> dict[str, Any]:
+    def as_document(self) -> ResultDocument:
         """The schema-1 result document of shared/spec/assess-json.md."""
-        return {
+        document: ResultDocument = {
             "schema": 1,
             "ruleset": self.ruleset,
             "classification": self.classification,
             "provider": self.provider,
-            "training_flop": format_flop(self.training_flop)
-            if self.training_flop is not None
-            else None,
-            "cumulative_flop": (
-                format_flop(self.cumulative_flop) if self.cumulative_flop is not None else None
-            ),
+            "training_flop": _reported(self.training_flop),
+            "cumulative_flop": _reported(self.cumulative_flop),
             "compute_method": self.compute_method,
             "flags": list(self.flags),
             "obligations": [obligation.as_document() for obligation in self.obligations],
@@ -94,6 +120,14 @@ class Result:
             if self.notification_due
             else None,
             "reasons": [reason.as_document() for reason in self.reasons],
-            "open_questions": list(self.open_questions),
+            "open_questions": [question.text for question in self.open_questions],
+            "open_question_items": [question.as_item() for question in self.open_questions],
             "notes": [note.as_document() for note in self.notes],
         }
+        if self.figures is not None:
+            document["figures"] = self.figures
+        return document
+
+
+def _reported(value: Decimal | None) -> str | None:
+    return format_flop(value) if value is not None else None

@@ -27,6 +27,8 @@ __all__ = [
     "Role",
     "acts_as_developer",
     "asks_capabilities",
+    "asks_establishment",
+    "asks_placing_date",
     "asks_modification",
     "asks_provider_questions",
     "asks_upstream",
@@ -69,9 +71,9 @@ class Generality(StrEnum):
 
 
 class HighImpact(StrEnum):
+    YES = "yes"
     NO = "no"
     UNSURE = "unsure"
-    YES = "yes"
 
 
 class Method(StrEnum):
@@ -147,6 +149,17 @@ def acts_as_developer(role: str | None, upstream_excluded_eu: bool | None) -> bo
 
 def _provider_role(role: str | None, upstream_excluded_eu: bool | None) -> bool:
     return acts_as_developer(role, upstream_excluded_eu) or role == Role.MODIFIER
+
+
+def asks_establishment(placement: str | None) -> bool:
+    """Whether the provider is established in the Union: asked wherever the provider
+    questions may follow (it decides the Art. 54 representative)."""
+    return placement in _ASKED_PLACEMENTS
+
+
+def asks_placing_date(placement: str | None) -> bool:
+    """The date of first placing: required of a model already placed."""
+    return placement == Placement.PLACED
 
 
 def asks_upstream(role: str | None) -> bool:

@@ -17,7 +17,9 @@ from django import forms as django_forms
 from questionnaire.models import Question
 from questionnaire.presentation import format_echo
 from questionnaire.scoring.numbers import to_text
+from questionnaire.scoring.vocabulary import Method
 from questionnaire.wizard.forms import OPEN_SOURCE_FIELDS, STEP_FORMS, STEP_TITLES, WordedForm
+from questionnaire.wording import fill_wording, wording_placeholders
 
 StepData = Mapping[str, Mapping[str, Any]]
 
@@ -123,18 +125,18 @@ def _add_compute(answers: dict[str, Any], data: Mapping[str, Any]) -> None:
 
 
 def _estimate(data: Mapping[str, Any], method: str | None) -> dict[str, Any] | None:
-    if method == "direct":
-        return {"method": "direct", "flop": _number(data.get("flop"))}
-    if method == "architecture":
+    if method == Method.DIRECT:
+        return {"method": Method.DIRECT.value, "flop": _number(data.get("flop"))}
+    if method == Method.ARCHITECTURE:
         moe = bool(data.get("mixture_of_experts"))
         parameters = data.get("active_parameters") if moe else data.get("parameters")
         return {
-            "method": "architecture",
+            "method": Method.ARCHITECTURE.value,
             "parameters": _number(parameters),
             "tokens": _number(data.get("training_tokens")),
             "mixture_of_experts": moe,
         }
-    if method == "hardware":
+    if method == Method.HARDWARE:
         periods = []
         for period in data.get("periods") or []:
             entry: dict[str, Any] = {
@@ -147,7 +149,7 @@ def _estimate(data: Mapping[str, Any], method: str | None) -> dict[str, Any] | N
             if period.get("peak_flops") is not None:
                 entry["peak_flops"] = _number(period["peak_flops"])
             periods.append(entry)
-        return {"method": "hardware", "periods": periods}
+        return {"method": Method.HARDWARE.value, "periods": periods}
     return None
 
 
@@ -206,13 +208,16 @@ def display_answer(field: Any, raw: Any, value: Any) -> str:
 def questions_for_answers(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The questions an answers document answers, in the current wording, for answers that
     did not come through the wizard (the command line): each row as ``shown_questions``
-    makes it, the answer as given."""
+    makes it, the answer as given. Placeholders are filled from the default rule set, the
+    one ``assess`` scores with, as the wizard fills them."""
     rows = []
+    values = wording_placeholders()
     for question in Question.objects.order_by("position", "key"):
         value = _at_path(answers, question.key)
         if value is None or value == [] or value == "":
             continue
-        labels = question.choice_labels or {}
+        words = fill_wording(question.wording(), values)
+        labels = words["choice_labels"]
         if isinstance(value, bool):
             answer = labels.get("yes" if value else "no", "Yes" if value else "No")
         elif isinstance(value, list):
@@ -225,8 +230,8 @@ def questions_for_answers(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "step_title": STEP_TITLES.get(question.step, question.step),
                 "key": question.key,
                 "field": question.key,
-                "label": question.label,
-                "help_text": question.help_text,
+                "label": words["label"],
+                "help_text": words["help_text"],
                 "answer": answer,
             }
         )

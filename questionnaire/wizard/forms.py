@@ -10,6 +10,7 @@ them; each field names its question key in ``question_keys``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any, ClassVar, cast
 
 from django import forms
@@ -18,7 +19,17 @@ from django.db.models import QuerySet
 
 from questionnaire.models import AssessmentRecord
 from questionnaire.records.payload import ATTESTATION_STATEMENT
+from questionnaire.scoring import vocabulary
 from questionnaire.scoring.answers import MODEL_NAME_LENGTH
+from questionnaire.scoring.vocabulary import (
+    OPEN_SOURCE_CONDITIONS,
+    Generality,
+    HighImpact,
+    Method,
+    Output,
+    Placement,
+    Role,
+)
 from questionnaire.wizard.fields import (
     CUSTOM_PEAK,
     QuantityField,
@@ -26,6 +37,16 @@ from questionnaire.wizard.fields import (
     accelerator_choices,
     date_field,
 )
+
+
+def _choice(member: StrEnum) -> tuple[str, str]:
+    """A choice whose label is its value until the Question table's wording replaces it."""
+    return (member.value, member.value)
+
+
+def _choices(enumeration: type[StrEnum]) -> list[tuple[str, str]]:
+    return [_choice(member) for member in enumeration]
+
 
 PERIOD_ROWS = 4
 PERIOD_PARTS = ("chips", "hours", "accelerator", "peak_flops", "utilisation")
@@ -78,11 +99,7 @@ class WordedForm(forms.Form):
 class ModelRoleForm(WordedForm):
     model_name = forms.CharField(max_length=MODEL_NAME_LENGTH)
     role = forms.ChoiceField(
-        choices=[
-            ("developer", "developer"),
-            ("modifier", "modifier"),
-            ("integrator", "integrator"),
-        ],
+        choices=_choices(Role),
         widget=forms.RadioSelect,
     )
 
@@ -93,13 +110,7 @@ class UpstreamForm(WordedForm):
 
 class MarketForm(WordedForm):
     placement = forms.ChoiceField(
-        choices=[
-            ("placed", "placed"),
-            ("planned", "planned"),
-            ("research_only", "research_only"),
-            ("excluded_eu", "excluded_eu"),
-            ("internal_only", "internal_only"),
-        ],
+        choices=_choices(Placement),
         widget=forms.RadioSelect,
     )
     placed_on = date_field()
@@ -108,26 +119,26 @@ class MarketForm(WordedForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         placement = cleaned.get("placement")
-        if placement == "placed":
+        if vocabulary.asks_placing_date(placement):
             self.require("placed_on")
-        if placement in ("placed", "planned", "internal_only"):
+        if vocabulary.asks_establishment(placement):
             self.require("established_in_eu")
         return cleaned
 
 
 class CapabilitiesForm(WordedForm):
     generates = forms.MultipleChoiceField(
-        choices=[(value, value) for value in ("text", "audio", "image", "video", "other")],
+        choices=_choices(Output),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     generality = forms.ChoiceField(
-        choices=[("wide", "wide"), ("narrow", "narrow"), ("unsure", "unsure")],
+        choices=_choices(Generality),
         widget=forms.RadioSelect,
     )
 
 
-METHODS = [("direct", "direct"), ("architecture", "architecture"), ("hardware", "hardware")]
+METHODS = _choices(Method)
 
 
 class ComputeForm(WordedForm):
@@ -199,13 +210,13 @@ class ComputeForm(WordedForm):
         for chosen in (method, check):
             if chosen and chosen != "none":
                 self._require_method(chosen, cleaned)
-        cleaned["periods"] = self._periods(cleaned, required="hardware" in (method, check))
+        cleaned["periods"] = self._periods(cleaned, required=Method.HARDWARE in (method, check))
         return cleaned
 
     def _require_method(self, method: str, cleaned: dict[str, Any]) -> None:
-        if method == "direct":
+        if method == Method.DIRECT:
             self.require("flop")
-        elif method == "architecture":
+        elif method == Method.ARCHITECTURE:
             self.require("parameters", "training_tokens")
             if cleaned.get("mixture_of_experts"):
                 self.require("active_parameters")
@@ -272,13 +283,7 @@ class ModificationForm(WordedForm):
         return cleaned
 
 
-OPEN_SOURCE_FIELDS = (
-    "licence_permits_all",
-    "weights_public",
-    "architecture_public",
-    "usage_public",
-    "monetised",
-)
+OPEN_SOURCE_FIELDS = OPEN_SOURCE_CONDITIONS
 
 
 class ReleaseForm(WordedForm):
@@ -304,7 +309,9 @@ class ReleaseForm(WordedForm):
 class ReachForm(WordedForm):
     eu_business_users = QuantityField(zero_allowed=True)
     high_impact_capabilities = forms.ChoiceField(
-        choices=[("no", "no"), ("unsure", "unsure"), ("yes", "yes")], widget=forms.RadioSelect
+        # Asked in the order a reader weighs them: no, unsure, yes.
+        choices=[_choice(HighImpact.NO), _choice(HighImpact.UNSURE), _choice(HighImpact.YES)],
+        widget=forms.RadioSelect,
     )
     commission_designated = YesNoField(required=True)
 
@@ -337,7 +344,8 @@ class AttestForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         if records is not None:
-            cast(forms.ModelChoiceField, self.fields["supersedes"]).queryset = records
+            supersedes = cast("forms.ModelChoiceField[AssessmentRecord]", self.fields["supersedes"])
+            supersedes.queryset = records
 
     def clean(self) -> dict[str, Any]:
         return _require_signer(self, super().clean() or {})

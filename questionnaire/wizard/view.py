@@ -13,8 +13,9 @@ browser refresh never resubmits a step.
 from __future__ import annotations
 
 import json
+import logging
 from collections import OrderedDict
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -31,7 +32,6 @@ from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, Wizar
 
 from questionnaire import selectors, services
 from questionnaire.charts import compute_chart
-from questionnaire.models import Assessment, Draft
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, assess, load
 from questionnaire.scoring.answers import parse_compute
@@ -41,6 +41,13 @@ from questionnaire.wizard.forms import STEP_FORMS, STEP_TITLES, ComputeForm, Wor
 from questionnaire.wizard.steps import CONDITIONS
 from questionnaire.wizard.storage import DraftStorage
 from questionnaire.wording import wording_map
+
+if TYPE_CHECKING:
+    # Annotations only: the wizard reads drafts through selectors and writes through services
+    # (import-linter contract "Views reach data through selectors and services").
+    from questionnaire.models import Assessment, Draft
+
+logger = logging.getLogger(__name__)
 
 
 class AssessmentWizard(NamedUrlSessionWizardView):
@@ -59,9 +66,11 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         try:
-            self.draft = selectors.draft_get(request.user, kwargs["draft_id"])
+            self.draft = selectors.draft_get(user=request.user, public_id=kwargs["draft_id"])
         except Http404:
-            completed = selectors.assessment_completing(request.user, kwargs["draft_id"])
+            completed = selectors.assessment_completing(
+                user=request.user, draft_id=kwargs["draft_id"]
+            )
             if completed is None:
                 raise
             # Finish pressed twice, or an old tab: the draft became this assessment.
@@ -98,10 +107,14 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def attestation_kwargs(self) -> dict[str, Any]:
         """Whether the user may sign here, and the records a signature could correct; read
         once per request however often formtools builds the review form."""
-        membership = selectors.membership_get(self.request.user, self.draft.organisation)
+        membership = selectors.membership_get(
+            user=self.request.user, organisation=self.draft.organisation
+        )
         if not membership.can_attest:
             return {"can_attest": False}
-        records = selectors.records_correctable(self.request.user, self.draft.organisation)
+        records = selectors.records_correctable(
+            user=self.request.user, organisation=self.draft.organisation
+        )
         return {"can_attest": True, "records": records}
 
     def process_step(self, form: WordedForm) -> dict[str, list[str]]:
@@ -121,7 +134,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             # formtools would restart at the first step; keep the user where they were.
             messages.warning(request, "That step does not apply to your answers.")
             return redirect(self.get_step_url(self.steps.current))
-        return super().get(request, *args, **kwargs)
+        response: HttpResponse = super().get(request, *args, **kwargs)
+        return response
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         request = self.request
@@ -148,18 +162,23 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                 request, f"Draft saved at “{STEP_TITLES[step]}”. Resume it from your dashboard."
             )
             return redirect("dashboard")
+        # formtools is untyped: its render_* methods return the HttpResponse of a template
+        # or a redirect.
+        response: HttpResponse
         goto = request.POST.get("wizard_goto_step")
         if goto and goto in self.get_form_list():
-            return self.render_goto_step(goto)
-        if not form.is_valid():
+            response = self.render_goto_step(goto)
+        elif not form.is_valid():
             # Redirect even here: the GET shows the stored input with its errors, and a
             # refresh of that page resubmits nothing.
-            return redirect(self.get_step_url(step))
-        if request.POST.get("wizard_to_review") and step != self.steps.last:
-            return self.render_goto_step(self.steps.last)
-        if step == self.steps.last:
-            return WizardView.render_done(self, form, **kwargs)
-        return self.render_next_step(form)
+            response = redirect(self.get_step_url(step))
+        elif request.POST.get("wizard_to_review") and step != self.steps.last:
+            response = self.render_goto_step(self.steps.last)
+        elif step == self.steps.last:
+            response = WizardView.render_done(self, form, **kwargs)
+        else:
+            response = self.render_next_step(form)
+        return response
 
     def _forget_conditions(self) -> None:
         for name in ("_resolved_form_list", "_cache_signature"):
@@ -171,7 +190,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         messages.error(
             self.request, f"“{STEP_TITLES[failed_step]}” needs attention before you can finish."
         )
-        return super().render_revalidation_failure(failed_step, form, **kwargs)
+        response: HttpResponse = super().render_revalidation_failure(failed_step, form, **kwargs)
+        return response
 
     def done(
         self, form_list: Any, form_dict: OrderedDict[str, WordedForm], **kwargs: Any
@@ -202,7 +222,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     # -------------------------------------------------------------- page context
 
     def get_context_data(self, form: WordedForm, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(form=form, **kwargs)
+        context: dict[str, Any] = super().get_context_data(form=form, **kwargs)
         steps = list(self.get_form_list())
         current = self.steps.current
         visited = set(self.storage.data[self.storage.step_data_key])
@@ -244,6 +264,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                     value = estimate(parse_compute(block, rules), rules)
                 except AnswersError:
                     value = None
+        # The running estimate of wizard.js reads every figure of the rule set it uses from
+        # these (data- attributes of the compute step), as exact decimal strings.
         return {
             "estimate": value,
             "chart": compute_chart(estimate=value, rules=rules),
@@ -253,6 +275,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "thresholds": json.dumps(
                 [str(rules.gpai_training_flop), str(rules.systemic_risk_cumulative_flop)]
             ),
+            "architecture_factor": str(rules.architecture_factor),
+            "estimate_margin": str(rules.estimate_margin),
+            "methods_disagree_margin": str(rules.methods_disagree_margin),
             "period_rows": form.period_rows() if isinstance(form, ComputeForm) else [],
         }
 
@@ -292,7 +317,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "attention": attention,
             "preview": preview,
             "preview_problems": problems,
-            "preview_chart": chart_for_result(answers, preview) if preview else None,
+            "preview_chart": chart_for_result(preview) if preview else None,
             "preview_verdict": verdict(preview) if preview else "",
             "preview_flags": flags_explained(preview) if preview else [],
         }
@@ -322,6 +347,7 @@ def sign_assessment(
             supersedes=attestation.get("supersedes"),
         )
     except ImproperlyConfigured as error:
+        logger.warning("Assessment %s saved but not signed: %s", assessment.public_id, error)
         messages.error(request, f"The assessment is saved but could not be signed: {error}")
         return redirect("assessment_detail", public_id=assessment.public_id)
     messages.success(request, "Assessment attested and signed.")

@@ -6,6 +6,7 @@
  *     [data-echo-for="<input id>"]: "405B" shows "= 4.05 × 10^11". Typing is never blocked.
  * (b) On the compute step, [data-running-estimate] (an <output aria-live="polite">) shows a
  *     running FLOP estimate from the figures typed so far, in JS doubles: a preview only.
+ *     The rule set's figures come from that element's data- attributes, never from here.
  *
  * No framework, no build step, ES2017, no inline handlers, no eval, text set with
  * textContent only (a strict Content-Security-Policy applies).
@@ -14,21 +15,51 @@
   "use strict";
 
   // ---------------------------------------------------------------------------------------
-  // Numbers: the notations of questionnaire/scoring/numbers.py (parse_number).
+  // Numbers: the notations of questionnaire/scoring/numbers.py (parse_number), which is the
+  // reference; tests/shared/number_cases.json holds the cases both parsers must agree on.
   // A parsed number is kept exact as {negative, digits, exponent}: value = ±digits × 10^exponent,
   // digits without leading or trailing zeros ("0" for zero), so formatting rounds exactly.
 
   var MAX_MAGNITUDE = 1000; // numbers beyond 10^±1000 are typing accidents (numbers.py)
+  var MAX_LENGTH = 100; // longer written-out forms are not read (numbers.py)
+  var PRECISION = 28; // Python's default Decimal context, which Decimal.scaleb rounds to
   var SUFFIXES = { k: 3, m: 6, b: 9, t: 12 };
   var SUPERSCRIPTS = {
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4",
     "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"
   };
-  var PLAIN = /^([+-])?(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d{1,6}))?$/;
-  var SUFFIXED = /^(\d+(?:\.\d+)?)\s*([kKmMbBtT])$/;
+  // Python's \s and str.strip(): Unicode white space, which includes U+001C..U+001F and
+  // U+0085 but not U+FEFF (JavaScript's \s and trim() are the other way round).
+  var SPACE = "[\\t\\n\\v\\f\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a" +
+    "\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  // Python's \d: every Unicode decimal digit (category Nd, Unicode 14 as in Python 3.11),
+  // each script's digits a run of ten from its zero. Decimal() and int() read them all.
+  var DIGIT_ZEROS = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6,
+    0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0,
+    0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0,
+    0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0,
+    0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50,
+    0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+    0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0
+  ];
+  var DIGIT = "[" + DIGIT_ZEROS.map(function (zero) {
+    return "\\u{" + zero.toString(16) + "}-\\u{" + (zero + 9).toString(16) + "}";
+  }).join("") + "]";
+
+  /** A RegExp from `source` where \d and \s mean what they mean to Python's re. */
+  function pythonRegExp(source) {
+    return new RegExp(source.replace(/\\d/g, DIGIT).replace(/\\s/g, SPACE), "u");
+  }
+
+  var TRIM = new RegExp("^" + SPACE + "+|" + SPACE + "+$", "g");
+  // The regular expressions of numbers.py (with the u flag, so that a digit outside the BMP
+  // is one character, as in Python).
+  var PLAIN = pythonRegExp("^([+-])?(\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE]([+-]?\\d{1,6}))?$");
+  var SUFFIXED = pythonRegExp("^(\\d+(?:\\.\\d+)?)\\s*([kKmMbBtT])$");
   // numbers.py's _NUMBER, group for group (JS before ES2018 has no named groups):
   // 1 sign, 2 mantissa, 3 thousands separator, 4 e, 5 pow, 6 sup, 7 suffix, 8 bare_pow, 9 bare_sup
-  var NUMBER = new RegExp(
+  var NUMBER = pythonRegExp(
     "^([+-])?(?:" +
       "((?:\\d{1,3}([, \\u00a0\\u2009\\u202f])\\d{3}(?:\\3\\d{3})*|\\d+)(?:\\.\\d+)?|\\.\\d+)" +
       "(?:" +
@@ -43,9 +74,25 @@
   );
   var INTEGER = /^[+-]?\d+$/;
 
+  /** `text` with every Unicode decimal digit written as its ASCII digit. */
+  function asciiDigits(text) {
+    return Array.from(text).map(function (character) {
+      var code = character.codePointAt(0);
+      if (code < 0x80) {
+        return character;
+      }
+      for (var index = 0; index < DIGIT_ZEROS.length; index += 1) {
+        if (code >= DIGIT_ZEROS[index] && code <= DIGIT_ZEROS[index] + 9) {
+          return String(code - DIGIT_ZEROS[index]);
+        }
+      }
+      return character;
+    }).join("");
+  }
+
   /** An exact number from a decimal mantissa ("1234.5", ".5", "7") and a power of ten. */
   function exact(negative, mantissa, exponent) {
-    var parts = mantissa.split(".");
+    var parts = asciiDigits(mantissa).split(".");
     var fraction = parts.length > 1 ? parts[1] : "";
     var digits = (parts[0] + fraction).replace(/^0+/, "");
     exponent -= fraction.length;
@@ -60,6 +107,21 @@
     };
   }
 
+  /** Rounded to the Decimal context's precision, half even, as Decimal.scaleb() does. */
+  function toContext(number) {
+    var extra = number.digits.length - PRECISION;
+    if (extra <= 0) {
+      return number;
+    }
+    var rounded = roundDigits(number.digits, PRECISION, true);
+    var carry = rounded[1] ? PRECISION : 0;
+    return exact(number.negative, rounded[0], number.exponent + extra + carry);
+  }
+
+  function exponentOf(text) {
+    return parseInt(asciiDigits(text), 10);
+  }
+
   function superscriptToText(text) {
     return text.split("").map(function (character) { return SUPERSCRIPTS[character]; }).join("");
   }
@@ -69,18 +131,19 @@
    * reason is "empty", "invalid" or "range".
    */
   function parseQuantity(text) {
-    var stripped = String(text).trim();
+    var stripped = String(text).replace(TRIM, "");
     if (!stripped) {
       return { ok: false, reason: "empty" };
     }
     var number = null;
     var match = PLAIN.exec(stripped);
     if (match) {
-      number = exact(match[1] === "-", match[2], match[3] ? parseInt(match[3], 10) : 0);
+      number = exact(match[1] === "-", match[2], match[3] ? exponentOf(match[3]) : 0);
     } else if ((match = SUFFIXED.exec(stripped))) {
-      number = exact(false, match[1], SUFFIXES[match[2].toLowerCase()]);
+      number = toContext(exact(false, match[1], SUFFIXES[match[2].toLowerCase()]));
     } else {
-      match = stripped.length <= 100 ? NUMBER.exec(stripped) : null;
+      // Python counts characters, not UTF-16 code units.
+      match = Array.from(stripped).length <= MAX_LENGTH ? NUMBER.exec(stripped) : null;
       if (!match) {
         return { ok: false, reason: "invalid" };
       }
@@ -98,6 +161,7 @@
           exponentText = String(SUFFIXES[match[7].toLowerCase()]);
         }
       }
+      exponentText = asciiDigits(exponentText);
       if (exponentText && !INTEGER.test(exponentText)) {
         return { ok: false, reason: "invalid" }; // a superscript sign in the middle: 10²⁻⁴
       }
@@ -105,7 +169,7 @@
       if (Math.abs(exponent) > MAX_MAGNITUDE) {
         return { ok: false, reason: "range" };
       }
-      number = exact(match[1] === "-", mantissa, exponent);
+      number = toContext(exact(match[1] === "-", mantissa, exponent));
     }
     if (number.digits !== "0" && Math.abs(adjusted(number)) > MAX_MAGNITUDE) {
       return { ok: false, reason: "range" };
@@ -128,13 +192,19 @@
     return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
 
-  /** Round a digit string to `figures` significant figures, half up: [digits, carry]. */
-  function roundDigits(digits, figures) {
+  /**
+   * Round a digit string to `figures` significant figures, half up (or half even):
+   * [digits, carry], carry 1 when 99…9 became 1 followed by `figures` zeros.
+   */
+  function roundDigits(digits, figures, halfEven) {
     if (digits.length <= figures) {
       return [digits, 0];
     }
     var kept = digits.slice(0, figures).split("").map(Number);
-    if (Number(digits.charAt(figures)) >= 5) {
+    var next = Number(digits.charAt(figures));
+    var up = next > 5 || (next === 5 && (!halfEven || /[1-9]/.test(digits.slice(figures + 1)) ||
+      kept[figures - 1] % 2 === 1));
+    if (up) {
       var index = figures - 1;
       while (index >= 0 && kept[index] === 9) {
         kept[index] = 0;
@@ -151,7 +221,7 @@
   /**
    * The echo format: up to a million plainly with thousands commas ("1,000,000", "0.4"),
    * beyond it the mantissa to three significant figures without trailing zeros
-   * ("4.05 × 10^11"), and "10^25" for exact powers of ten. Tiny values (below 10^-6),
+   * ("4.05 × 10^11"), and "10^24" for exact powers of ten. Tiny values (below 10^-6),
    * which no field expects, are written as powers too.
    */
   function formatEcho(number) {
@@ -183,7 +253,7 @@
 
   /**
    * A FLOP figure as the result shows it (numbers.py format_human): two significant figures,
-   * rounded half up, "3.2 × 10^24", "3.0 × 10^24", "10^25"; below a million plainly.
+   * rounded half up, "3.2 × 10^24", "3.0 × 10^24", "10^24"; below a million plainly.
    */
   function formatFlop(value) {
     if (value === 0) {
@@ -236,31 +306,69 @@
 
   // ---------------------------------------------------------------------------------------
   // (b) Running estimate on the compute step (Guidelines Annex A.2).
+  //
+  // The rule set's figures (architecture factor, margins, thresholds, accelerator peaks) are
+  // never written here: the server renders them as data- attributes of the output element,
+  // from the rule set it scores with, and readRules() reads them.
 
   var PREFIX = "compute-";
   var PERIOD_ROWS = 4;
-  var ARCHITECTURE_FACTOR = 6; // C ≈ 6 · P · D
   var SECONDS_PER_HOUR = 3600;
-  var DEFAULT_MARGIN = 0.3;
 
-  function readJson(element, attribute, fallback) {
+  function readJson(element, attribute) {
     try {
-      var value = JSON.parse(element.getAttribute(attribute) || "null");
-      return value === null ? fallback : value;
+      return JSON.parse(element.getAttribute(attribute) || "null");
     } catch (error) {
-      return fallback;
+      return null;
     }
+  }
+
+  /** A positive finite double written in `text`, or NaN. */
+  function positiveDouble(text) {
+    var parsed = parseQuantity(text === null || text === undefined ? "" : text);
+    var value = parsed.ok ? toDouble(parsed.number) : NaN;
+    return value > 0 && isFinite(value) ? value : NaN;
+  }
+
+  /**
+   * The rule set as rendered on `element`: {architectureFactor, estimateMargin,
+   * methodsDisagreeMargin, thresholds: [FLOP], peaks: {accelerator: FLOP/s}}. null when
+   * any figure is missing or unreadable: then there is no running estimate at all rather
+   * than one made with figures of our own.
+   */
+  function readRules(element) {
+    var rules = {
+      architectureFactor: positiveDouble(element.getAttribute("data-architecture-factor")),
+      estimateMargin: positiveDouble(element.getAttribute("data-estimate-margin")),
+      methodsDisagreeMargin: positiveDouble(element.getAttribute("data-methods-disagree-margin")),
+      thresholds: [],
+      peaks: {}
+    };
+    var thresholds = readJson(element, "data-thresholds");
+    var peaks = readJson(element, "data-peaks");
+    if (!isFinite(rules.architectureFactor) || !(rules.estimateMargin < 1) ||
+        !(rules.methodsDisagreeMargin < 1) || !Array.isArray(thresholds) ||
+        !thresholds.length || !peaks || typeof peaks !== "object" || Array.isArray(peaks)) {
+      return null;
+    }
+    rules.thresholds = thresholds.map(positiveDouble);
+    var unreadable = rules.thresholds.some(isNaN);
+    Object.keys(peaks).forEach(function (key) {
+      rules.peaks[key] = positiveDouble(peaks[key]);
+      unreadable = unreadable || isNaN(rules.peaks[key]);
+    });
+    return unreadable ? null : rules;
   }
 
   /** A positive finite double typed in `name`, null when empty, undefined when unusable. */
   function positive(form, name) {
     var field = form.querySelector('[name="' + PREFIX + name + '"]');
-    if (!field || !String(field.value).trim()) {
+    if (!field) {
       return null;
     }
     var parsed = parseQuantity(field.value);
     if (!parsed.ok) {
-      return undefined;
+      return parsed.reason === "empty" ? null : undefined;
     }
     var value = toDouble(parsed.number);
     return value > 0 && isFinite(value) ? value : undefined;
@@ -273,6 +381,11 @@
   function fieldValue(form, name) {
     var field = form.querySelector('[name="' + PREFIX + name + '"]');
     return field ? String(field.value).trim() : "";
+  }
+
+  function checkedValue(form, name) {
+    var input = form.querySelector('input[name="' + PREFIX + name + '"]:checked');
+    return input ? input.value : "";
   }
 
   function hardwareEstimate(form, peaks) {
@@ -292,8 +405,7 @@
       var peak = customPeak;
       if (peak === null && accelerator && accelerator !== "custom" &&
           Object.prototype.hasOwnProperty.call(peaks, accelerator)) {
-        var catalogue = parseQuantity(peaks[accelerator]);
-        peak = catalogue.ok ? toDouble(catalogue.number) : undefined;
+        peak = peaks[accelerator];
       }
       if (!usable(chips) || !usable(hours) || !usable(utilisation) || !usable(peak) ||
           utilisation > 1) {
@@ -305,27 +417,29 @@
     return periods ? total : null;
   }
 
-  function runningEstimate(form, peaks) {
-    var method = form.querySelector('input[name="' + PREFIX + 'method"]:checked');
-    if (!method) {
-      return null;
-    }
-    if (method.value === "direct") {
+  /** The FLOP figure of `method` from the figures typed so far, or null. */
+  function methodEstimate(form, method, rules) {
+    if (method === "direct") {
       var flop = positive(form, "flop");
       return usable(flop) ? flop : null;
     }
-    if (method.value === "architecture") {
+    if (method === "architecture") {
+      // C ≈ factor · P · D, with the rule set's factor
       var moe = form.querySelector('[name="' + PREFIX + 'mixture_of_experts"]');
       var parameters = positive(form, moe && moe.checked ? "active_parameters" : "parameters");
       var tokens = positive(form, "training_tokens");
       return usable(parameters) && usable(tokens)
-        ? ARCHITECTURE_FACTOR * parameters * tokens
+        ? rules.architectureFactor * parameters * tokens
         : null;
     }
-    if (method.value === "hardware") {
-      return hardwareEstimate(form, peaks);
+    if (method === "hardware") {
+      return hardwareEstimate(form, rules.peaks);
     }
     return null;
+  }
+
+  function percent(fraction) {
+    return Math.round(fraction * 100) + "%";
   }
 
   function estimateText(value, thresholds, margin) {
@@ -338,10 +452,35 @@
     });
     var text = "Running estimate: " + formatFlop(value) + " FLOP";
     if (near.length) {
-      text += " (within " + Math.round(margin * 100) + "% of " +
-        near.map(formatFlop).join(" and ") + ")";
+      text += " (within " + percent(margin) + " of " + near.map(formatFlop).join(" and ") + ")";
     }
     return text;
+  }
+
+  /** The cross-check after the estimate; they disagree as the engine reads it: |C − E| > m·E. */
+  function checkText(value, check, margin) {
+    var text = "; cross-check: " + formatFlop(check) + " FLOP";
+    if (Math.abs(check - value) > margin * value) {
+      text += " (more than " + percent(margin) + " away: the estimates disagree)";
+    }
+    return text;
+  }
+
+  /** What the running estimate says for the figures typed in `form` so far. */
+  function runningText(form, rules) {
+    var method = checkedValue(form, "method");
+    var value = methodEstimate(form, method, rules);
+    var text = estimateText(value, rules.thresholds, rules.estimateMargin);
+    var checkMethod = checkedValue(form, "check_method");
+    if (value === null || !isFinite(value) || value <= 0 || !checkMethod ||
+        checkMethod === "none" || checkMethod === method) {
+      return text;
+    }
+    var check = methodEstimate(form, checkMethod, rules);
+    if (check === null || !isFinite(check) || check <= 0) {
+      return text;
+    }
+    return text + checkText(value, check, rules.methodsDisagreeMargin);
   }
 
   function setUpRunningEstimate(root) {
@@ -351,22 +490,12 @@
     }
     var form = output.closest ? output.closest("form") : null;
     form = form || root.querySelector("form");
-    if (!form) {
-      return;
-    }
-    var peaks = readJson(output, "data-peaks", {});
-    var thresholds = readJson(output, "data-thresholds", [])
-      .map(function (text) {
-        var parsed = parseQuantity(text);
-        return parsed.ok ? toDouble(parsed.number) : NaN;
-      })
-      .filter(function (value) { return isFinite(value) && value > 0; });
-    var margin = Number(output.getAttribute("data-margin") || DEFAULT_MARGIN);
-    if (!(margin > 0 && margin < 1)) {
-      margin = DEFAULT_MARGIN;
+    var rules = readRules(output);
+    if (!form || !rules) {
+      return; // the server's text stays
     }
     var update = function () {
-      var text = estimateText(runningEstimate(form, peaks), thresholds, margin);
+      var text = runningText(form, rules);
       if (output.textContent !== text) {
         output.textContent = text; // only on change, so screen readers are not re-told
       }
@@ -389,7 +518,7 @@
     }
   }
 
-  // For a throwaway Node check of the parser; browsers have no `module`.
+  // For the Node tests (tests/web/test_wizard_js.py); browsers have no `module`.
   if (typeof module === "object" && module && module.exports) {
     module.exports = {
       parseQuantity: parseQuantity,
@@ -397,6 +526,9 @@
       formatFlop: formatFlop,
       echoText: echoText,
       estimateText: estimateText,
+      checkText: checkText,
+      readRules: readRules,
+      runningText: runningText,
       toDouble: toDouble
     };
   }

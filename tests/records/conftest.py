@@ -8,12 +8,17 @@ administrator of "other", is the outsider who must see nothing of acme's.
 folder at the test's temporary folder and runs ``manage.py signing_key create``. It needs
 the database, so test modules ask for it (``pytest.mark.usefixtures("signing_setup")``)
 rather than every test of the folder getting it.
+
+Records' PDF reports are stubbed unless a test is marked ``real_pdf`` (tests/conftest.py,
+``stub_report_rendering``). The helpers below make assessments and records, read them back
+(``payload_of``, ``record_page``, ``verify_records``) and tamper with them behind the ORM.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
@@ -39,7 +44,9 @@ def shown_for(answers: dict[str, Any]) -> list[dict[str, Any]]:
     """The questions as the wizard showed them (step, key, label, help text, answer), with
     the typographic quotes and multiplication signs real wording has."""
 
-    def row(step: str, title: str, key: str, label: str, help_text: str, answer: str) -> dict:
+    def row(
+        step: str, title: str, key: str, label: str, help_text: str, answer: str
+    ) -> dict[str, str]:
         return {
             "step": step,
             "step_title": title,
@@ -111,7 +118,7 @@ def signing_paths(settings, tmp_path) -> SigningPaths:
 
 
 @pytest.fixture
-def signing_setup(signing_paths, db) -> SigningPaths:
+def signing_setup(signing_paths: SigningPaths, db: None) -> SigningPaths:
     """``manage.py signing_key create`` in a temporary folder: the record signing key and the
     document certificate exist and are published."""
     call_command("signing_key", "create", stdout=StringIO(), stderr=StringIO())
@@ -168,7 +175,8 @@ def record_factory(signing_setup) -> Callable[..., AssessmentRecord]:
 def stored_report(record: AssessmentRecord) -> bytes:
     """The PDF report exactly as it sits in storage."""
     with default_storage.open(record.report.name, "rb") as handle:
-        return handle.read()
+        data: bytes = handle.read()
+    return data
 
 
 def export_bytes(client: Client, record: AssessmentRecord) -> bytes:
@@ -178,7 +186,53 @@ def export_bytes(client: Client, record: AssessmentRecord) -> bytes:
 
 
 def export_json(client: Client, record: AssessmentRecord) -> dict[str, Any]:
-    return json.loads(export_bytes(client, record))
+    document: dict[str, Any] = json.loads(export_bytes(client, record))
+    return document
+
+
+# ------------------------------------------------------------------ reading records back
+
+SIGNATURE_FAILED = "Signature check failed"
+SIGNATURE_VALID = "Signature valid"
+
+
+def verify_records(*args: str) -> tuple[int, str, str]:
+    """``manage.py verify_records``: exit status, stdout, stderr."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("verify_records", *args, stdout=out, stderr=err)
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    else:
+        code = 0
+    return code, out.getvalue(), err.getvalue()
+
+
+def failing_ids(stderr: str) -> set[str]:
+    """The record ids (or ``organisation SLUG``) that ``verify_records`` lists as failing."""
+    return set(re.findall(r"^FAILED ([^:]+):", stderr, re.M))
+
+
+def record_page(client: Client, record: AssessmentRecord) -> str:
+    response = client.get(f"/records/{record.public_id}/")
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def payload_of(record: AssessmentRecord) -> dict[str, Any]:
+    payload: dict[str, Any] = json.loads(bytes(record.payload))
+    return payload
+
+
+def fresh(record: AssessmentRecord) -> AssessmentRecord:
+    return AssessmentRecord.objects.get(pk=record.pk)
+
+
+def three_records(acme: Organisation, owner: User) -> list[AssessmentRecord]:
+    return [
+        make_record(acme, owner, model_name=name)
+        for name in ("First-7B", "Second-13B", "Third-70B")
+    ]
 
 
 # ------------------------------------------------------------------ tampering behind the ORM

@@ -170,7 +170,7 @@ def test_signing_without_a_key_is_a_clear_error(acme, owner, signing_paths):
 
 
 @pytest.fixture
-def answers_file(tmp_path) -> Path:
+def answers_file(tmp_path: Path) -> Path:
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(ANSWERS), "utf-8")
     return path

@@ -34,6 +34,9 @@ from questionnaire.models import DocumentCertificate
 from questionnaire.reports import certificates, fetcher, pades, render
 from tests.samples import HARDWARE_ANSWERS, HARDWARE_SHOWN, shown_rows, signed_export
 
+# The PDF itself is under test here: never the stub of tests/conftest.py.
+pytestmark = pytest.mark.real_pdf
+
 A4 = (595.28, 841.89)  # points
 MALICIOUS_ANSWER = '<img src="file:///etc/passwd">'
 MALICIOUS_LABEL = "<script>alert(1)</script>"
@@ -136,7 +139,7 @@ def test_it_shows_the_compute_estimate_its_method_and_assumptions(export, text):
 
 def test_it_draws_the_threshold_chart(export, text):
     payload = export["payload"]
-    chart = presentation.chart_for_result(payload["answers"], payload["result"])
+    chart = presentation.chart_for_result(payload["result"])
     assert chart is not None
     assert squeezed(chart.description) in text
 
@@ -161,8 +164,7 @@ def test_it_states_the_article_52_notification_deadline(text):
 def test_it_explains_the_flags_and_lists_the_open_questions(export, text):
     result = export["payload"]["result"]
     for flag in presentation.flags_explained(result):
-        label = presentation.FLAG_LABELS[flag["flag"]]
-        assert squeezed(f"{label} {flag['text']}") in text
+        assert squeezed(f"{flag['label']} {flag['text']}") in text
     for question in result["open_questions"]:
         assert squeezed(question) in text
 
@@ -223,7 +225,7 @@ def test_a_systemic_risk_record_gives_the_notification_date_and_its_assumptions(
     assert squeezed("Art. 52 notification deadline: Notify the Commission by 2026-01-24.") in text
     assert squeezed("Art. 52(1) Due: 2026-01-24") in text
     assert squeezed("the parameters given are the active parameters per token") in text
-    assert squeezed("Synthetic data generation: 10^24 FLOP") in text
+    assert squeezed("Synthetic data generation: 1e24 (= 10^24) FLOP") in text
     assert squeezed("Cumulative compute 7.3 × 10^25 FLOP") in text
 
 
@@ -321,16 +323,18 @@ class RecordingFetcher(fetcher.StaticFetcher):
         return super().fetch(url, headers)
 
 
-@pytest.fixture
-def malicious_pdf(monkeypatch) -> bytes:
+@pytest.fixture(scope="module")
+def malicious_pdf() -> bytes:
+    """Rendered once for the module; ``RecordingFetcher.asked`` keeps what that render asked."""
     questions = shown_questions()
     questions[0] = {**questions[0], "answer": MALICIOUS_ANSWER}
     questions[1] = {**questions[1], "label": MALICIOUS_LABEL}
     RecordingFetcher.asked = []
-    monkeypatch.setattr(render, "StaticFetcher", RecordingFetcher)
-    return render.report_pdf(
-        export=make_export(questions=questions), verify_url="https://gpai.example/verify/"
-    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(render, "StaticFetcher", RecordingFetcher)
+        return render.report_pdf(
+            export=make_export(questions=questions), verify_url="https://gpai.example/verify/"
+        )
 
 
 def test_user_text_prints_as_literal_text(malicious_pdf):

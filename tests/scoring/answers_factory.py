@@ -5,8 +5,15 @@ Not a test module; imported by tests/scoring/test_spec_*.py.
 """
 
 import copy
+from collections.abc import Mapping
+from typing import Any
 
-from questionnaire.scoring import AnswersError, assess
+from questionnaire.scoring import AnswersError, Problem, assess
+
+Document = dict[str, Any]
+"""An answers document, or a part of one, as the tests build it (valid or not)."""
+Result = Mapping[str, Any]
+"""A result document, read by its contract keys only."""
 
 # Sentinel: pass a key=ABSENT override to remove the key from the document.
 ABSENT = object()
@@ -28,19 +35,25 @@ ALL_FLAGS = {
 ALL_OBLIGATION_IDS = ALL_53 | ALL_55 | {"art54_rep", "art52_notify"}
 
 
-def direct(flop):
+def direct(flop: object) -> Document:
     return {"method": "direct", "flop": flop}
 
 
-def architecture(parameters, tokens, moe=ABSENT):
-    c = {"method": "architecture", "parameters": parameters, "tokens": tokens}
+def architecture(parameters: object, tokens: object, moe: object = ABSENT) -> Document:
+    c: Document = {"method": "architecture", "parameters": parameters, "tokens": tokens}
     if moe is not ABSENT:
         c["mixture_of_experts"] = moe
     return c
 
 
-def hardware(chips, hours, utilisation, accelerator=ABSENT, peak_flops=ABSENT):
-    c = {"method": "hardware", "chips": chips, "hours": hours, "utilisation": utilisation}
+def hardware(
+    chips: object,
+    hours: object,
+    utilisation: object,
+    accelerator: object = ABSENT,
+    peak_flops: object = ABSENT,
+) -> Document:
+    c: Document = {"method": "hardware", "chips": chips, "hours": hours, "utilisation": utilisation}
     if accelerator is not ABSENT:
         c["accelerator"] = accelerator
     if peak_flops is not ABSENT:
@@ -48,13 +61,19 @@ def hardware(chips, hours, utilisation, accelerator=ABSENT, peak_flops=ABSENT):
     return c
 
 
-def period(chips, hours, utilisation, accelerator=ABSENT, peak_flops=ABSENT):
+def period(
+    chips: object,
+    hours: object,
+    utilisation: object,
+    accelerator: object = ABSENT,
+    peak_flops: object = ABSENT,
+) -> Document:
     p = hardware(chips, hours, utilisation, accelerator, peak_flops)
     del p["method"]
     return p
 
 
-def _apply(doc, overrides):
+def _apply(doc: Document, overrides: Mapping[str, Any]) -> Document:
     for key, value in overrides.items():
         if value is ABSENT:
             doc.pop(key, None)
@@ -63,10 +82,10 @@ def _apply(doc, overrides):
     return doc
 
 
-def developer(**overrides):
+def developer(**overrides: Any) -> Document:
     """A valid, in-scope developer document: placed 2026-03-01, established in the EU,
     text, wide generality, 5e23 FLOP direct -> plain `gpai`, no flags."""
-    doc = {
+    doc: Document = {
         "schema": 1,
         "model_name": "Spec-Test-Model",
         "role": "developer",
@@ -87,16 +106,22 @@ def developer(**overrides):
     return _apply(doc, overrides)
 
 
-def modifier(mod_flop, original_flop, original_systemic_risk, earlier=ABSENT, **overrides):
+def modifier(
+    mod_flop: object,
+    original_flop: object,
+    original_systemic_risk: object,
+    earlier: object = ABSENT,
+    **overrides: Any,
+) -> Document:
     """A valid in-scope modifier document. `mod_flop` is this modification's own compute
     (direct method); generates/generality are deliberately absent (not needed by a modifier)."""
-    modification = {
+    modification: Document = {
         "original_flop": original_flop,
         "original_systemic_risk": original_systemic_risk,
     }
     if earlier is not ABSENT:
         modification["earlier_modifications_flop"] = earlier
-    doc = {
+    doc: Document = {
         "schema": 1,
         "model_name": "Spec-Test-Finetune",
         "role": "modifier",
@@ -115,8 +140,8 @@ def modifier(mod_flop, original_flop, original_systemic_risk, earlier=ABSENT, **
     return _apply(doc, overrides)
 
 
-def open_source(**overrides):
-    os_ = {
+def open_source(**overrides: Any) -> Document:
+    os_: Document = {
         "licence_permits_all": True,
         "weights_public": True,
         "architecture_public": True,
@@ -126,12 +151,13 @@ def open_source(**overrides):
     return _apply(os_, overrides)
 
 
-def run(answers):
+def run(answers: Mapping[str, Any]) -> Result:
     return assess(copy.deepcopy(answers))
 
 
-def problems(answers):
-    """Assess answers that must be invalid; return the AnswersError's problems."""
+def problems(answers: Any) -> list[Problem]:
+    """Assess answers that must be invalid; return the AnswersError's problems. ``answers``
+    may be any JSON value: documents that are not even objects are tested too."""
     try:
         result = assess(copy.deepcopy(answers))
     except AnswersError as err:
@@ -140,20 +166,25 @@ def problems(answers):
     raise AssertionError(f"expected AnswersError, got result {result!r}")
 
 
-def error_paths(answers):
+def error_paths(answers: Any) -> set[str]:
     return {p.path for p in problems(answers)}
 
 
-def flags(result):
+def flags(result: Result) -> set[str]:
     return set(result["flags"])
 
 
-def obligations(result):
+def obligations(result: Result) -> dict[str, Any]:
     """{id: due} of the result's obligations; asserts each id appears once."""
     ids = [o["id"] for o in result["obligations"]]
     assert len(ids) == len(set(ids)), f"duplicate obligation ids: {ids}"
     return {o["id"]: o["due"] for o in result["obligations"]}
 
 
-def obligation_ids(result):
+def obligation_ids(result: Result) -> set[str]:
     return set(obligations(result))
+
+
+def asked(result: Result) -> set[str]:
+    """The ids of the open questions a result asks."""
+    return {item["id"] for item in result["open_question_items"]}

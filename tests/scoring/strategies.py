@@ -93,7 +93,7 @@ modification = st.fixed_dictionaries(
 
 
 @st.composite
-def answers(draw: st.DrawFn, **fixed: Any) -> dict[str, Any]:
+def answers(draw: st.DrawFn, /, **fixed: Any) -> dict[str, Any]:
     """A schema-valid answers document; keyword arguments pin keys to values or strategies."""
 
     def pick(key: str, strategy: st.SearchStrategy[Any]) -> Any:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.scoring.answers_factory import ALL_53, developer, direct, flags, obligations, run
+from tests.scoring.answers_factory import ALL_53, asked, developer, direct, flags, obligations, run
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_it_treats_training_compute_just_above_1e23_as_crossing():
 def test_it_asks_generality_unsure_as_an_open_question():
     result = run(developer(generality="unsure"))
     assert result["classification"] == "gpai"
-    assert len(result["open_questions"]) >= 1
+    assert "question.generality_unsure_met" in asked(result)
 
 
 def test_it_rebuts_the_criterion_for_a_narrow_model_that_meets_it():
@@ -102,7 +102,7 @@ def test_it_keeps_a_narrow_model_above_1e25_not_gpai():
     assert result["notification_due"] is None
     assert result["cumulative_flop"] == "5.0e25"
     assert "generality_rebuttal" in flags(result)
-    assert len(result["open_questions"]) >= 1
+    assert "question.narrow_above_systemic" in asked(result)
 
 
 def test_it_lets_a_commission_designation_override_not_gpai_for_a_narrow_model_above_1e25():

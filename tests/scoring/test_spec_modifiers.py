@@ -5,6 +5,8 @@ import pytest
 from tests.scoring.answers_factory import (
     ALL_53,
     ALL_55,
+    Result,
+    asked,
     error_paths,
     flags,
     modifier,
@@ -15,7 +17,7 @@ from tests.scoring.answers_factory import (
 )
 
 
-def assert_not_provider(result, classification):
+def assert_not_provider(result: Result, classification: str) -> None:
     assert result["provider"] is False
     assert result["obligations"] == []
     assert result["notification_due"] is None
@@ -150,7 +152,7 @@ def test_it_presumes_systemic_risk_when_original_plus_modifications_exceed_1e25(
     expected["art52_notify"] = "2026-02-15"
     assert obligations(result) == expected
     assert "modification_limited" in flags(result)
-    assert len(result["open_questions"]) >= 1
+    assert "question.modifier_crosses_systemic" in asked(result)
 
 
 def test_it_only_flags_designation_risk_when_a_small_modification_pushes_the_total_above_1e25():
@@ -176,7 +178,7 @@ def test_it_compares_the_sum_of_this_and_earlier_modifications_with_the_threshol
     assert "modification_limited" in flags(result)
     assert result["training_flop"] == "4.0e23"
     assert result["cumulative_flop"] == "4.5e24"
-    assert len(result["open_questions"]) >= 1
+    assert "question.cumulative_modifications" in asked(result)
 
 
 def test_it_treats_summed_modifications_exactly_at_one_third_as_not_crossing():

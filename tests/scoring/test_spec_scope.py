@@ -7,6 +7,8 @@ from tests.scoring.answers_factory import (
     ALL_53,
     ALL_55,
     RULESET,
+    Result,
+    asked,
     developer,
     direct,
     flags,
@@ -17,7 +19,7 @@ from tests.scoring.answers_factory import (
 )
 
 
-def assert_out_of_scope(result):
+def assert_out_of_scope(result: Result) -> None:
     assert result["classification"] == "out_of_scope"
     assert result["provider"] is False
     assert result["obligations"] == []
@@ -163,7 +165,7 @@ def test_it_puts_an_excluded_eu_modifier_out_of_scope():
 def test_it_shows_an_open_question_for_internal_use_out_of_scope():
     result = run(developer(placement="internal_only"))
     assert_out_of_scope(result)
-    assert len(result["open_questions"]) >= 1
+    assert asked(result) == {"question.internal_essential"}
 
 
 def test_it_keeps_internal_use_out_of_scope_with_only_reach_or_unsure_capabilities():
@@ -190,7 +192,7 @@ def test_it_assesses_internal_use_with_systemic_risk_compute_as_placed():
     expected["art52_notify"] = "2025-12-15"
     assert obligations(result) == expected
     assert result["notification_due"] == "2025-12-15"
-    assert len(result["open_questions"]) >= 1
+    assert "question.internal_date" in asked(result)
 
 
 def test_it_gives_internal_use_with_systemic_risk_and_no_start_date_obligations_due_now_as_null():

@@ -1,11 +1,15 @@
 """gpai-rules.md §4 (systemic risk, designation, high-impact capabilities, reach,
 notification) and assess-json.md "Designation risk" / "Dates" (Art. 52)."""
 
+from typing import Any
+
 import pytest
 
 from tests.scoring.answers_factory import (
     ALL_53,
     ALL_55,
+    Document,
+    asked,
     developer,
     direct,
     flags,
@@ -18,8 +22,8 @@ from tests.scoring.answers_factory import (
 SYSTEMIC_ALL = ALL_53 | ALL_55 | {"art52_notify"}
 
 
-def systemic(**overrides):
-    kw = {"compute": direct("5e25"), "threshold_known_on": "2026-01-10"}
+def systemic(**overrides: Any) -> Document:
+    kw: Document = {"compute": direct("5e25"), "threshold_known_on": "2026-01-10"}
     kw.update(overrides)
     return developer(**kw)
 
@@ -129,7 +133,7 @@ def test_it_applies_the_art52_date_rule_to_a_model_placed_before_2025_08_02():
     assert obligations(result) == expected
     assert result["notification_due"] == "2025-08-16"
     assert "legacy_model" in flags(result)
-    assert len(result["open_questions"]) >= 1
+    assert "question.legacy_notification" in asked(result)
 
 
 def test_it_gives_art55_duties_the_placing_based_date():
@@ -170,7 +174,7 @@ def test_it_makes_high_impact_capabilities_below_1e25_systemic_without_mandatory
     assert obligations(result) == dict.fromkeys(ALL_53 | ALL_55, "2026-03-01")
     assert result["notification_due"] is None
     assert "notification_date_unknown" not in flags(result)
-    assert len(result["open_questions"]) >= 1
+    assert "question.high_impact_notification" in asked(result)
 
 
 def test_it_requires_notification_for_high_impact_capabilities_above_1e25():

@@ -3,6 +3,8 @@ and anything of another organisation does not exist (404, never 403)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -35,10 +37,13 @@ def acme_assessment(owner_client, acme) -> Assessment:
     return wizard.complete()
 
 
-def draft_requests(wizard: WizardDriver) -> list[tuple[str, str, dict]]:
+def draft_requests(wizard: WizardDriver) -> list[tuple[str, str, dict[str, Any]]]:
     """Every request a person can make on a draft: resume, each step read and sent, the
     done address, delete (confirm and do)."""
-    requests: list[tuple[str, str, dict]] = [("get", wizard.url, {}), ("post", wizard.url, {})]
+    requests: list[tuple[str, str, dict[str, Any]]] = [
+        ("get", wizard.url, {}),
+        ("post", wizard.url, {}),
+    ]
     for step in [*STEPS, "done", "garbage"]:
         requests.append(("get", wizard.step_url(step), {}))
         requests.append(

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from questionnaire.charts import ComputeChart, compute_chart
+from questionnaire.charts import ComputeChart, ThresholdLine, compute_chart
 from questionnaire.scoring import load
 
 TEMPLATE = "questionnaire/includes/compute_chart.html"
@@ -50,7 +50,7 @@ def child(root: ET.Element, name: str) -> ET.Element:
     return found
 
 
-def threshold(chart, key):
+def threshold(chart: ComputeChart, key: str) -> ThresholdLine:
     return next(line for line in chart.thresholds if line.key == key)
 
 
@@ -428,3 +428,26 @@ def test_wizard_js_keeps_to_es2017(wizard_js):
     assert "??" not in code, "nullish coalescing is ES2020"
     assert "(?<" not in code, "named groups and lookbehind are ES2018"
     assert not re.search(r"\bimport\b|\bexport\b", code), "no modules: no build step"
+
+
+def test_wizard_js_holds_no_figure_of_the_rule_set(wizard_js):
+    """The architecture factor, margins, thresholds and peaks come from the compute step's
+    data- attributes (rendered from the rule set; tests/web/test_wizard_js.py), never from
+    literals in the script, comments included."""
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", wizard_js, flags=re.DOTALL)
+
+    assert not re.search(r"FACTOR\s*=", code), "no architecture-factor constant"
+    assert not re.search(r"(?<![\w.])6\s*\*|\*\s*6(?![\w.])", code), "no factor 6 in a product"
+    assert not re.search(r"(?<![\w.])0?\.30*(?![\w.])", wizard_js), "no 0.3 margin"
+    assert not re.search(r"MARGIN\s*=", code), "no margin constant"
+    for threshold in (r"10\s*(\^|\*\*)\s*2[35]\b", r"10²[³⁵]", r"\b1(\.0*)?[eE]\+?2[35]\b"):
+        assert not re.search(threshold, wizard_js), threshold
+    assert not re.search(r"\b30\s*%", wizard_js)
+    for attribute in (
+        "data-architecture-factor",
+        "data-estimate-margin",
+        "data-methods-disagree-margin",
+        "data-thresholds",
+        "data-peaks",
+    ):
+        assert f'"{attribute}"' in code, attribute

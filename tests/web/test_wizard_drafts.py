@@ -536,7 +536,9 @@ MODIFICATION_INPUT: list[Fields] = [
 ]
 
 
-def errors_after_posting(wizard: WizardDriver, step: str, fields: dict) -> dict[str, list[str]]:
+def errors_after_posting(
+    wizard: WizardDriver, step: str, fields: dict[str, Any]
+) -> dict[str, list[str]]:
     response = wizard.post(step, fields)
     assert response["Location"] == wizard.step_url(step), f"{fields} was accepted"
     html = wizard.page(step)
@@ -545,7 +547,7 @@ def errors_after_posting(wizard: WizardDriver, step: str, fields: dict) -> dict[
     return errors
 
 
-def unhelpful_errors(errors: dict[str, list[str]], fields: dict) -> list[str]:
+def unhelpful_errors(errors: dict[str, list[str]], fields: dict[str, Any]) -> list[str]:
     """The messages that do not say what is accepted."""
     return [
         f"{auto_id}: {message!r} (input {fields})"

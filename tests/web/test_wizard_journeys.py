@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils.html import escape
 
 from questionnaire import presentation
@@ -37,7 +39,7 @@ def due_dates(assessment: Assessment) -> dict[str, str | None]:
     return {item["id"]: item["due"] for item in assessment.result["obligations"]}
 
 
-def result_page(client, assessment: Assessment) -> str:
+def result_page(client: Client, assessment: Assessment) -> str:
     response = client.get(f"/assessments/{assessment.public_id}/")
     assert response.status_code == 200
     return response.content.decode()
@@ -95,7 +97,7 @@ def assert_result_page_shows_the_result(client, assessment: Assessment) -> str:
 
 
 def developer_steps(
-    compute: dict, *, market=PLACED_OUTSIDE_EU, release=NOT_RELEASED, reach=NO_REACH
+    compute: dict[str, Any], *, market=PLACED_OUTSIDE_EU, release=NOT_RELEASED, reach=NO_REACH
 ):
     return [
         ("model", {"model_name": "Example-70B", "role": "developer"}),
@@ -275,7 +277,7 @@ def test_a_modifier_above_one_third_becomes_the_provider_of_the_modification(own
     assert result["cumulative_flop"] == "1.5e23"
     assert assessment.answers["modification"]["original_flop"] == "1e23"
     html = assert_result_page_shows_the_result(owner_client, assessment)
-    assert escape(presentation.FLAG_LABELS["modification_limited"]) in html
+    assert escape(presentation.flag_label("modification_limited")) in html
 
 
 def test_a_modifier_below_one_third_is_not_the_provider_and_has_no_obligations(owner_client, acme):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils.html import escape
 
-from questionnaire.models import Question, QuestionRevision
+from questionnaire.models import Assessment, Question, QuestionRevision
 from questionnaire.wording import question_update_wording
 from tests.web.wizard_helpers import WizardDriver
 
@@ -94,8 +95,8 @@ def research_only_journey(client, organisation, name: str):
     return wizard.complete()
 
 
-def shown_row(assessment, key: str) -> dict:
-    rows = [row for row in assessment.shown if row["key"] == key]
+def shown_row(assessment: Assessment, key: str) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = [row for row in assessment.shown if row["key"] == key]
     assert len(rows) == 1, key
     return rows[0]
 

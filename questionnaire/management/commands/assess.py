@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from argparse import ArgumentParser
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -59,18 +60,16 @@ class Command(BaseCommand):
             result = assess(document)
         except AnswersError as error:
             self._fail([str(problem) for problem in error.problems])
+        output: dict[str, Any] = dict(result)
         if attester is not None:
             organisation, user = attester
             record = self._record(document, result, organisation, user, options)
             # Optional keys are allowed in the result document: stdout stays one JSON value.
-            result = {
-                **result,
-                "record": {"id": str(record.public_id), "sha256": record.payload_sha256},
-            }
+            output["record"] = {"id": str(record.public_id), "sha256": record.payload_sha256}
             self.stderr.write(
                 f"Stored signed record {record.public_id} (SHA-256 {record.payload_sha256})."
             )
-        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+        self.stdout.write(json.dumps(output, indent=2, ensure_ascii=False))
 
     def _attester(self, options: dict[str, Any]) -> tuple[Organisation, User]:
         if not options["org"] or not options["user"]:
@@ -94,7 +93,7 @@ class Command(BaseCommand):
     def _record(
         self,
         answers: dict[str, Any],
-        result: dict[str, Any],
+        result: Mapping[str, Any],
         organisation: Organisation,
         user: User,
         options: dict[str, Any],
