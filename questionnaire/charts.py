@@ -32,6 +32,8 @@ __all__ = [
     "Tick",
     "chart_from_figures",
     "compute_chart",
+    "modification_base",
+    "modification_threshold",
 ]
 
 THRESHOLD_NAMES = {
@@ -215,20 +217,29 @@ def compute_chart(
     rules: RuleSet,
     cumulative: Decimal | None = None,
     chart_id: str = DEFAULT_CHART_ID,
+    modification_threshold: Decimal | None = None,
 ) -> ComputeChart | None:
     """The chart of a training-compute ``estimate`` being typed (and, when it differs, the
     cumulative compute) against the rule set's thresholds; ``None`` when there is no
     estimate. For a stored result use ``chart_from_figures``, which draws what was signed.
 
     The GPAI threshold is compared with the training compute and the systemic-risk threshold
-    with the cumulative compute (gpai-rules.md §2), as the engine does. ``chart_id`` makes
-    the SVG's ids unique when a page shows several charts.
+    with the cumulative compute (gpai-rules.md §2), as the engine does. For a modification,
+    ``modification_threshold`` (the fraction of the original's compute, see
+    ``modification_threshold``) takes the GPAI threshold's place: the estimate is then the
+    modification's own compute (gpai-rules.md §5). ``chart_id`` makes the SVG's ids unique
+    when a page shows several charts.
     """
+    first = (
+        ("gpai", rules.gpai_training_flop)
+        if modification_threshold is None
+        else ("modification", modification_threshold)
+    )
     return _chart(
         estimate=estimate,
         cumulative=cumulative,
         thresholds=[
-            ("gpai", rules.gpai_training_flop, THRESHOLD_NAMES["gpai"]),
+            (first[0], first[1], THRESHOLD_NAMES[first[0]]),
             (
                 "systemic_risk",
                 rules.systemic_risk_cumulative_flop,
@@ -238,6 +249,31 @@ def compute_chart(
         margin=rules.estimate_margin,
         chart_id=chart_id,
     )
+
+
+def modification_base(
+    rules: RuleSet, *, original_flop: Decimal | None, original_systemic_risk: bool | None
+) -> Decimal:
+    """The compute a modification is measured against: the original's, or, when that is
+    unknown, the systemic-risk threshold (an original with systemic risk) or the GPAI
+    threshold (gpai-rules.md §5)."""
+    if original_flop is not None:
+        return original_flop
+    if original_systemic_risk:
+        return rules.systemic_risk_cumulative_flop
+    return rules.gpai_training_flop
+
+
+def modification_threshold(
+    rules: RuleSet, *, original_flop: Decimal | None, original_systemic_risk: bool | None
+) -> Decimal:
+    """The compute a modification must exceed to make the modifier a provider, for display:
+    the rule set's fraction of ``modification_base``. The engine decides with exact
+    comparisons; this only draws."""
+    base = modification_base(
+        rules, original_flop=original_flop, original_systemic_risk=original_systemic_risk
+    )
+    return base * rules.modification_numerator / rules.modification_denominator
 
 
 def chart_from_figures(

@@ -55,6 +55,11 @@ class Membership(models.Model):
         """Attesters and administrators may attest and sign assessments."""
         return self.role in (self.Role.ATTESTER, self.Role.ADMIN)
 
+    @property
+    def can_administer(self) -> bool:
+        """Administrators manage the organisation's records: re-assessing them, for one."""
+        return self.role == self.Role.ADMIN
+
 
 class Question(models.Model):
     """The wording of one question of the wizard. The key and the choice values are the
@@ -116,6 +121,14 @@ class Draft(models.Model):
     model_name = models.CharField(max_length=200, blank=True)
     current_step = models.CharField(max_length=40, blank=True)
     state = models.JSONField(default=dict, blank=True)
+    supersedes = models.ForeignKey(
+        "AssessmentRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The signed record this draft re-assesses: signing it supersedes that record.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -140,6 +153,14 @@ class Assessment(models.Model):
     model_name = models.CharField(max_length=200)
     draft_public_id = models.UUIDField(
         null=True, blank=True, editable=False, help_text="The draft this assessment completed."
+    )
+    supersedes = models.ForeignKey(
+        "AssessmentRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The signed record this assessment re-assesses, offered when it is attested.",
     )
     answers = models.JSONField()
     shown = models.JSONField(

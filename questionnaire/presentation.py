@@ -1,18 +1,32 @@
 """Words and pictures for a result document: one sentence per classification, an
-explanation per flag, the chart. Shared by the result page, the review step and reports."""
+explanation per flag, the obligations with their status in words, the chart. Shared by the
+result page, the review step, the record page and reports.
+
+Everything here speaks of the result as a filed document does: of "the provider", "the
+modifier", never "you" (rules §10.11).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from questionnaire.charts import ComputeChart, chart_from_figures
-from questionnaire.scoring import DEFAULT_RULESET, load
+from questionnaire.scoring import DEFAULT_RULESET, RuleSet, load
 from questionnaire.scoring.documents import FiguresDocument, ThresholdFigures
-from questionnaire.scoring.numbers import parse_number, to_text
-from questionnaire.scoring.vocabulary import Classification, Flag
+from questionnaire.scoring.numbers import format_human, parse_number, to_text
+from questionnaire.scoring.vocabulary import (
+    Classification,
+    Flag,
+    ObligationId,
+    ObligationStatus,
+    Placement,
+)
 
 CLASSIFICATION_LABELS = {
     "out_of_scope": "Out of scope",
@@ -29,12 +43,16 @@ FLAG_LABELS = {
     "designation_risk": "Designation risk",
     "modification_limited": "Duties limited to the modification",
     "notification_date_unknown": "Notification date unknown",
+    "planned_date_passed": "Planned placing date has passed",
+    "compute_lower_bound": "Cumulative compute is a lower bound",
+    "notification_recommended": "Notification recommended",
 }
 
 
 VERDICTS = {
     "out_of_scope": (
-        "The GPAI rules of the AI Act do not apply to you for this model, on these answers."
+        "The GPAI rules of the AI Act do not apply to the organisation assessed for this "
+        "model, on these answers."
     ),
     "not_gpai": "This model is not a general-purpose AI model, so the GPAI obligations do not apply.",
     "gpai": (
@@ -52,9 +70,12 @@ VERDICTS = {
 }
 
 NOT_PROVIDER = (
-    "You do not carry the GPAI provider obligations for this model; the model's own "
-    "classification is shown for context."
+    "The modifier is not the provider of the modified model; the original model's provider "
+    "keeps the Art. 53/54 obligations (and Art. 52/55 if it has systemic risk)."
 )
+"""The verdict of a modifier below the threshold (rules §10.11), in the rules' own words."""
+
+ORIGINAL_SHOWN = "The classification shown is the original model's, as far as the answers tell."
 
 FLAG_EXPLANATIONS = {
     "borderline": (
@@ -64,39 +85,65 @@ FLAG_EXPLANATIONS = {
     ),
     "methods_disagree": (
         "Two estimation methods differ by more than {disagree_margin}. The primary one was used; "
-        "check the inputs of both."
+        "the inputs of both need checking."
     ),
     "moe_assumption": (
         "For a mixture-of-experts model, active parameters were counted. The Guidelines speak of "
         "total parameters for dense transformers; this reading follows the general rule."
     ),
     "generality_rebuttal": (
-        "The model meets the indicative criterion but you state it is narrow. This rebuttal is "
-        "exceptional: keep the evidence to justify it to the AI Office."
+        "The model meets the indicative criterion but the provider states that it is narrow. "
+        "This rebuttal is exceptional: the provider keeps the evidence to justify it to the "
+        "AI Office."
     ),
     "designation_risk": (
         "The Commission could designate the model as having systemic risk (reach of at least "
-        "{reach} EU business users, capabilities, or compute). Monitor the Annex XIII criteria."
+        "{reach} EU business users, capabilities, or compute). The provider monitors the "
+        "Annex XIII criteria."
     ),
     "modification_limited": (
-        "You are the provider of the modified model; documentation and the copyright and "
-        "training-data duties cover your modification only."
+        "The modifier is the provider of the modified model; documentation and the copyright "
+        "and training-data duties cover the modification only."
     ),
     "notification_date_unknown": (
         "No date was given for when it became known that the threshold would be met, so the "
-        "Art. 52 notification deadline cannot be computed. It may already have passed."
+        "exact Art. 52 notification deadline is unknown; a date shown is the latest possible "
+        "one. It may already have passed."
     ),
     "legacy_model": (
         "Placed on the market before {apply_from}: the model must comply by {comply_by}."
+    ),
+    "planned_date_passed": (
+        "The planned placing date is before the date of the assessment. If the model has been "
+        "placed on the market, the assessment is to be made again as placed, with the actual "
+        "date; until then its Art. 53 and Art. 54 duties stay upcoming."
+    ),
+    "compute_lower_bound": (
+        "The original model's compute is unknown, so the cumulative compute reported leaves it "
+        "out: the cumulative compute is at least the figure shown."
+    ),
+    "notification_recommended": (
+        "The provider's own evaluations show high-impact capabilities. On the Act's wording "
+        "(Art. 52(1)) the Commission is to be notified; the Commission's Guidelines (§2.3.2, "
+        "footnotes 6–7) read it as triggered only by the compute threshold and the "
+        "modification of a model with systemic risk until a delegated act specifies "
+        "benchmarks. Notifying is recommended."
     ),
 }
 
 
 def verdict(result: Mapping[str, Any]) -> str:
+    """One sentence for the classification. A party without provider obligations for a
+    general-purpose AI model is a modifier below the threshold: the rules' sentence for it,
+    and the original's classification named as such (a developer's non-GPAI model and an
+    out-of-scope answer need no such clause)."""
     classification = str(result["classification"])
     text = VERDICTS.get(classification, classification)
-    if classification != Classification.OUT_OF_SCOPE and not result["provider"]:
-        return f"{NOT_PROVIDER} {text}"
+    if (
+        classification not in (Classification.OUT_OF_SCOPE, Classification.NOT_GPAI)
+        and not result["provider"]
+    ):
+        return f"{NOT_PROVIDER} {ORIGINAL_SHOWN}"
     return text
 
 
@@ -181,13 +228,16 @@ def figures_of(result: Mapping[str, Any]) -> FiguresDocument | None:
 def chart_for_result(
     result: Mapping[str, Any], *, chart_id: str | None = None
 ) -> ComputeChart | None:
-    """The compute chart of a result document, drawn from its own figures."""
+    """The compute chart of a result document, drawn from its own figures, its powers of
+    ten written as superscripts."""
     figures = figures_of(result)
     if figures is None:
         return None
     if chart_id is None:
-        return chart_from_figures(figures)
-    return chart_from_figures(figures, chart_id=chart_id)
+        chart = chart_from_figures(figures)
+    else:
+        chart = chart_from_figures(figures, chart_id=chart_id)
+    return None if chart is None else superscripted(chart)
 
 
 def percent(fraction: Decimal) -> str:
@@ -197,7 +247,8 @@ def percent(fraction: Decimal) -> str:
 
 def entered_and_read(value: object) -> str:
     """A figure as the person typed it, with the value read beside it when they differ:
-    ``405B (= 4.05 × 10^11)``; the text as given when it is not a number."""
+    ``405B (= 4.05 × 10¹¹)``; the text as given when it is not a number. What was typed
+    stays as typed; only the value read is written with a superscript exponent."""
     if value is None:
         return ""
     try:
@@ -206,7 +257,7 @@ def entered_and_read(value: object) -> str:
         return str(value)
     read = format_echo(number)
     typed = str(value).strip()
-    return read if typed == read else f"{typed} (= {read})"
+    return typed if typed == read else f"{typed} (= {superscript_exponents(read)})"
 
 
 def format_echo(value: Decimal) -> str:
@@ -231,3 +282,305 @@ def group_by_step(rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
             groups.append({"title": title, "rows": []})
         groups[-1]["rows"].append(row)
     return groups
+
+
+# ------------------------------------------------------------------ powers of ten
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_POWER_OF_TEN = re.compile(r"(?<![\d.])10\^(-?\d+)(?!\d)")
+
+
+def superscript_exponents(text: str) -> str:
+    """``3.2 × 10^24`` → ``3.2 × 10²⁴``: the powers of ten of a figure written for a reader.
+    For figures this layer writes; what a person typed is shown as typed. The fonts of the
+    PDF carry these characters (static/fonts/README.md), so its text still reads 10²⁴."""
+    return _POWER_OF_TEN.sub(lambda match: "10" + match[1].translate(SUPERSCRIPT_DIGITS), text)
+
+
+def flop_text(value: object) -> str:
+    """``3.2 × 10²⁴ FLOP`` from an exact value or a result document's ``3.2e24``;
+    ``not given`` for nothing."""
+    if value is None or value == "":
+        return "not given"
+    return f"{superscript_exponents(format_human(parse_number(value)))} FLOP"
+
+
+_T = TypeVar("_T")
+
+
+def superscripted(item: _T) -> _T:
+    """A copy of a frozen dataclass (a chart and its parts) with every text in it written
+    with superscript exponents; numbers, colours and coordinates are left as they are."""
+    if isinstance(item, str):
+        return cast(_T, superscript_exponents(item))
+    if isinstance(item, tuple):
+        return cast(_T, tuple(superscripted(part) for part in item))
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        changes = {
+            field.name: superscripted(getattr(item, field.name))
+            for field in dataclasses.fields(item)
+        }
+        return dataclasses.replace(item, **changes)
+    return item
+
+
+# ------------------------------------------------------------------ obligations and statuses
+
+UPCOMING = ObligationStatus.UPCOMING
+APPLIES = ObligationStatus.APPLIES
+OVERDUE = ObligationStatus.OVERDUE
+DONE = ObligationStatus.DONE
+RECOMMENDED = ObligationStatus.RECOMMENDED
+
+FINES = (
+    "From {fines_from} the Commission may fine a provider that it finds intentionally or "
+    "negligently infringed the Regulation, up to 3% of its annual total worldwide turnover "
+    "in the preceding financial year or EUR 15 million, whichever is higher "
+    "(Art. 101(1)(a)); the lower caps for SMEs (Art. 99(6)) do not apply to Art. 101."
+)
+"""Rules §10.7, word for word; the date is the rule set's."""
+
+RECOMMENDED_WHY = (
+    "Recommended, not required on the Commission's reading: until a delegated act specifies "
+    "benchmarks, the Guidelines (§2.3.2, footnotes 6–7) treat only the compute threshold and "
+    "the modification of a model with systemic risk as triggering the notification. On the "
+    "Act's wording (Art. 52(1)) high-impact capabilities require it."
+)
+
+NOTIFY_NOW = " — notify the AI Office now"
+
+
+def _rules_of(result: Mapping[str, Any]) -> RuleSet:
+    """The rule set a result names; the default one for a result whose rule set this code
+    does not know."""
+    try:
+        return load(str(result.get("ruleset") or DEFAULT_RULESET))
+    except KeyError:
+        return load()
+
+
+def fines_text(result: Mapping[str, Any]) -> str:
+    """What an overdue notification risks (rules §10.7), with the date of the result's rule
+    set."""
+    return FINES.format(fines_from=long_date(_rules_of(result).fines_apply_from))
+
+
+def _day(value: object) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def status_on(
+    obligation: Mapping[str, Any], day: date, *, planned: bool, legacy: bool
+) -> str | None:
+    """The status of a signed obligation on ``day``, by the rules of §10.7, without running
+    the engine: the statuses of a record's day are in its signed result, and this gives
+    today's beside them from the same due dates.
+
+    ``planned``: the answers place the model later (``placement: planned``); ``legacy``: the
+    result carries flag ``legacy_model``. ``None`` for an obligation that has no status (a
+    result of a rule set before statuses). On the result's own ``assessed_on`` it gives the
+    signed status back.
+
+    - ``done`` and ``recommended`` stay as signed: they rest on answers, not on the date;
+    - the Art. 52 notification: ``applies`` for a legacy model (never overdue), else
+      ``overdue`` when due strictly before ``day``, else ``upcoming`` (a notification with
+      no date keeps its signed status);
+    - any other duty: ``upcoming`` for a planned model (its duties fall due on placing);
+      else ``applies`` when due on or before ``day``, or due "now" (no date), else
+      ``upcoming``.
+    """
+    signed = obligation.get("status")
+    if signed is None:
+        return None
+    if signed in (DONE, RECOMMENDED):
+        return str(signed)
+    due = _day(obligation.get("due"))
+    if obligation.get("id") == ObligationId.ART52_NOTIFY:
+        if legacy:
+            return APPLIES.value
+        if due is None:
+            return str(signed)
+        return OVERDUE.value if due < day else UPCOMING.value
+    if planned:
+        return UPCOMING.value
+    if due is None or due <= day:
+        return APPLIES.value
+    return UPCOMING.value
+
+
+@dataclass(frozen=True, slots=True)
+class StatusWords:
+    """An obligation's status as a reader reads it: ``lead``, then the date (if any), then
+    ``tail``. Pages wrap the date in a ``<time>`` element; ``text`` is the plain sentence."""
+
+    lead: str
+    day: str | None = None
+    tail: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.lead} {self.day}{self.tail}" if self.day else f"{self.lead}{self.tail}"
+
+
+def status_words(
+    obligation: Mapping[str, Any], status: str | None, *, notified_on: str | None = None
+) -> StatusWords:
+    """The words for an obligation in ``status``. ``None``, for a result without statuses,
+    gives its due date as such results always showed it."""
+    due = obligation.get("due") or None
+    notification = obligation.get("id") == ObligationId.ART52_NOTIFY
+    if status is None or status == UPCOMING:
+        if due:
+            return StatusWords("Due:" if status is None else "Due", due)
+        if notification:
+            return StatusWords("Due: date unknown — notify without delay")
+        if status is None:
+            return StatusWords("Due: before placing on the market")
+        return StatusWords("Due before placing on the market")
+    if status == APPLIES:
+        return StatusWords("Applies since", due) if due else StatusWords("Applies now")
+    if status == OVERDUE:
+        return (
+            StatusWords("Overdue since", due, NOTIFY_NOW)
+            if due
+            else StatusWords("Overdue", None, NOTIFY_NOW)
+        )
+    if status == DONE:
+        if notified_on:
+            return StatusWords("Done: notified on", notified_on)
+        return StatusWords("Done: the Commission has been notified")
+    if status == RECOMMENDED:
+        return StatusWords("Recommended by", due) if due else StatusWords("Recommended")
+    return StatusWords(str(status))
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationLine:
+    """One duty of a result, with its status of the result's day and, for a stored result
+    read later, its status today."""
+
+    id: str
+    title: str
+    article: str
+    scope: str
+    status: str | None
+    """As in the result (the signed one, for a record); ``None`` before statuses."""
+    words: StatusWords
+    why: str
+    """Why a recommended notification is only recommended; empty otherwise."""
+    today_status: str | None = None
+    today_words: StatusWords | None = None
+
+    @property
+    def current(self) -> str | None:
+        """The status a reader must act on: today's when it is known, else the result's."""
+        return self.today_status if self.today_words is not None else self.status
+
+    @property
+    def current_words(self) -> StatusWords:
+        return self.today_words if self.today_words is not None else self.words
+
+    @property
+    def changed(self) -> bool:
+        return self.today_words is not None and self.today_status != self.status
+
+    @property
+    def overdue(self) -> bool:
+        return self.current == OVERDUE
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationsView:
+    """A result's obligations as pages and reports show them."""
+
+    lines: tuple[ObligationLine, ...]
+    assessed_on: str | None
+    """The day the statuses speak for; ``None`` for a result without statuses."""
+    label: str
+    """``Statuses as attested on 2026-11-28`` (a record), ``… as assessed on …`` (a result);
+    empty for a result without statuses."""
+    today: str | None
+    """Today's date when today's statuses are shown beside the result's, else ``None``."""
+    overdue: tuple[ObligationLine, ...]
+    fines: str
+    """The fines text of an overdue notification; empty when nothing is overdue."""
+    notification: StatusWords | None
+    """The Art. 52 notification's current words, or ``None`` when the result lists none."""
+
+    @property
+    def has_statuses(self) -> bool:
+        return self.assessed_on is not None
+
+
+def obligations_view(
+    result: Mapping[str, Any],
+    *,
+    answers: Mapping[str, Any] | None = None,
+    today: date | None = None,
+    attested: bool = False,
+) -> ObligationsView:
+    """The obligations of ``result`` in words. With ``answers`` and ``today`` (a stored
+    result read on a later day) each line also gets today's status (``status_on``); a
+    result without statuses (rule sets before them) shows its due dates as it always did.
+    ``attested``: the result is a record's, signed on its ``assessed_on``."""
+    obligations: Sequence[Mapping[str, Any]] = result.get("obligations") or []
+    with_statuses = any(o.get("status") for o in obligations)
+    assessed_on = str(result.get("assessed_on") or "") or None
+    if not with_statuses:
+        assessed_on = None
+    answers = answers or {}
+    notified = answers.get("notified_on") or None
+    later = (
+        today
+        if today is not None
+        and with_statuses
+        and answers
+        and _day(assessed_on) is not None
+        and today != _day(assessed_on)
+        else None
+    )
+    planned = answers.get("placement") == Placement.PLANNED
+    legacy = Flag.LEGACY_MODEL in (result.get("flags") or [])
+    lines = []
+    for obligation in obligations:
+        status = obligation.get("status")
+        notified_on = obligation.get("notified_on") or notified
+        today_status = (
+            status_on(obligation, later, planned=planned, legacy=legacy) if later else None
+        )
+        lines.append(
+            ObligationLine(
+                id=str(obligation.get("id", "")),
+                title=str(obligation.get("title") or obligation.get("id", "")),
+                article=str(obligation.get("article", "")),
+                scope=str(obligation.get("scope") or ""),
+                status=status,
+                words=status_words(obligation, status, notified_on=notified_on),
+                why=RECOMMENDED_WHY if status == RECOMMENDED else "",
+                today_status=today_status,
+                today_words=status_words(obligation, today_status, notified_on=notified_on)
+                if later
+                else None,
+            )
+        )
+    overdue = tuple(line for line in lines if line.overdue)
+    notification = next(
+        (line.current_words for line in lines if line.id == ObligationId.ART52_NOTIFY), None
+    )
+    label = ""
+    if assessed_on:
+        label = f"Statuses as {'attested' if attested else 'assessed'} on {assessed_on}"
+    return ObligationsView(
+        lines=tuple(lines),
+        assessed_on=assessed_on,
+        label=label,
+        today=later.isoformat() if later else None,
+        overdue=overdue,
+        fines=fines_text(result) if overdue else "",
+        notification=notification,
+    )

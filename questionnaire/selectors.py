@@ -51,6 +51,14 @@ def membership_get(*, user: User, organisation: Organisation) -> Membership:
         raise Http404("No such organisation.") from None
 
 
+def organisation_get(*, user: User, slug: str) -> Organisation:
+    """One of the user's organisations, by its slug; 404 for any other."""
+    try:
+        return organisations_for(user=user).get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None
+
+
 def drafts_for(*, user: User) -> QuerySet[Draft]:
     """The user's own drafts, in organisations they still belong to, newest first."""
     if not user.is_authenticated:
@@ -123,6 +131,21 @@ def record_superseding(*, user: User, record: AssessmentRecord) -> AssessmentRec
 def records_correctable(*, user: User, organisation: Organisation) -> QuerySet[AssessmentRecord]:
     """The organisation's records that no later record supersedes yet."""
     return records_for(user=user).filter(organisation=organisation, superseded_by__isnull=True)
+
+
+def drafts_superseding(*, user: User, organisation: Organisation) -> dict[int, Draft]:
+    """The user's open drafts in this organisation that re-assess one of its records, by
+    the record's pk (the newest draft where there are several)."""
+    found: dict[int, Draft] = {}
+    drafts = (
+        drafts_for(user=user)
+        .filter(organisation=organisation, supersedes__isnull=False)
+        .order_by("updated_at")
+    )
+    for draft in drafts:
+        if draft.supersedes_id is not None:
+            found[draft.supersedes_id] = draft
+    return found
 
 
 def assessment_records(*, user: User, assessment: Assessment) -> QuerySet[AssessmentRecord]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from questionnaire.models import (
     SigningKey,
 )
 from questionnaire.records.export import export_for
-from questionnaire.records.payload import record_payload
+from questionnaire.records.payload import attested_documents, record_payload
 from questionnaire.records.signing import (
     RecordSigner,
     b64,
@@ -69,6 +70,43 @@ def draft_create(*, user: User, organisation: Organisation) -> Draft:
     return Draft.objects.create(owner=user, organisation=organisation)
 
 
+@dataclass(frozen=True, slots=True)
+class DraftSeed:
+    """A pre-filled draft to open: the wizard's stored state (``wizard.prefill``), the step
+    it resumes at, the model's name, and the signed record it re-assesses."""
+
+    state: Mapping[str, Any]
+    current_step: str
+    model_name: str
+    supersedes: AssessmentRecord
+
+
+@transaction.atomic
+def drafts_create(
+    *, user: User, organisation: Organisation, seeds: Sequence[DraftSeed]
+) -> list[Draft]:
+    """The user's pre-filled drafts in the organisation (a re-assessment, which its
+    administrators make), in one transaction. Each remembers the record it supersedes:
+    attesting it offers that record as the one it corrects."""
+    if not membership_get(user=user, organisation=organisation).can_administer:
+        raise PermissionDenied("Only administrators of the organisation can re-assess its records.")
+    if any(seed.supersedes.organisation_id != organisation.pk for seed in seeds):
+        raise PermissionDenied("A draft can only correct a record of the same organisation.")
+    return Draft.objects.bulk_create(
+        [
+            Draft(
+                owner=user,
+                organisation=organisation,
+                state=dict(seed.state),
+                current_step=seed.current_step,
+                model_name=seed.model_name[:200],
+                supersedes=seed.supersedes,
+            )
+            for seed in seeds
+        ]
+    )
+
+
 def draft_delete(*, draft: Draft) -> None:
     draft.delete()
 
@@ -91,6 +129,7 @@ def assessment_create(
         created_by=user,
         model_name=answers.get("model_name") or "Unnamed model",
         draft_public_id=draft.public_id if draft else None,
+        supersedes=draft.supersedes if draft else None,
         answers=answers,
         shown=shown,
         result=result,
@@ -223,6 +262,7 @@ def record_create(
             return already
         chain, _ = RecordChain.objects.get_or_create(organisation=locked)
         sequence = chain.count + 1
+        answers, result = attested_documents(assessment, timezone.localdate(attested_at))
         payload = record_payload(
             record_id=str(record_id),
             sequence=sequence,
@@ -234,6 +274,8 @@ def record_create(
             function=function,
             attested_at=attested_at,
             supersedes=supersedes,
+            answers=answers,
+            result=result,
         )
         payload_bytes = canonical_json(payload)
         sha256 = sha256_hex(payload_bytes)
@@ -257,7 +299,7 @@ def record_create(
                 assessment=assessment,
                 attested_by=attester,
                 model_name=assessment.model_name,
-                classification=assessment.classification,
+                classification=result["classification"],
                 payload=payload_bytes,
                 payload_sha256=sha256,
                 previous_sha256=chain.head_sha256,

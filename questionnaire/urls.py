@@ -14,6 +14,13 @@ urlpatterns = [
     path("records/<uuid:public_id>/", views.record_detail, name="record_detail"),
     path("records/<uuid:public_id>.json", views.record_export, name="record_export"),
     path("records/<uuid:public_id>/report.pdf", views.record_report, name="record_report"),
+    path("records/<uuid:public_id>/reassess/", views.record_reassess, name="record_reassess"),
+    path("rulesets/", views.rulesets, name="rulesets"),
+    path(
+        "organisations/<slug:slug>/reassess/",
+        views.organisation_reassess,
+        name="organisation_reassess",
+    ),
     path("signing-keys.json", views.signing_keys, name="signing_keys"),
     path("verify/", views.verify, name="verify"),
     path("drafts/<uuid:draft_id>/", wizard_view, name="wizard"),

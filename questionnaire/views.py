@@ -7,7 +7,10 @@ writes through ``services``. The wizard itself lives in ``questionnaire.wizard``
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -16,22 +19,35 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from questionnaire import selectors, services
-from questionnaire.presentation import chart_for_result, flags_explained, group_by_step, verdict
+from questionnaire.presentation import (
+    StatusWords,
+    chart_for_result,
+    flags_explained,
+    group_by_step,
+    status_words,
+    verdict,
+)
 from questionnaire.records import chain, export, verification
+from questionnaire.records.reassess import Reassessment, reassess
 from questionnaire.records.signing import sha256_hex
+from questionnaire.scoring import DEFAULT_RULESET, load
+from questionnaire.scoring.rulesets import available
 from questionnaire.wizard.forms import AttestForm
+from questionnaire.wizard.prefill import PrefillRefused, step_data_for
 from questionnaire.wizard.view import sign_assessment
+from questionnaire.wording import wording_map
 
 if TYPE_CHECKING:
     # Annotations only: views read and write data through selectors and services, which
     # the import-linter contract "Views reach data through selectors and services" checks.
     from django.db.models import QuerySet
 
-    from questionnaire.models import Assessment, Organisation
+    from questionnaire.models import Assessment, AssessmentRecord, Draft, Organisation
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +136,9 @@ def _assessment_page(
         attest_form = AttestForm(
             records=selectors.records_correctable(
                 user=request.user, organisation=assessment.organisation
-            )
+            ),
+            # A re-assessment offers the record it re-assesses as the one it corrects.
+            initial={"supersedes": assessment.supersedes_id},
         )
     return render(
         request,
@@ -187,6 +205,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     payload = chain.payload_of(record) or {}
     result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
     superseded_by = selectors.record_superseding(user=request.user, record=record)
+    membership = selectors.membership_get(user=request.user, organisation=record.organisation)
     return render(
         request,
         "questionnaire/record_detail.html",
@@ -200,6 +219,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "chart": chart_for_result(result) if result else None,
             "shown_by_step": group_by_step(payload.get("questions", [])),
             "superseded_by": superseded_by,
+            "can_reassess": membership.can_administer and superseded_by is None,
         },
     )
 
@@ -338,3 +358,294 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(
         request, "questionnaire/verify.html", {"form": form, "outcome": outcome}, status=status
     )
+
+
+# ------------------------------------------------------------------ rule sets and re-assessment
+
+
+@login_required
+@require_safe
+def rulesets(request: HttpRequest) -> HttpResponse:
+    """Every registered rule set, newest first: what it is, since when, when its sources
+    were last checked, the hash of its decision data and what changed, with why and sources."""
+    return render(
+        request,
+        "questionnaire/rulesets.html",
+        {
+            "rulesets": [load(ruleset_id) for ruleset_id in reversed(available())],
+            "default": DEFAULT_RULESET,
+        },
+    )
+
+
+class RulesetChoiceForm(forms.Form):
+    """The rule set to re-assess under: a GET form, so the page works without JavaScript
+    and its address can be shared."""
+
+    ruleset = forms.ChoiceField(
+        label="Rule set to re-assess under",
+        help_text="The newest is the one new assessments use.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ChoiceField, self.fields["ruleset"])
+        field.choices = [
+            (ruleset_id, ruleset_id + (" (newest)" if ruleset_id == DEFAULT_RULESET else ""))
+            for ruleset_id in reversed(available())
+        ]
+        field.initial = DEFAULT_RULESET
+
+
+def _target(request: HttpRequest) -> tuple[RulesetChoiceForm, str | None]:
+    """The picker and the rule set it names: the newest when none is named, ``None`` (and
+    the form's error) for an id that is not registered."""
+    query = request.GET if "ruleset" in request.GET else None
+    form = RulesetChoiceForm(query)
+    if query is None:
+        return form, DEFAULT_RULESET
+    return form, form.cleaned_data["ruleset"] if form.is_valid() else None
+
+
+def _administered(request: HttpRequest, organisation: Organisation) -> None:
+    """404 unless the user belongs to the organisation; 403 unless they administer it."""
+    membership = selectors.membership_get(user=request.user, organisation=organisation)
+    if not membership.can_administer:
+        raise PermissionDenied("Only administrators of the organisation can re-assess its records.")
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A current record and its re-assessment, as the organisation's table shows it."""
+
+    record: AssessmentRecord
+    diff: Reassessment
+    draft: Draft | None
+
+    @property
+    def notification_words(self) -> StatusWords | None:
+        """The new result's Art. 52 notification in words (``Overdue since … — notify the
+        AI Office now``), or ``None`` when it lists none."""
+        notification = self.diff.notification_after
+        if notification is None:
+            return None
+        return status_words(notification, notification.get("status"))
+
+    @property
+    def notification_overdue(self) -> bool:
+        return (self.diff.notification_after or {}).get("status") == "overdue"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_reassess(request: HttpRequest, slug: str) -> HttpResponse:
+    """For an administrator: every current signed record of the organisation (not
+    superseded), what would change under the chosen rule set, as one table; and the action
+    that opens a pre-filled draft for each changed record."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    _administered(request, organisation)
+    form, target = _target(request)
+    if target is None:
+        return render(
+            request,
+            "questionnaire/reassess.html",
+            {"organisation": organisation, "form": form},
+            status=400,
+        )
+    rows = _rows(request, organisation, target)
+    if request.method == "POST":
+        _drafts_open(request, organisation, target, [row for row in rows if row.diff.changed])
+        return redirect(f"{request.path}?{urlencode({'ruleset': target})}")
+    changed = [row for row in rows if row.diff.changed]
+    return render(
+        request,
+        "questionnaire/reassess.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "target": load(target),
+            "rows": rows,
+            "changed": changed,
+            "today": timezone.localdate(),
+            "drafts_possible": target == DEFAULT_RULESET,
+            "drafts_to_open": [row for row in changed if row.draft is None],
+            "default_ruleset": DEFAULT_RULESET,
+        },
+    )
+
+
+def _rows(request: HttpRequest, organisation: Organisation, target: str) -> list[_Row]:
+    records = selectors.records_correctable(user=request.user, organisation=organisation)
+    drafts = selectors.drafts_superseding(user=request.user, organisation=organisation)
+    today = timezone.localdate()
+    return [
+        _Row(record=record, diff=_reassess(record, target, today), draft=drafts.get(record.pk))
+        for record in records.order_by("sequence")
+    ]
+
+
+def _reassess(record: AssessmentRecord, target: str, today: date) -> Reassessment:
+    payload = chain.payload_of(record) or {
+        "record_id": str(record.public_id),
+        "sequence": record.sequence,
+        "model_name": record.model_name,
+    }
+    return reassess(payload, target, today=today)
+
+
+MESSAGE_NAMES = 10
+"""How many records a message names before it says "and N more"."""
+
+
+def _drafts_open(
+    request: HttpRequest, organisation: Organisation, target: str, rows: list[_Row]
+) -> None:
+    """A draft pre-filled with each record's answers, remembering the record it supersedes;
+    a record whose answers the questionnaire cannot hold is refused, by name."""
+    if target != DEFAULT_RULESET:
+        messages.error(
+            request,
+            f"Drafts are assessed under the newest rule set, {DEFAULT_RULESET}: choose it to "
+            "open drafts.",
+        )
+        return
+    seeds = []
+    for row in rows:
+        name = f"Record {row.record.sequence} ({row.record.model_name})"
+        if row.draft is not None:
+            messages.info(request, f"{name}: its draft is open already.")
+            continue
+        payload = chain.payload_of(row.record) or {}
+        answers = payload.get("answers")
+        if not isinstance(answers, dict):
+            messages.error(request, f"{name}: its signed payload holds no answers; no draft.")
+            continue
+        try:
+            prefill = step_data_for(
+                answers, new_keys=row.diff.new_questions, to_fix=row.diff.problem_paths
+            )
+        except PrefillRefused as refused:
+            logger.info(
+                "Re-assessment draft for record %s refused: %s", row.record.public_id, refused
+            )
+            messages.error(
+                request,
+                f"{name}: no draft opened — {refused}. Re-assess it from the command line "
+                "(manage.py assess --record).",
+            )
+            continue
+        seeds.append(
+            services.DraftSeed(
+                state=prefill.state(supersedes_pk=row.record.pk),
+                current_step=prefill.first_step,
+                model_name=str(answers.get("model_name") or row.record.model_name),
+                supersedes=row.record,
+            )
+        )
+    opened = services.drafts_create(user=_user(request), organisation=organisation, seeds=seeds)
+    if opened:
+        named = [f"record {seed.supersedes.sequence} ({seed.model_name})" for seed in seeds]
+        if len(named) > MESSAGE_NAMES:
+            named = [*named[:MESSAGE_NAMES], f"and {len(named) - MESSAGE_NAMES} more"]
+        messages.success(
+            request,
+            f"Opened {len(opened)} draft{'s' if len(opened) != 1 else ''} on your dashboard, "
+            "each pre-filled with its record's answers; attesting one supersedes its record: "
+            + "; ".join(named)
+            + ".",
+        )
+    elif not rows:
+        messages.info(request, "No record changes under this rule set: no draft to open.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_reassess(request: HttpRequest, public_id: str) -> HttpResponse:
+    """For an administrator: one record's signed result beside what its answers give under
+    the chosen rule set, obligation by obligation."""
+    record = selectors.record_get(user=request.user, public_id=public_id)
+    _administered(request, record.organisation)
+    form, target = _target(request)
+    if target is None:
+        return render(
+            request,
+            "questionnaire/record_reassess.html",
+            {"record": record, "form": form},
+            status=400,
+        )
+    today = timezone.localdate()
+    diff = _reassess(record, target, today)
+    superseded_by = selectors.record_superseding(user=request.user, record=record)
+    draft = selectors.drafts_superseding(user=request.user, organisation=record.organisation).get(
+        record.pk
+    )
+    if request.method == "POST":
+        if superseded_by is not None:
+            messages.error(
+                request, "This record is superseded: re-assess the record that corrects it."
+            )
+        elif not diff.changed:
+            messages.info(
+                request, f"Nothing changes for this record under {target}: no draft opened."
+            )
+        else:
+            _drafts_open(request, record.organisation, target, [_Row(record, diff, draft)])
+        return redirect(f"{request.path}?{urlencode({'ruleset': target})}")
+    return render(
+        request,
+        "questionnaire/record_reassess.html",
+        {
+            "record": record,
+            "form": form,
+            "target": load(target),
+            "diff": diff,
+            "obligations": _obligation_rows(diff),
+            "row": _Row(record, diff, draft),
+            "new_questions": _question_labels(diff.new_questions),
+            "superseded_by": superseded_by,
+            "draft": draft,
+            "today": today,
+            "drafts_possible": target == DEFAULT_RULESET and superseded_by is None,
+            "default_ruleset": DEFAULT_RULESET,
+        },
+    )
+
+
+def _question_labels(keys: tuple[str, ...]) -> list[str]:
+    """The questions of these answers keys, in the wording the wizard shows today."""
+    wording = wording_map() if keys else {}
+    return [str(wording.get(key, {}).get("label") or key) for key in keys]
+
+
+def _obligation_rows(diff: Reassessment) -> list[dict[str, Any]]:
+    """Every obligation listed before or after, with its due date and status in words on
+    each side and what changed (added, removed, due date); a new status alone is shown but
+    is not a change."""
+    before = {str(o.get("id")): o for o in diff.before.get("obligations") or []}
+    after = {str(o.get("id")): o for o in (diff.after or {}).get("obligations") or []}
+    rows = []
+    for key in [*after, *(key for key in before if key not in after)]:
+        old, new = before.get(key), after.get(key)
+        if diff.after is None:
+            change = ""
+        elif old is None:
+            change = "added"
+        elif new is None:
+            change = "removed"
+        elif (old.get("due") or None) != (new.get("due") or None):
+            change = "due date changed"
+        else:
+            change = ""
+        shown = new or old or {}
+        rows.append(
+            {
+                "id": key,
+                "article": shown.get("article", ""),
+                "title": shown.get("title") or key,
+                "before": status_words(old, old.get("status")) if old else None,
+                "after": status_words(new, new.get("status")) if new else None,
+                "after_status": new.get("status") if new else None,
+                "change": change,
+            }
+        )
+    return rows

@@ -196,6 +196,7 @@ def signed_export(
 ) -> dict[str, Any]:
     """A record's export document, signed with a throwaway Ed25519 key as the service does."""
     record_id = str(uuid.uuid4())
+    result = assess(answers)
     payload: dict[str, Any] = {
         "record_schema": 1,
         "record_id": record_id,
@@ -211,11 +212,11 @@ def signed_export(
             "username": "alice",
             "attested_at": "2026-11-28T01:55:00Z",
         },
-        "ruleset": "eu-aia-gpai-2025.1",
+        "ruleset": result["ruleset"],
         "answers_schema": 1,
         "answers": answers,
         "questions": questions if questions is not None else shown_rows(HARDWARE_SHOWN),
-        "result": assess(answers),
+        "result": result,
         "supersedes": supersedes,
     }
     payload_bytes = canonical_json(payload)

@@ -22,7 +22,8 @@ from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyp
 from questionnaire import presentation
 from questionnaire.reports.fetcher import STATIC_BASE_URL, StaticFetcher, static_url
 from questionnaire.reports.pades import ATTACHMENT_NAME
-from questionnaire.scoring.numbers import format_human, parse_number
+from questionnaire.scoring.numbers import format_human
+from questionnaire.scoring.vocabulary import Flag
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
     result = payload["result"]
     obligations = result.get("obligations", [])
     notify = next((o for o in obligations if o.get("id") == "art52_notify"), None)
+    duties = presentation.obligations_view(result, answers=answers, attested=True)
     return {
         "stylesheet": static_url(STYLESHEET),
         "export": export,
@@ -84,11 +86,9 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
         "classification": presentation.CLASSIFICATION_LABELS.get(
             result["classification"], result["classification"]
         ),
-        "flags": [
-            {**flag, "label": presentation.FLAG_LABELS.get(flag["flag"], flag["flag"])}
-            for flag in presentation.flags_explained(result)
-        ],
-        "notification": _notification(result, notify),
+        "flags": presentation.flags_explained(result),
+        "obligations": duties,
+        "notification": _notification(result, notify, duties),
         "compute": _compute_facts(answers, result),
         "chart": presentation.chart_for_result(result),
         "question_groups": presentation.group_by_step(payload.get("questions", [])),
@@ -111,7 +111,15 @@ def _timestamp(value: object) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
-def _notification(result: Mapping[str, Any], notify: Mapping[str, Any] | None) -> str:
+def _notification(
+    result: Mapping[str, Any],
+    notify: Mapping[str, Any] | None,
+    duties: presentation.ObligationsView,
+) -> str:
+    if duties.has_statuses:
+        if duties.notification is None:
+            return "Not required on these answers."
+        return f"{duties.notification.text}."
     if result.get("notification_due"):
         return f"Notify the Commission by {result['notification_due']}."
     if notify is not None:
@@ -124,9 +132,10 @@ def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dic
     signed result's figures and the answers as entered: nothing is recomputed."""
     figures = presentation.figures_of(result)
     compute = figures.get("compute") if figures else None
+    lower_bound = Flag.COMPUTE_LOWER_BOUND in (result.get("flags") or [])
     facts: dict[str, Any] = {
         "training": _flop(result.get("training_flop")),
-        "cumulative": _flop(result.get("cumulative_flop")),
+        "cumulative": _flop(result.get("cumulative_flop"), at_least=lower_bound),
         "method": METHOD_LABELS.get(result.get("compute_method") or "", ""),
         "how": "",
         "assumptions": [],
@@ -174,15 +183,18 @@ def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dic
 
 def _calculation(description: str, flop: object) -> str:
     if flop in (None, ""):
-        return description
-    return f"{description} = {format_human(Decimal(str(flop)))} FLOP"
+        return presentation.superscript_exponents(description)
+    return presentation.superscript_exponents(
+        f"{description} = {format_human(Decimal(str(flop)))} FLOP"
+    )
 
 
-def _flop(value: object) -> str:
+def _flop(value: object, *, at_least: bool = False) -> str:
     if value in (None, ""):
         return "not given"
     try:
-        return f"{format_human(parse_number(value))} FLOP"
+        text = presentation.flop_text(value)
+        return f"At least {text}" if at_least else text
     except ValueError:
         logger.warning("Report: %r is not a number of FLOP; printed as given.", value)
         return str(value)

@@ -6,7 +6,7 @@ with its key path.
 """
 
 from .answers import Answers, AnswersError, Problem, parse_answers
-from .engine import assess, evaluate
+from .engine import assess, evaluate, ruleset_for
 from .result import CLASSIFICATIONS, FLAGS, Result
 from .rulesets import DEFAULT_RULESET, RuleSet, load
 
@@ -23,4 +23,5 @@ __all__ = [
     "evaluate",
     "load",
     "parse_answers",
+    "ruleset_for",
 ]

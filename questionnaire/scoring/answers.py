@@ -19,6 +19,7 @@ from .rulesets import RuleSet
 from .vocabulary import (
     ANSWERS_SCHEMA,
     OPEN_SOURCE_CONDITIONS,
+    BusinessUsersScope,
     Generality,
     HighImpact,
     Method,
@@ -153,6 +154,15 @@ class Answers:
     high_impact_capabilities: str = "no"
     eu_business_users: Decimal | None = None
     commission_designated: bool = False
+    # From rule set 2026.1 (an earlier rule set accepts and ignores these keys):
+    assessed_on: date | None = None
+    """The date the assessment speaks for; the engine never reads a clock."""
+    designated_on: date | None = None
+    notified_on: date | None = None
+    high_impact_known_on: date | None = None
+    inherited_flop: Decimal = Decimal(0)
+    business_users_scope: str | None = None
+    own_ai_system: bool | None = None
 
 
 _MISSING = object()
@@ -347,6 +357,11 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
         document, "eu_business_users", "eu_business_users", zero_allowed=True
     )
     designated = reader.boolean(document, "commission_designated", "commission_designated")
+    later = (
+        _later_keys(reader, document, rules, placement=placement, placed_on=placed_on)
+        if rules.answers_keys_2026
+        else {}
+    )
 
     if reader.problems or role is None or placement is None:
         raise AnswersError(reader.problems)
@@ -369,7 +384,64 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
         high_impact_capabilities=high_impact or "no",
         eu_business_users=eu_business_users,
         commission_designated=bool(designated),
+        **later,
     )
+
+
+def _later_keys(
+    reader: _Reader,
+    document: Mapping[str, Any],
+    rules: RuleSet,
+    *,
+    placement: str | None,
+    placed_on: date | None,
+) -> dict[str, Any]:
+    """The answers that rule set 2026.1 introduced, and the checks between dates that it
+    makes (rules §10.2, §10.4, §10.7)."""
+    assessed_on = reader.date(document, "assessed_on", "assessed_on")
+    designated_on = reader.date(document, "designated_on", "designated_on")
+    notified_on = reader.date(document, "notified_on", "notified_on")
+    high_impact_known_on = reader.date(document, "high_impact_known_on", "high_impact_known_on")
+    inherited = reader.number(document, "inherited_flop", "inherited_flop", zero_allowed=True)
+    scope = reader.choice(
+        document, "business_users_scope", "business_users_scope", values(BusinessUsersScope)
+    )
+    own_ai_system = reader.boolean(document, "own_ai_system", "own_ai_system")
+    start = rules.obligations_apply_from
+    if placement == Placement.PLANNED and placed_on is not None and placed_on < start:
+        reader.problem(
+            "placed_on",
+            f"a model not yet placed cannot have been placed before {long_date(start)}: "
+            "choose 'placed' if it was",
+        )
+    if (
+        placement == Placement.PLACED
+        and placed_on is not None
+        and assessed_on is not None
+        and placed_on > assessed_on
+    ):
+        reader.problem("placed_on", "a placing date in the future: choose 'planned'")
+    if designated_on is not None and designated_on < start:
+        reader.problem(
+            "designated_on",
+            f"must not be before {long_date(start)}, when designations became possible",
+        )
+    if notified_on is not None and assessed_on is not None and notified_on > assessed_on:
+        reader.problem("notified_on", "must not be after the assessment date (assessed_on)")
+    return {
+        "assessed_on": assessed_on,
+        "designated_on": designated_on,
+        "notified_on": notified_on,
+        "high_impact_known_on": high_impact_known_on,
+        "inherited_flop": inherited or Decimal(0),
+        "business_users_scope": scope,
+        "own_ai_system": own_ai_system,
+    }
+
+
+def long_date(day: date) -> str:
+    """``1 March 2026``, as the law writes dates."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def parse_compute(block: object, rules: RuleSet, path: str = "compute") -> Compute:

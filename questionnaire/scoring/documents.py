@@ -82,6 +82,14 @@ class AnswersDocument(TypedDict, total=False):
     high_impact_capabilities: str
     eu_business_users: Number | None
     commission_designated: bool
+    ruleset: str
+    assessed_on: str
+    designated_on: str
+    notified_on: str
+    high_impact_known_on: str
+    inherited_flop: Number
+    business_users_scope: str
+    own_ai_system: bool
 
 
 class NoteDocument(TypedDict):
@@ -103,6 +111,7 @@ class ObligationDocument(TypedDict):
     due: str | None
     title: str
     scope: NotRequired[str]
+    status: NotRequired[str]
 
 
 class CheckFigures(TypedDict):
@@ -162,3 +171,5 @@ class ResultDocument(TypedDict):
     open_question_items: list[QuestionItem]
     notes: list[NoteDocument]
     figures: NotRequired[FiguresDocument]
+    ruleset_sha256: NotRequired[str]
+    assessed_on: NotRequired[str]

@@ -8,13 +8,13 @@ Where the law leaves a point open, the engine takes the cautious reading and say
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Context, Decimal, localcontext
 from typing import Any
 
 from . import compute as estimators
-from .answers import Answers, Compute, parse_answers
+from .answers import Answers, AnswersError, Compute, Problem, parse_answers
 from .documents import (
     CheckFigures,
     ComputeFigures,
@@ -24,15 +24,17 @@ from .documents import (
 )
 from .numbers import to_text
 from .result import Note, Obligation, Question, Result
-from .rulesets import DEFAULT_RULESET, RuleSet, load
+from .rulesets import DEFAULT_RULESET, RuleSet, available, load
 from .texts import Param
 from .vocabulary import (
+    BusinessUsersScope,
     Classification,
     Flag,
     Generality,
     HighImpact,
     Method,
     ObligationId,
+    ObligationStatus,
     Placement,
     Role,
 )
@@ -56,14 +58,31 @@ _SYSTEMIC = (
 )
 
 
-def assess(document: Mapping[str, Any], ruleset: str = DEFAULT_RULESET) -> ResultDocument:
+def assess(document: Mapping[str, Any], ruleset: str | None = None) -> ResultDocument:
     """Validate an answers document and return the result document.
 
-    Raises ``AnswersError`` (with every problem and its key path) for invalid answers.
+    The rule set is ``ruleset`` when given, else the one the answers name in their optional
+    ``ruleset`` key, else the newest. Raises ``AnswersError`` (with every problem and its key
+    path) for invalid answers.
     """
-    rules = load(ruleset)
+    rules = load(ruleset_for(document, ruleset))
     with localcontext(_EXACT):
         return evaluate(parse_answers(document, rules), rules, entered=document).as_document()
+
+
+def ruleset_for(document: object, ruleset: str | None = None) -> str:
+    """The id of the rule set that decides ``document``; ``AnswersError`` naming the
+    ``ruleset`` key when the answers name one that is not registered."""
+    if ruleset is not None:
+        if ruleset not in available():
+            raise AnswersError([Problem("ruleset", f"must be one of {', '.join(available())}")])
+        return ruleset
+    named = document.get("ruleset") if isinstance(document, Mapping) else None
+    if named is None:
+        return DEFAULT_RULESET
+    if not isinstance(named, str) or named not in available():
+        raise AnswersError([Problem("ruleset", f"must be one of {', '.join(available())}")])
+    return named
 
 
 def evaluate(
@@ -118,6 +137,8 @@ class _Assessment:
         self.entered = entered
         self.modification_basis: tuple[Decimal, Decimal] | None = None
         """For a modifier: the base of the fraction test and the summed modification compute."""
+        self.bases: set[str] = set()
+        """What systemic risk rests on: compute, modification, designation, high_impact."""
         self.gpai_threshold = rules.gpai_training_flop
         self.sr_threshold = rules.systemic_risk_cumulative_flop
         self.estimates = self._estimate()
@@ -145,8 +166,12 @@ class _Assessment:
             )
         )
         checks: list[Compute] = [primary.check] if primary.check else []
+        moe_total = rules.reads("moe_total_not_a_check") and any(
+            c.method == Method.ARCHITECTURE and c.mixture_of_experts for c in (primary, *checks)
+        )
         if (
-            a.parameters is not None
+            not moe_total
+            and a.parameters is not None
             and a.training_tokens is not None
             and Method.ARCHITECTURE
             not in (primary.method, primary.check.method if primary.check else None)
@@ -185,6 +210,14 @@ class _Assessment:
         ):
             found.flags.append(Flag.MOE_ASSUMPTION)
             found.reasons.append(Note("compute.moe", rules.cite("moe")))
+        if a.inherited_flop > 0:
+            found.reasons.append(
+                Note(
+                    "compute.inherited",
+                    rules.cite("inherited"),
+                    {"value": to_text(a.inherited_flop)},
+                )
+            )
         return found
 
     def _cumulative(self) -> Decimal | None:
@@ -194,13 +227,43 @@ class _Assessment:
     def _cumulative_of(self, training: Decimal) -> Decimal:
         """Training compute plus non-public synthetic data (Annex A.1); for a modifier, the
         original's compute (when known) and earlier modifications are added as well."""
-        total = training + self.a.synthetic_data_flop
+        total = training + self.a.synthetic_data_flop + self.a.inherited_flop
         if self.a.role == Role.MODIFIER and self.a.modification is not None:
             modification = self.a.modification
             total += sum(modification.earlier_modifications_flop, Decimal(0))
             if modification.original_flop is not None:
                 total += modification.original_flop
         return total
+
+    def _moe_question(self, found: _Findings) -> None:
+        """The open question on counting a mixture-of-experts model's parameters, with the
+        total-parameter figure as an upper bound and what it would change (rules §10.9)."""
+        a, rules = self.a, self.rules
+        primary = a.compute
+        if not rules.reads("moe_total_not_a_check") or primary is None:
+            return
+        if not (primary.method == Method.ARCHITECTURE and primary.mixture_of_experts):
+            return
+        if a.parameters is None or primary.tokens is None:
+            found.ask("question.moe_total_unknown")
+            return
+        training = self.estimates.training or Decimal(0)
+        upper = rules.architecture_factor * a.parameters * primary.tokens
+        cumulative = self._cumulative() or Decimal(0)
+        upper_cumulative = cumulative - training + upper
+        params: dict[str, Param] = {"total": to_text(a.parameters), "upper": to_text(upper)}
+        if cumulative <= self.sr_threshold < upper_cumulative:
+            found.ask(
+                "question.moe_upper_bound_systemic",
+                **params,
+                threshold=to_text(self.sr_threshold),
+            )
+        elif a.role != Role.MODIFIER and training <= self.gpai_threshold < upper:
+            found.ask(
+                "question.moe_upper_bound_gpai", **params, threshold=to_text(self.gpai_threshold)
+            )
+        else:
+            found.ask("question.moe_upper_bound", **params)
 
     # ---------------------------------------------------------------- scope
 
@@ -213,14 +276,34 @@ class _Assessment:
         if a.role == Role.INTEGRATOR and not a.upstream_excluded_eu:
             return self._out_of_scope("scope.integrator", rules.cite("integrator"))
         if a.placement == Placement.INTERNAL_ONLY:
+            if self._supplied_to_business_users():
+                return self._in_scope(internal=False, supplied=True)
             return self._internal_use()
         return self._in_scope(internal=False)
+
+    def _supplied_to_business_users(self) -> bool:
+        """Internal use that supplies the model to third-party business users is placing on
+        the market (rules §10.8); an unknown scope is taken as third parties."""
+        a = self.a
+        if not self.rules.reads("internal_business_users"):
+            return False
+        if a.eu_business_users is None or a.eu_business_users < 1:
+            return False
+        return a.business_users_scope in (None, BusinessUsersScope.THIRD_PARTIES)
 
     def _out_of_scope(self, text_id: str, cite: str, question: str | None = None) -> Result:
         found = _Findings(self.estimates)
         found.reason(text_id, cite)
         if question:
             found.ask(question)
+        if (
+            self.rules.reads("internal_business_users")
+            and self.a.placement == Placement.INTERNAL_ONLY
+            and self.a.business_users_scope
+            in (BusinessUsersScope.GROUP_ONLY, BusinessUsersScope.PROVIDER_CONTRACTORS)
+            and (self.a.eu_business_users or 0) >= 1
+        ):
+            found.ask("question.group_users")
         return self._result(found, Classification.OUT_OF_SCOPE, provider=False)
 
     def _internal_use(self) -> Result:
@@ -243,12 +326,18 @@ class _Assessment:
             question="question.internal_essential",
         )
 
-    def _in_scope(self, *, internal: bool) -> Result:
+    def _in_scope(self, *, internal: bool, supplied: bool = False) -> Result:
         found = _Findings(self.estimates)
         a, rules = self.a, self.rules
         if internal:
             found.reason("scope.internal_systemic", rules.cite("internal_only"))
             found.ask("question.internal_date")
+            if rules.reads("internal_business_users"):
+                found.ask("question.internal_relevant_obligations")
+        elif supplied:
+            found.reason("scope.internal_supplied", rules.cite("internal_business_users"))
+            if a.business_users_scope is None:
+                found.ask("question.business_users_scope_unknown")
         elif a.placement == Placement.PLANNED:
             found.reason("scope.planned", rules.cite("planned"))
         else:
@@ -259,6 +348,9 @@ class _Assessment:
             found.ask("question.compute_items")
         if a.synthetic_data_flop > 0:
             found.ask("question.synthetic_public")
+        if a.inherited_flop > 0:
+            found.ask("question.inherited")
+        self._moe_question(found)
         if a.role == Role.MODIFIER:
             return self._modifier(found)
         return self._developer(found)
@@ -352,9 +444,11 @@ class _Assessment:
         threshold = to_text(self.sr_threshold)
         if a.commission_designated:
             systemic = True
+            self.bases.add("designation")
             found.reason("systemic.designated", rules.cite("systemic_designation"))
         if is_gpai and above:
             systemic = notify = True
+            self.bases.add("compute")
             found.reason(
                 "systemic.presumed",
                 rules.cite("systemic_presumption"),
@@ -366,10 +460,13 @@ class _Assessment:
                 "systemic.requires_gpai", rules.cite("systemic_requires_gpai"), threshold=threshold
             )
             found.ask("question.narrow_above_systemic", threshold=threshold)
+        if is_gpai and a.high_impact_capabilities == HighImpact.YES:
+            self.bases.add("high_impact")
         if is_gpai and not above and a.high_impact_capabilities == HighImpact.YES:
             systemic = True
             found.reason("systemic.high_impact", rules.cite("systemic_high_impact"))
-            found.ask("question.high_impact_notification")
+            if not self._recommends_notification():
+                found.ask("question.high_impact_notification")
         if notify:
             found.note("note.rebuttal", rules.cite("rebuttal"))
         if not systemic:
@@ -446,12 +543,23 @@ class _Assessment:
             )
         found.ask("question.cumulative_modifications")
         found.ask("question.weights_control")
+        lower_bound = modification.original_flop is None and rules.reads("modifier_lower_bound")
+        if lower_bound:
+            found.flag(Flag.COMPUTE_LOWER_BOUND)
+            found.reason(
+                "modifier.lower_bound", rules.cite("lower_bound"), value=to_text(cumulative)
+            )
         original_systemic = modification.original_systemic_risk or a.commission_designated
-        if not significant:
+        designated_provider = a.commission_designated and rules.reads("designation_dates")
+        if not significant and designated_provider:
+            found.reason("modifier.designated_provider", rules.cite("modifier_designated"))
+            found.ask("question.modifier_designated")
+        elif not significant:
             found.reason("modifier.below", rules.cite("modifier_below"))
             found.ask("question.original_keeps_obligations")
             if not original_systemic:
-                crossing = cumulative if modification.original_flop is not None else None
+                known = modification.original_flop is not None
+                crossing = cumulative if known or lower_bound else None
                 self._designation_risk(found, crossing)
                 if crossing is not None and crossing > self.sr_threshold:
                     found.reason(
@@ -460,37 +568,52 @@ class _Assessment:
                         value=to_text(crossing),
                         threshold=to_text(self.sr_threshold),
                     )
+                elif lower_bound:
+                    found.flag(Flag.DESIGNATION_RISK)
+                    found.ask("question.lower_bound", threshold=to_text(self.sr_threshold))
             classification = (
                 Classification.GPAI_SYSTEMIC_RISK if original_systemic else Classification.GPAI
             )
             return self._result(found, classification, provider=False, cumulative=cumulative)
 
         found.flag(Flag.MODIFICATION_LIMITED)
-        found.reason("modifier.provider", rules.cite("modifier_limited"))
+        if significant and modification.original_systemic_risk:
+            found.reason("modifier.systemic_original_provider", rules.cite("modifier_systemic"))
+        elif significant:
+            found.reason("modifier.provider", rules.cite("modifier_limited"))
         systemic = notify = False
         if modification.original_systemic_risk:
             systemic = notify = True
+            self.bases.add("modification")
             found.reason("modifier.systemic_original", rules.cite("modifier_systemic"))
         elif cumulative > self.sr_threshold:
             systemic = notify = True
+            self.bases.add("compute")
             found.reason(
-                "modifier.systemic_cumulative",
-                rules.cite("modifier_cumulative"),
+                "modifier.lower_bound_above" if lower_bound else "modifier.systemic_cumulative",
+                rules.cite("lower_bound" if lower_bound else "modifier_cumulative"),
                 value=to_text(cumulative),
                 threshold=to_text(self.sr_threshold),
             )
             found.ask("question.modifier_crosses_systemic")
         if a.commission_designated:
             systemic = True
+            self.bases.add("designation")
             found.reason("modifier.designated", rules.cite("systemic_designation"))
+        if a.high_impact_capabilities == HighImpact.YES:
+            self.bases.add("high_impact")
         if not systemic and a.high_impact_capabilities == HighImpact.YES:
             systemic = True
             found.reason("modifier.high_impact", rules.cite("systemic_high_impact"))
-            found.ask("question.high_impact_notification_modified")
+            if not self._recommends_notification():
+                found.ask("question.high_impact_notification_modified")
         if notify:
             found.note("note.rebuttal", rules.cite("rebuttal"))
         if not systemic:
             self._designation_risk(found, None)
+            if lower_bound:
+                found.flag(Flag.DESIGNATION_RISK)
+                found.ask("question.lower_bound", threshold=to_text(self.sr_threshold))
             classification = (
                 Classification.GPAI_OPEN_SOURCE if self._open_source(found) else Classification.GPAI
             )
@@ -550,21 +673,69 @@ class _Assessment:
             for key in ids
         ]
         if classification == Classification.GPAI_SYSTEMIC_RISK:
-            if notify:
-                obligations.append(self._notification(found))
+            recommended = not notify and self._recommends_notification()
+            if notify or recommended:
+                obligations.append(self._notification(found, recommended=recommended))
+            systemic_due = self._systemic_due(found, due)
             obligations += [
                 Obligation(
                     id=key,
                     article=rules.obligations[key].article,
                     title=rules.obligations[key].title,
-                    due=due,
+                    due=systemic_due,
                 )
                 for key in _SYSTEMIC
             ]
             found.ask("question.art55_start")
         found.note("note.fines", rules.cite("fines"), fines_from=rules.fines_apply_from.isoformat())
-        found.note("note.code_of_practice", rules.cite("code_of_practice"))
+        chapters = ["Copyright"]
+        if classification != Classification.GPAI_OPEN_SOURCE:
+            chapters.insert(0, "Transparency")
+        if classification == Classification.GPAI_SYSTEMIC_RISK:
+            chapters.append("Safety and Security")
+        found.note("note.code_of_practice", rules.cite("code_of_practice"), chapters=chapters)
         return obligations
+
+    def _recommends_notification(self) -> bool:
+        """High-impact capabilities give a recommended notification (rules §10.1)."""
+        return (
+            self.rules.readings.get("high_impact_notification") == "recommended"
+            and "high_impact" in self.bases
+        )
+
+    def _systemic_due(self, found: _Findings, due: date | None) -> date | None:
+        """Due date of the Art. 55 duties: the placing-based one, or, where systemic risk
+        rests on a designation alone, the date the provider was informed (rules §10.4)."""
+        a, rules = self.a, self.rules
+        if a.placement == Placement.PLANNED and rules.reads("planned_never_legacy"):
+            found.reason("dates.art55_planned", rules.cite("art55_planned"))
+        if not rules.reads("designation_dates") or self.bases != {"designation"}:
+            return due
+        if a.designated_on is None:
+            found.ask("question.designation_date_unknown")
+            return due
+        months = rules.reassessment_request_months or 0
+        found.note(
+            "note.reassessment_request",
+            rules.cite("reassessment_request"),
+            earliest=_add_months(a.designated_on, months).isoformat(),
+        )
+        start = rules.obligations_apply_from
+        if a.placed_on is not None and a.placed_on < start and a.placement != Placement.PLANNED:
+            found.reason(
+                "dates.art55_designation_legacy",
+                rules.cite("designation_dates"),
+                designated_on=a.designated_on.isoformat(),
+                apply_from=start.isoformat(),
+                comply_by=rules.legacy_compliance_by.isoformat(),
+            )
+            return max(a.designated_on, rules.legacy_compliance_by)
+        found.reason(
+            "dates.art55_designation",
+            rules.cite("designation_dates"),
+            designated_on=a.designated_on.isoformat(),
+        )
+        return a.designated_on
 
     def _due(self, found: _Findings) -> date | None:
         """Due date of the Art. 53, 54 and 55 duties (Art. 111(3), Art. 113(b))."""
@@ -572,6 +743,17 @@ class _Assessment:
         start = rules.obligations_apply_from
         if a.placed_on is None:
             return None
+        planned = a.placement == Placement.PLANNED and rules.reads("planned_never_legacy")
+        if planned:
+            if a.assessed_on is not None and a.placed_on < a.assessed_on:
+                found.flag(Flag.PLANNED_DATE_PASSED)
+                found.reason(
+                    "dates.planned_passed",
+                    rules.cite("planned_passed"),
+                    placed_on=a.placed_on.isoformat(),
+                )
+                found.ask("question.planned_passed")
+            return max(a.placed_on, start)
         if a.placed_on < start:
             found.flag(Flag.LEGACY_MODEL)
             found.reason(
@@ -583,9 +765,11 @@ class _Assessment:
             return rules.legacy_compliance_by
         return max(a.placed_on, start)
 
-    def _notification(self, found: _Findings) -> Obligation:
+    def _notification(self, found: _Findings, *, recommended: bool = False) -> Obligation:
         a, rules = self.a, self.rules
         rule = rules.obligations[ObligationId.ART52_NOTIFY]
+        if rules.reads("notification_latest_date"):
+            return self._notification_2026(found, rule.id, recommended=recommended)
         due = None
         if a.threshold_known_on is None:
             found.flag(Flag.NOTIFICATION_DATE_UNKNOWN)
@@ -608,6 +792,130 @@ class _Assessment:
             )
         return Obligation(id=rule.id, article=rule.article, title=rule.title, due=due)
 
+    def _notification_2026(self, found: _Findings, key: str, *, recommended: bool) -> Obligation:
+        """The Art. 52(1) notification of rule set 2026.1 (rules §10.1, §10.7): required from
+        the earliest trigger, or recommended where high-impact capabilities alone trigger it;
+        for a placed model whose date of knowledge is unknown, the latest possible date."""
+        a, rules = self.a, self.rules
+        rule = rules.obligations[key]
+        start, days = rules.obligations_apply_from, timedelta(days=rules.notification_days)
+        if recommended:
+            found.flag(Flag.NOTIFICATION_RECOMMENDED)
+            found.reason("systemic.high_impact_recommended", rules.cite("high_impact_notification"))
+            due = None
+            if a.high_impact_known_on is not None:
+                due = max(a.high_impact_known_on, start) + days
+                found.reason(
+                    "notification.recommended_due",
+                    rules.cite("high_impact_notification"),
+                    known_on=a.high_impact_known_on.isoformat(),
+                    due=due.isoformat(),
+                )
+            return Obligation(id=rule.id, article=rule.article, title=rule.title, due=due)
+        candidates: list[date] = []
+        if a.threshold_known_on is not None:
+            candidates.append(max(a.threshold_known_on, start) + days)
+            found.reason(
+                "notification.due",
+                rules.cite("notification"),
+                known_on=a.threshold_known_on.isoformat(),
+                due=candidates[0].isoformat(),
+            )
+        else:
+            found.flag(Flag.NOTIFICATION_DATE_UNKNOWN)
+            if a.placed_on is not None and a.placement != Placement.PLANNED:
+                latest = max(a.placed_on, start) + days
+                candidates.append(latest)
+                found.reason(
+                    "notification.latest", rules.cite("notification"), due=latest.isoformat()
+                )
+            else:
+                found.reason("notification.date_unknown", rules.cite("notification"))
+        if "high_impact" in self.bases and a.high_impact_known_on is not None:
+            candidates.append(max(a.high_impact_known_on, start) + days)
+        due = min(candidates) if candidates else None
+        if len(candidates) > 1 and due is not None:
+            found.reason(
+                "notification.earliest_trigger", rules.cite("notification"), due=due.isoformat()
+            )
+        if a.placed_on is not None and a.placed_on < start and a.placement != Placement.PLANNED:
+            found.ask(
+                "question.legacy_notification",
+                apply_from=start.isoformat(),
+                comply_by=rules.legacy_compliance_by.isoformat(),
+            )
+        return Obligation(id=rule.id, article=rule.article, title=rule.title, due=due)
+
+    def _with_statuses(self, found: _Findings, obligations: list[Obligation]) -> list[Obligation]:
+        """Each obligation's status on ``assessed_on`` (rules §10.7)."""
+        a, rules = self.a, self.rules
+        if not rules.reads("obligation_statuses") or a.assessed_on is None:
+            return obligations
+        today = a.assessed_on
+        planned = a.placement == Placement.PLANNED
+        legacy = (
+            not planned and a.placed_on is not None and a.placed_on < rules.obligations_apply_from
+        )
+        overdue = False
+        with_status = []
+        for obligation in obligations:
+            if obligation.id == ObligationId.ART52_NOTIFY:
+                status = self._notification_status(found, obligation, today, legacy=legacy)
+                overdue = overdue or status == ObligationStatus.OVERDUE
+            elif planned:
+                status = ObligationStatus.UPCOMING
+            elif obligation.due is None or obligation.due <= today:
+                status = ObligationStatus.APPLIES
+            else:
+                status = ObligationStatus.UPCOMING
+            with_status.append(replace(obligation, status=status))
+        if overdue:
+            found.notes = [note for note in found.notes if note.id != "note.fines"]
+            found.note(
+                "note.fines_overdue",
+                rules.cite("fines_overdue"),
+                fines_from=rules.fines_apply_from.isoformat(),
+            )
+        return with_status
+
+    def _notification_status(
+        self, found: _Findings, obligation: Obligation, today: date, *, legacy: bool
+    ) -> str:
+        a, rules = self.a, self.rules
+        due = obligation.due
+        if a.notified_on is not None:
+            late = due is not None and a.notified_on > due
+            found.reason(
+                "notification.notified_late" if late else "notification.notified",
+                rules.cite("notified"),
+                notified_on=a.notified_on.isoformat(),
+                **({"due": due.isoformat()} if late and due else {}),
+            )
+            return ObligationStatus.DONE
+        if Flag.NOTIFICATION_RECOMMENDED in found.flags:
+            return ObligationStatus.RECOMMENDED
+        if legacy:
+            return ObligationStatus.APPLIES
+        if due is not None and due < today:
+            return ObligationStatus.OVERDUE
+        return ObligationStatus.UPCOMING
+
+    def _system_notes(self, found: _Findings) -> None:
+        """Notes for a provider of an AI system built on the model (rules §10.12)."""
+        a, rules = self.a, self.rules
+        if not rules.reads("ai_system_notes"):
+            return
+        if not (a.own_ai_system or a.role == Role.INTEGRATOR):
+            return
+        if rules.transparency_apply_from and rules.marking_transition_by:
+            found.note(
+                "note.ai_system_transparency",
+                rules.cite("ai_system_transparency"),
+                transparency_from=rules.transparency_apply_from.isoformat(),
+                marking_by=rules.marking_transition_by.isoformat(),
+            )
+        found.note("note.ai_office_competence", rules.cite("ai_office_competence"))
+
     # ---------------------------------------------------------------- helpers
 
     def _borderline(
@@ -629,9 +937,9 @@ class _Assessment:
         cumulative: Decimal | None = None,
         obligations: list[Obligation] | None = None,
     ) -> Result:
-        notification = next(
-            (o for o in obligations or () if o.id == ObligationId.ART52_NOTIFY), None
-        )
+        self._system_notes(found)
+        obligations = self._with_statuses(found, obligations or [])
+        notification = next((o for o in obligations if o.id == ObligationId.ART52_NOTIFY), None)
         if cumulative is None:
             cumulative = self._cumulative()
         return Result(
@@ -642,12 +950,14 @@ class _Assessment:
             cumulative_flop=cumulative,
             compute_method=self.estimates.method,
             flags=found.flags,
-            obligations=obligations or [],
+            obligations=obligations,
             notification_due=notification.due if notification else None,
             reasons=found.reasons,
             open_questions=found.questions,
             notes=found.notes,
             figures=self._figures(cumulative),
+            ruleset_sha256=self.rules.sha256,
+            assessed_on=self.a.assessed_on if self.rules.answers_keys_2026 else None,
         )
 
     def _figures(self, cumulative: Decimal | None) -> FiguresDocument:
@@ -701,6 +1011,18 @@ class _Assessment:
             "thresholds": thresholds,
             "estimate_margin": to_text(rules.estimate_margin),
         }
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day where it has fewer days."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
 
 
 def _exact(value: Decimal | None) -> str | None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
 __all__ = ["format_flop", "format_human", "parse_number", "to_text"]
 
 MAX_MAGNITUDE = 1000
+# Wide enough that normalising never rounds a figure the parser accepts.
+_WIDE = Context(prec=MAX_MAGNITUDE)
 """Numbers beyond 10^±1000 are typing accidents, not compute figures."""
 
 _SUFFIXES = {"k": 3, "m": 6, "b": 9, "t": 12}
@@ -123,11 +126,11 @@ def _two_figures(value: Decimal) -> tuple[Decimal, int]:
     return mantissa, exponent
 
 
+@lru_cache(maxsize=4096)
 def to_text(value: Decimal) -> str:
     """An exact, readable text for storing a number: plain digits for ordinary sizes
     (``405000000000``, ``0.4``), ``3.2e24`` beyond; never a rounded float."""
-    with localcontext(prec=MAX_MAGNITUDE):
-        value = value.normalize()
+    value = value.normalize(_WIDE)
     if value == 0:
         return "0"
     if -6 <= value.adjusted() <= 15:

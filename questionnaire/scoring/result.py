@@ -71,6 +71,9 @@ class Obligation:
     """None: before placing on the market (or, for internal use, now)."""
     scope: str | None = None
     """A limit on what the duty covers, such as "the modification only"."""
+    status: str | None = None
+    """From rule set 2026.1: upcoming, applies, and for the notification also overdue,
+    done or recommended, on the assessment date."""
 
     def as_document(self) -> ObligationDocument:
         document: ObligationDocument = {
@@ -81,6 +84,8 @@ class Obligation:
         }
         if self.scope:
             document["scope"] = self.scope
+        if self.status:
+            document["status"] = self.status
         return document
 
 
@@ -101,11 +106,14 @@ class Result:
     """Context that is not a reason for the classification: fines, the Code of Practice,
     the Art. 52(2) argument. An optional key of the result document."""
     figures: FiguresDocument | None = None
+    ruleset_sha256: str | None = None
+    assessed_on: date | None = None
     """The exact figures behind the result and what its chart needs, so that a stored result
     is displayed from its own document and never recomputed."""
 
     def as_document(self) -> ResultDocument:
         """The schema-1 result document of shared/spec/assess-json.md."""
+        questions = [question.as_item() for question in self.open_questions]
         document: ResultDocument = {
             "schema": 1,
             "ruleset": self.ruleset,
@@ -120,12 +128,16 @@ class Result:
             if self.notification_due
             else None,
             "reasons": [reason.as_document() for reason in self.reasons],
-            "open_questions": [question.text for question in self.open_questions],
-            "open_question_items": [question.as_item() for question in self.open_questions],
+            "open_questions": [item["text"] for item in questions],
+            "open_question_items": questions,
             "notes": [note.as_document() for note in self.notes],
         }
         if self.figures is not None:
             document["figures"] = self.figures
+        if self.ruleset_sha256 is not None:
+            document["ruleset_sha256"] = self.ruleset_sha256
+        if self.assessed_on is not None:
+            document["assessed_on"] = self.assessed_on.isoformat()
         return document
 
 

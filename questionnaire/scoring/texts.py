@@ -31,14 +31,14 @@ TEXTS: dict[str, str] = {
         "conditions, which the exclusion does not cover."
     ),
     "scope.excluded_eu": (
-        "You have clearly and unequivocally excluded distribution and use of the model in "
-        "the Union, including its integration into systems for the Union, so you are not "
-        "its provider for the EU."
+        "The answering party has clearly and unequivocally excluded distribution and use of "
+        "the model in the Union, including its integration into systems for the Union, so it "
+        "is not the model's provider for the Union."
     ),
     "scope.integrator": (
         "Integrating another provider's model into a system without changing its weights "
-        "does not make you the provider of the model. You may be the provider of the AI "
-        "system, and system-level duties of the AI Act may apply to it."
+        "does not make the integrator the provider of the model. The integrator may be the "
+        "provider of the AI system, and system-level duties of the AI Act may apply to it."
     ),
     "scope.internal_only": (
         "Use of the model for purely internal processes, not essential to a product or "
@@ -51,15 +51,16 @@ TEXTS: dict[str, str] = {
         "if placed on the market, from the date internal use began."
     ),
     "scope.planned": (
-        "The model is developed with a view to placing it on the market, so the obligations "
-        "already apply to its lifecycle, which starts with the large pre-training run; the "
-        "Art. 52 notification can fall due before training ends."
+        "The model is developed with a view to placing it on the market. Its Art. 53 and "
+        "Art. 54 obligations fall due when it is placed, and the documentation must cover its "
+        "whole lifecycle, which starts with the large pre-training run; the Art. 52 "
+        "notification can fall due before placing, even before training ends."
     ),
     "scope.placed": "The model is placed on the Union market.",
     "scope.integrator_provider": (
         "The upstream provider is outside the Union and has excluded EU distribution and "
-        "use, so you, integrating the model into a system placed on the Union market, "
-        "become the provider of the model and are assessed like its developer."
+        "use, so the integrator, building the model into a system placed on the Union market, "
+        "becomes the provider of the model and is assessed like its developer."
     ),
     # ------------------------------------------------------------------ compute
     "compute.estimate": (
@@ -101,25 +102,25 @@ TEXTS: dict[str, str] = {
         "the indicative criterion of a general-purpose AI model; no rebuttal is involved."
     ),
     "gpai.rebuttal_narrow": (
-        "You state that the model is nonetheless narrow (like speech transcription, "
+        "The provider states that the model is nonetheless narrow (like speech transcription, "
         "text-to-speech, image upscaling, inpainting or music generation). The criterion "
-        "is rebuttable, exceptionally: it is not a general-purpose AI model, and you "
+        "is rebuttable, exceptionally: it is not a general-purpose AI model, and the provider "
         "must be able to justify this to the AI Office."
     ),
     "gpai.rebuttal_wide": (
-        "You state that the model displays significant generality and competently "
+        "The provider states that the model displays significant generality and competently "
         "performs a wide range of distinct tasks: the definition in Art. 3(63) governs, "
         "so it is a general-purpose AI model although it misses the indicative criterion."
     ),
     "gpai.high_impact_shows_generality": (
-        "Your evaluations show capabilities matching the most advanced general-purpose "
+        "The provider's evaluations show capabilities matching the most advanced general-purpose "
         "models, which shows significant generality: it is treated as a general-purpose AI "
         "model although it misses the indicative criterion."
     ),
     # ------------------------------------------------------------------ systemic risk
     "systemic.designated": (
-        "The Commission has designated the model as having systemic risk; you are bound "
-        "from the moment you were informed, and no notification is needed for the "
+        "The Commission has designated the model as having systemic risk; the provider is "
+        "bound from the moment it was informed, and no notification is needed for the "
         "designation."
     ),
     "systemic.presumed": (
@@ -131,13 +132,14 @@ TEXTS: dict[str, str] = {
         "general-purpose AI models, and this model is not one."
     ),
     "systemic.high_impact": (
-        "Your own evaluations show high-impact capabilities: on the Act's wording the model "
-        "then has systemic risk whatever its compute, so the Art. 55 duties are listed."
+        "The provider's own evaluations show high-impact capabilities: on the Act's wording "
+        "the model then has systemic risk whatever its compute, so the Art. 55 duties are "
+        "listed."
     ),
     "systemic.reach": (
-        "It has {users:human} registered business users in the Union, at least "
-        "{threshold:count}: Annex XIII presumes high impact for designation. This is not a "
-        "classification by itself."
+        "It is made available to {users:human} registered business users established in the "
+        "Union, at least {threshold:count}: Annex XIII presumes high impact for designation. "
+        "This is not a classification by itself."
     ),
     # ------------------------------------------------------------------ modifiers
     "modifier.compared": (
@@ -158,9 +160,8 @@ TEXTS: dict[str, str] = {
         "unknown and it {original} systemic risk."
     ),
     "modifier.below": (
-        "Below this indicative criterion the modification does not significantly change "
-        "the model, so you do not become its provider and carry no GPAI-provider "
-        "obligations for it."
+        "The modifier is not the provider of the modified model; the original model's provider "
+        "keeps the Art. 53/54 obligations (and Art. 52/55 if it has systemic risk)."
     ),
     "modifier.below_crossing": (
         "The original's compute plus the modifications, {value:flop}, is above "
@@ -168,9 +169,10 @@ TEXTS: dict[str, str] = {
         "risk."
     ),
     "modifier.provider": (
-        "You become the provider of the modified model. Your documentation duties "
-        "(Art. 53(1)(a) and (b)) cover the modification only, and the copyright policy and "
-        "training summary cover the modification's data only."
+        "The modifier is considered, on the Guidelines' indicative criterion, to become the "
+        "provider of the modified model. Its documentation duties (Art. 53(1)(a) and (b)) "
+        "cover the modification only, and the copyright policy and training summary cover the "
+        "modification's data only."
     ),
     "modifier.systemic_original": (
         "The original model has systemic risk, so the modified model is presumed to have it "
@@ -183,8 +185,8 @@ TEXTS: dict[str, str] = {
     ),
     "modifier.designated": "The Commission has designated the model as having systemic risk.",
     "modifier.high_impact": (
-        "Your own evaluations show high-impact capabilities: on the Act's wording the "
-        "modified model has systemic risk, so the Art. 55 duties are listed."
+        "The provider's own evaluations show high-impact capabilities: on the Act's wording "
+        "the modified model has systemic risk, so the Art. 55 duties are listed."
     ),
     # ------------------------------------------------------------------ open source
     "open_source.not_met": "The open-source exemption does not apply: {unmet:unmet}.",
@@ -216,21 +218,26 @@ TEXTS: dict[str, str] = {
     ),
     # ------------------------------------------------------------------ notes
     "note.rebuttal": (
-        "With the notification you may argue that the model exceptionally does not present "
-        "systemic risk. This is an option, not an exemption: it suspends nothing."
+        "With the notification the provider may argue that the model exceptionally does not "
+        "present systemic risk. This is an option, not an exemption: it suspends nothing."
     ),
     "note.fines": (
         "From {fines_from} the Commission can fine providers of general-purpose AI models up "
         "to 3% of annual worldwide turnover or EUR 15 million, whichever is higher."
     ),
     "note.code_of_practice": (
-        "The GPAI Code of Practice (Transparency, Copyright, Safety and Security chapters) is a "
-        "voluntary way to demonstrate compliance; unlike harmonised standards it gives no "
-        "presumption of conformity."
+        "Adherence to a code of practice that the Commission has assessed as adequate (the "
+        "GPAI Code of Practice: 1 August 2025) can demonstrate compliance (Art. 53(4), "
+        "55(2)); for this model its {chapters:list} chapters concern the classification, and "
+        "opting out of a chapter loses that for it (Guidelines §5.1). Since Regulation (EU) "
+        "2026/1744 the Commission assesses codes, taking utmost account of the Board's "
+        "opinion, with no approval by implementing act (Art. 56(6) as replaced). A code gives "
+        "no presumption of conformity."
     ),
     # ------------------------------------------------------------------ open questions
     "question.internal_essential": (
-        "Is the internal use essential to a product or service you offer to third parties, "
+        "Is the internal use essential to a product or service the provider offers to third "
+        "parties, "
         "or does it affect the rights of natural persons in the Union? If so, it counts as "
         "placing on the market (Guidelines §3.1.2) and this assessment must be redone with "
         "placement 'placed'."
@@ -260,18 +267,18 @@ TEXTS: dict[str, str] = {
         "treated as general-purpose, the cautious reading."
     ),
     "question.generality_unsure_high_impact": (
-        "Generality: you answered 'unsure', but also that the model's capabilities match "
+        "Generality: the answer was 'unsure', but also that the model's capabilities match "
         "the most advanced models; it is treated as general-purpose. Confirm."
     ),
     "question.generality_unsure_met": (
         "Does the model display significant generality and competently perform a wide range "
-        "of distinct tasks? You answered 'unsure', so the indicative criterion was followed "
+        "of distinct tasks? The answer was 'unsure', so the indicative criterion was followed "
         "(met). A narrow model above the criterion, or a broadly capable one below it, can "
         "rebut it exceptionally (Guidelines §2.1)."
     ),
     "question.generality_unsure_not_met": (
         "Does the model display significant generality and competently perform a wide range "
-        "of distinct tasks? You answered 'unsure', so the indicative criterion was followed "
+        "of distinct tasks? The answer was 'unsure', so the indicative criterion was followed "
         "(not met). A narrow model above the criterion, or a broadly capable one below it, "
         "can rebut it exceptionally (Guidelines §2.1)."
     ),
@@ -294,9 +301,9 @@ TEXTS: dict[str, str] = {
         "Art. 52 notification is listed as mandatory. Decide whether to notify voluntarily."
     ),
     "question.high_impact_unsure": (
-        "Do your evaluations show capabilities that match or exceed those of the most "
-        "advanced models? If so, the model has systemic risk on the Act's wording "
-        "(Art. 51(1)(a)); you answered 'unsure'."
+        "Do the provider's evaluations show capabilities that match or exceed those of the "
+        "most advanced models? If so, the model has systemic risk on the Act's wording "
+        "(Art. 51(1)(a)); the answer was 'unsure'."
     ),
     "question.designation_risk": (
         "Designation risk below the compute threshold: the Commission may designate the "
@@ -305,8 +312,8 @@ TEXTS: dict[str, str] = {
     ),
     "question.modification_missing": (
         "Give the modification's training compute and the original model's compute and "
-        "systemic-risk status: without them it cannot be said whether you become the "
-        "provider of the modified model (Guidelines §3.2)."
+        "systemic-risk status: without them it cannot be said whether the modifier becomes "
+        "the provider of the modified model (Guidelines §3.2)."
     ),
     "question.cumulative_modifications": (
         "Cumulative modifications: the Guidelines do not say how successive modifications add "
@@ -314,26 +321,28 @@ TEXTS: dict[str, str] = {
         "with the threshold."
     ),
     "question.weights_control": (
-        "Control over the weights: if the fine-tuning ran through another provider's API, do "
-        "you control the resulting weights? (Guidelines §3.2, footnote 12)"
+        "Control over the weights: if the fine-tuning ran through another provider's API, "
+        "does the modifier control the resulting weights? (Guidelines §3.2, footnote 12)"
     ),
     "question.original_keeps_obligations": (
         "Below the threshold, the original provider is taken to keep the obligations for "
         "the model (the engine's reading); confirm with the original provider."
     ),
     "question.modifier_crosses_systemic": (
-        "The original model has no systemic risk, but with your modification the cumulative "
+        "The original model has no systemic risk, but with the modification the cumulative "
         "compute crosses the threshold. The Guidelines (§3.2) have no rule for this case; "
         "the presumption of Art. 51(2) is applied."
     ),
     "question.open_source_licence": (
         "Open-source licence and monetisation: check that no licence clause restricts use "
         "(research-only, non-commercial, user caps, separate commercial licences) and that "
-        "there is no indirect monetisation (paid hosting as the only access, mandatory paid "
-        "support, personal data processed beyond the model's security)."
+        "there is no indirect monetisation: paid hosting as the only access, mandatory paid "
+        "support, or \u201cthe use of personal data for reasons other than exclusively for "
+        "improving the security, compatibility or interoperability of the software\u201d "
+        "(Recital 103; Guidelines §4.2.2)."
     ),
     "question.established_unknown": (
-        "Are you established in the Union? If not, you need an authorised "
+        "Is the provider established in the Union? If not, it needs an authorised "
         "representative (Art. 54); the answers do not say, so it is listed."
     ),
     "question.art55_start": (
@@ -360,6 +369,161 @@ TEXTS: dict[str, str] = {
         "The estimate is within {margin:percent} of the {fraction} threshold: the Guidelines "
         "require an estimate accurate within that margin, so the outcome could change. Check "
         "the inputs and keep the evidence."
+    ),
+    # ------------------------------------------------------------------ rule set 2026.1
+    "modifier.systemic_original_provider": (
+        "The modifier is presumed to become the provider of the modified model, as the "
+        "modification of a model with systemic risk is above the indicative criterion "
+        "(Guidelines §3.2.2). Its documentation duties (Art. 53(1)(a) and (b)) cover the "
+        "modification only, and the copyright policy and training summary cover the "
+        "modification's data only."
+    ),
+    "modifier.designated_provider": (
+        "The Commission has designated the modified model as having systemic risk: the "
+        "modifier is its provider, whatever the one-third test says."
+    ),
+    "modifier.lower_bound": (
+        "The original model's compute is unknown, so the cumulative compute reported, "
+        "{value:flop}, leaves it out: the model's cumulative compute is at least that."
+    ),
+    "modifier.lower_bound_above": (
+        "Even without the original model's compute, the cumulative compute is at least "
+        "{value:flop}, greater than {threshold:flop}: the modified model is presumed to have "
+        "systemic risk."
+    ),
+    "compute.inherited": (
+        "The compute of other weights the model was initialised from or merged with, "
+        "{value:flop}, counts towards its cumulative compute."
+    ),
+    "scope.internal_supplied": (
+        "The model is supplied to registered business users who are third parties: "
+        "supplying a model to third parties, paid or free, is placing it on the market, so "
+        "it is assessed as placed, from the first supply to a business user."
+    ),
+    "systemic.high_impact_recommended": (
+        "On the Act's wording, Art. 51(1)(a) with Art. 52(1), high-impact capabilities "
+        "require notifying the Commission; the Commission reads the Act as having, until a "
+        "delegated act specifies benchmarks, only two notification triggers (the compute "
+        "threshold and the modification of a model with systemic risk). The notification is "
+        "therefore listed as recommended, not as required."
+    ),
+    "notification.recommended_due": (
+        "The evaluations showed high-impact capabilities on {known_on}: a notification is "
+        "recommended by {due}."
+    ),
+    "notification.latest": (
+        "The answers give no date when it became known that the threshold would be met; the "
+        "notification was due at the latest two weeks after the model was placed: {due}."
+    ),
+    "notification.earliest_trigger": (
+        "The notification is due two weeks after the earliest of its triggers: {due}."
+    ),
+    "notification.notified": "The Commission was notified on {notified_on}.",
+    "notification.notified_late": (
+        "The Commission was notified on {notified_on}, after the due date {due}."
+    ),
+    "dates.planned_passed": (
+        "The planned placing date, {placed_on}, has passed: the obligations stay upcoming "
+        "until the model is placed."
+    ),
+    "dates.art55_planned": (
+        "The Art. 55 duties are given the placing-based date; the Commission reads them as "
+        "applying from the moment the model meets the systemic-risk condition, which can be "
+        "before placing."
+    ),
+    "dates.art55_designation": (
+        "Systemic risk rests on the designation alone: the Art. 55 duties are due from the "
+        "date the provider was informed of the designation decision, {designated_on}."
+    ),
+    "dates.art55_designation_legacy": (
+        "Systemic risk rests on the designation alone, for a model placed before "
+        "{apply_from}: the Art. 55 duties are due on the later of the designation, "
+        "{designated_on}, and {comply_by}."
+    ),
+    "note.fines_overdue": (
+        "From {fines_from} the Commission may fine a provider that it finds intentionally or "
+        "negligently infringed the Regulation, up to 3% of its annual total worldwide "
+        "turnover in the preceding financial year or EUR 15 million, whichever is higher "
+        "(Art. 101(1)(a)); the lower caps for SMEs (Art. 99(6)) do not apply to Art. 101."
+    ),
+    "note.reassessment_request": (
+        "The provider may ask the Commission to reassess the designation at the earliest six "
+        "months after the designation decision, from {earliest}, with objective, detailed and "
+        "new reasons, and again six months after a decision that maintains it."
+    ),
+    "note.ai_system_transparency": (
+        "For an AI system built on the model: the transparency obligations of Art. 50(1) "
+        "apply from {transparency_from}; the marking of generated content under Art. 50(2), "
+        "for generative AI systems placed on the market before {transparency_from}, is due "
+        "by {marking_by} (Art. 111(4), inserted by Regulation (EU) 2026/1744)."
+    ),
+    "note.ai_office_competence": (
+        "The AI Office is exclusively competent for AI systems based on a general-purpose AI "
+        "model developed by the same provider or undertaking, except products under Annex I, "
+        "Annex III points 2 and 8 and bodies under Art. 74(6) (Art. 75(1)(a) as replaced by "
+        "Regulation (EU) 2026/1744)."
+    ),
+    "question.inherited": (
+        "Inherited weights: the compute of other weights the model was initialised from or "
+        "merged with counts towards cumulative compute only; leaving it out of the "
+        "indicative criterion of a general-purpose AI model is the engine's reading."
+    ),
+    "question.planned_passed": (
+        "The planned placing date has passed: has the model been placed on the market? If "
+        "so, answer 'placed' with the date, and the obligations apply."
+    ),
+    "question.designation_date_unknown": (
+        "When was the provider informed of the designation decision? The Art. 55 duties are "
+        "due from then; without the date they keep the placing-based date."
+    ),
+    "question.modifier_designated": (
+        "The modified model is designated: the modifier is taken to be its provider whatever "
+        "the one-third test says, as the designation concerns the modified model."
+    ),
+    "question.lower_bound": (
+        "The original model's compute is unknown: the cumulative compute is only a lower "
+        "bound, so crossing {threshold:flop} is not excluded. Find out the original's compute "
+        "(model card, technical documentation, the original provider)."
+    ),
+    "question.business_users_scope_unknown": (
+        "Who are the registered business users: third parties, companies of the provider's "
+        "group, or people working for the provider? The answers do not say; they are taken "
+        "to be third parties, the cautious reading."
+    ),
+    "question.group_users": (
+        "The business users are within the provider's group or work for it, so the use is "
+        "treated as internal. Group companies are separate legal persons and the law is "
+        "unsettled: supplying the model to them may be placing it on the market."
+    ),
+    "question.internal_relevant_obligations": (
+        "A model with systemic risk used internally keeps \u201cthe relevant obligations\u201d "
+        "(Recital 97): which of Art. 53(1)(b) and (d) matter when nobody downstream receives "
+        "the model is open."
+    ),
+    "question.moe_upper_bound": (
+        "Mixture of experts: the estimate counts active parameters. Counted with all "
+        "{total:human} parameters (the Guidelines' 'total parameters'), it would be at most "
+        "{upper:flop}, which changes nothing here. A hardware estimate is recommended as a "
+        "cross-check."
+    ),
+    "question.moe_upper_bound_systemic": (
+        "Mixture of experts: the estimate counts active parameters. Counted with all "
+        "{total:human} parameters (the Guidelines' 'total parameters'), it would be at most "
+        "{upper:flop}, above {threshold:flop}: the model would be presumed to have systemic "
+        "risk, and the open-source exemption would not apply. A hardware estimate is "
+        "recommended as a cross-check."
+    ),
+    "question.moe_upper_bound_gpai": (
+        "Mixture of experts: the estimate counts active parameters. Counted with all "
+        "{total:human} parameters (the Guidelines' 'total parameters'), it would be at most "
+        "{upper:flop}, above {threshold:flop}, the indicative criterion of a general-purpose "
+        "AI model. A hardware estimate is recommended as a cross-check."
+    ),
+    "question.moe_total_unknown": (
+        "Mixture of experts: the estimate counts active parameters. The total parameters are "
+        "not given; counted with them (the Guidelines' 'total parameters'), the estimate "
+        "would be higher. Give them to see the upper bound; a hardware estimate is "
+        "recommended as a cross-check."
     ),
 }
 

@@ -16,24 +16,29 @@ from enum import StrEnum
 __all__ = [
     "ANSWERS_SCHEMA",
     "OPEN_SOURCE_CONDITIONS",
+    "BusinessUsersScope",
     "Classification",
     "Flag",
     "Generality",
     "HighImpact",
     "Method",
     "ObligationId",
+    "ObligationStatus",
     "Output",
     "Placement",
     "Role",
     "acts_as_developer",
+    "asks_business_users_scope",
     "asks_capabilities",
     "asks_establishment",
+    "asks_inherited_flop",
     "asks_placing_date",
     "asks_modification",
     "asks_provider_questions",
     "asks_upstream",
     "in_scope",
     "values",
+    "words_compute_as_modification",
 ]
 
 ANSWERS_SCHEMA = 1
@@ -54,6 +59,22 @@ class Placement(StrEnum):
     RESEARCH_ONLY = "research_only"
     EXCLUDED_EU = "excluded_eu"
     INTERNAL_ONLY = "internal_only"
+
+
+class BusinessUsersScope(StrEnum):
+    """Who the registered business users of an internally used model are (rules §10.8)."""
+
+    THIRD_PARTIES = "third_parties"
+    GROUP_ONLY = "group_only"
+    PROVIDER_CONTRACTORS = "provider_contractors"
+
+
+class ObligationStatus(StrEnum):
+    UPCOMING = "upcoming"
+    APPLIES = "applies"
+    OVERDUE = "overdue"
+    DONE = "done"
+    RECOMMENDED = "recommended"
 
 
 class Output(StrEnum):
@@ -99,6 +120,9 @@ class Flag(StrEnum):
     MODIFICATION_LIMITED = "modification_limited"
     NOTIFICATION_DATE_UNKNOWN = "notification_date_unknown"
     LEGACY_MODEL = "legacy_model"
+    PLANNED_DATE_PASSED = "planned_date_passed"
+    COMPUTE_LOWER_BOUND = "compute_lower_bound"
+    NOTIFICATION_RECOMMENDED = "notification_recommended"
 
 
 class ObligationId(StrEnum):
@@ -182,6 +206,25 @@ def asks_provider_questions(
 
 def asks_modification(role: str | None, placement: str | None) -> bool:
     return placement in _ASKED_PLACEMENTS and role == Role.MODIFIER
+
+
+def words_compute_as_modification(role: str | None) -> bool:
+    """A modifier states its modification's own compute, never the original's (Guidelines
+    §3.2): every compute question is worded for it."""
+    return role == Role.MODIFIER
+
+
+def asks_inherited_flop(role: str | None, upstream_excluded_eu: bool | None) -> bool:
+    """The compute of other weights the model was initialised from or merged with (rules
+    §10.6): asked of those assessed like a developer. A modifier's original is asked on the
+    modification step instead."""
+    return acts_as_developer(role, upstream_excluded_eu)
+
+
+def asks_business_users_scope(placement: str | None) -> bool:
+    """Who the business users are (rules §10.8): asked for internal use, where supplying
+    the model to third parties would make it placed."""
+    return placement == Placement.INTERNAL_ONLY
 
 
 def in_scope(role: str | None, placement: str | None, upstream_excluded_eu: bool | None) -> bool:

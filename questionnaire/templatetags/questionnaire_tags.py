@@ -9,7 +9,6 @@ from django.forms import BoundField
 
 from questionnaire import presentation
 from questionnaire.scoring.numbers import format_human, parse_number
-from questionnaire.scoring.vocabulary import ObligationId
 from questionnaire.wizard.forms import STEP_TITLES
 
 register = template.Library()
@@ -59,10 +58,3 @@ def obligation_ids(obligations: list[dict[str, object]]) -> list[object]:
 @register.filter
 def step_title(step: str) -> str:
     return STEP_TITLES.get(step, "Not started")
-
-
-@register.filter
-def is_notification(obligation_id: str) -> bool:
-    """Whether an obligation is the Art. 52 notification, whose missing date reads
-    "notify without delay" instead of "before placing"."""
-    return obligation_id == ObligationId.ART52_NOTIFY

@@ -18,7 +18,15 @@ from questionnaire.models import Question
 from questionnaire.presentation import format_echo
 from questionnaire.scoring.numbers import to_text
 from questionnaire.scoring.vocabulary import Method
-from questionnaire.wizard.forms import OPEN_SOURCE_FIELDS, STEP_FORMS, STEP_TITLES, WordedForm
+from questionnaire.wizard.forms import (
+    OPEN_SOURCE_FIELDS,
+    STEP_FORMS,
+    STEP_TITLES,
+    WordedForm,
+    step_title,
+    wording_variant_keys,
+)
+from questionnaire.wizard.steps import Scope
 from questionnaire.wording import fill_wording, wording_placeholders
 
 StepData = Mapping[str, Mapping[str, Any]]
@@ -38,11 +46,19 @@ STEP_OF_PATH = {
     "training_tokens": "compute",
     "synthetic_data_flop": "compute",
     "threshold_known_on": "compute",
+    "inherited_flop": "compute",
     "modification": "modification",
     "open_source": "release",
     "eu_business_users": "reach",
+    "business_users_scope": "reach",
     "high_impact_capabilities": "reach",
+    "high_impact_known_on": "reach",
     "commission_designated": "reach",
+    "designated_on": "reach",
+    "notified_on": "reach",
+    "own_ai_system": "reach",
+    # Not asked: the wizard gives today's date. A problem with it is shown on the review.
+    "assessed_on": "review",
 }
 
 
@@ -55,14 +71,35 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else to_text(value)
 
 
-def build_answers(steps: StepData) -> dict[str, Any]:
-    """The answers document for the cleaned data of the steps that were shown."""
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _add_if_answered(answers: dict[str, Any], key: str, value: Any) -> None:
+    """An optional answer goes in only when it was given: dates as ISO dates, numbers as
+    exact text, yes/no as booleans, choices as their values."""
+    if value is None or value == "":
+        return
+    if isinstance(value, date):
+        value = value.isoformat()
+    elif isinstance(value, Decimal):
+        value = to_text(value)
+    answers[key] = value
+
+
+def build_answers(steps: StepData, *, assessed_on: date | None = None) -> dict[str, Any]:
+    """The answers document for the cleaned data of the steps that were shown.
+
+    ``assessed_on`` is the date the result speaks for: the wizard gives today's date when it
+    scores the answers (the review's preview, finishing), so that the engine, which never
+    reads a clock, can tell due obligations from overdue ones."""
     model = steps.get("model", {})
     answers: dict[str, Any] = {
         "schema": 1,
         "model_name": model.get("model_name", ""),
         "role": model.get("role"),
     }
+    _add_if_answered(answers, "assessed_on", assessed_on)
     if "upstream" in steps:
         answers["upstream_excluded_eu"] = steps["upstream"].get("upstream_excluded_eu")
     market = steps.get("market", {})
@@ -100,8 +137,13 @@ def build_answers(steps: StepData) -> dict[str, Any]:
     if "reach" in steps:
         reach = steps["reach"]
         answers["eu_business_users"] = _number(reach.get("eu_business_users"))
+        _add_if_answered(answers, "business_users_scope", reach.get("business_users_scope"))
         answers["high_impact_capabilities"] = reach.get("high_impact_capabilities") or "no"
+        _add_if_answered(answers, "high_impact_known_on", reach.get("high_impact_known_on"))
         answers["commission_designated"] = bool(reach.get("commission_designated"))
+        _add_if_answered(answers, "designated_on", reach.get("designated_on"))
+        _add_if_answered(answers, "notified_on", reach.get("notified_on"))
+        _add_if_answered(answers, "own_ai_system", reach.get("own_ai_system"))
     return answers
 
 
@@ -120,8 +162,8 @@ def _add_compute(answers: dict[str, Any], data: Mapping[str, Any]) -> None:
     if data.get("training_tokens") is not None:
         answers["training_tokens"] = to_text(data["training_tokens"])
     answers["synthetic_data_flop"] = _number(data.get("synthetic_data_flop")) or "0"
-    known_on: date | None = data.get("threshold_known_on")
-    answers["threshold_known_on"] = known_on.isoformat() if known_on else None
+    _add_if_answered(answers, "inherited_flop", data.get("inherited_flop"))
+    answers["threshold_known_on"] = _iso(data.get("threshold_known_on"))
 
 
 def _estimate(data: Mapping[str, Any], method: str | None) -> dict[str, Any] | None:
@@ -170,11 +212,11 @@ def shown_questions(
                 continue
             if value is False and isinstance(field, django_forms.BooleanField):
                 continue  # an unticked checkbox says nothing
-            key = form.question_key(name)
+            key = form.shown_key(name)
             rows.append(
                 {
                     "step": step,
-                    "step_title": STEP_TITLES[step],
+                    "step_title": step_title(step, form.scope),
                     "key": key,
                     "field": name,
                     "label": str(field.label),
@@ -212,10 +254,20 @@ def questions_for_answers(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
     one ``assess`` scores with, as the wizard fills them."""
     rows = []
     values = wording_placeholders()
-    for question in Question.objects.order_by("position", "key"):
+    questions = list(Question.objects.order_by("position", "key"))
+    by_key = {question.key: question for question in questions}
+    role = answers.get("role")
+    scope = Scope(role=role if isinstance(role, str) else None)
+    variant_keys = wording_variant_keys()
+    in_place_of = variant_keys.get(scope.wording_variant or "", {})
+    variants = {key for keys in variant_keys.values() for key in keys.values()}
+    for question in questions:
+        if question.key in variants:
+            continue  # shown in place of its common question, to the parties it words
         value = _at_path(answers, question.key)
         if value is None or value == [] or value == "":
             continue
+        question = by_key.get(in_place_of.get(question.key, ""), question)
         words = fill_wording(question.wording(), values)
         labels = words["choice_labels"]
         if isinstance(value, bool):
@@ -227,7 +279,9 @@ def questions_for_answers(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "step": question.step,
-                "step_title": STEP_TITLES.get(question.step, question.step),
+                "step_title": step_title(question.step, scope)
+                if question.step in STEP_TITLES
+                else question.step,
                 "key": question.key,
                 "field": question.key,
                 "label": words["label"],

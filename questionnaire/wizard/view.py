@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
@@ -24,6 +26,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
@@ -31,16 +34,21 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
 
 from questionnaire import selectors, services
-from questionnaire.charts import compute_chart
+from questionnaire.charts import compute_chart, modification_base, modification_threshold
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
-from questionnaire.scoring import AnswersError, assess, load
+from questionnaire.scoring import AnswersError, RuleSet, assess, load
 from questionnaire.scoring.answers import parse_compute
 from questionnaire.scoring.compute import estimate
 from questionnaire.wizard.answers import build_answers, shown_questions, step_of
-from questionnaire.wizard.forms import STEP_FORMS, STEP_TITLES, ComputeForm, WordedForm
-from questionnaire.wizard.steps import CONDITIONS
+from questionnaire.wizard.forms import (
+    STEP_FORMS,
+    ComputeForm,
+    WordedForm,
+    step_title,
+)
+from questionnaire.wizard.steps import CONDITIONS, Scope, scope
 from questionnaire.wizard.storage import DraftStorage
-from questionnaire.wording import wording_map
+from questionnaire.wording import fraction_in_words, wording_map
 
 if TYPE_CHECKING:
     # Annotations only: the wizard reads drafts through selectors and writes through services
@@ -97,8 +105,14 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             self._wording = wording_map()
         return self._wording
 
+    @property
+    def scope(self) -> Scope:
+        """Role, placement and upstream exclusion as stored now (read afresh each time: a
+        POST of this request may have changed them)."""
+        return scope(self)
+
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"wording": self.wording}
+        kwargs: dict[str, Any] = {"wording": self.wording, "scope": self.scope}
         if step == "review":
             kwargs.update(self.attestation_kwargs)
         return kwargs
@@ -159,7 +173,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
         if "wizard_save_exit" in request.POST:
             messages.success(
-                request, f"Draft saved at “{STEP_TITLES[step]}”. Resume it from your dashboard."
+                request,
+                f"Draft saved at “{step_title(step, self.scope)}”. Resume it from your dashboard.",
             )
             return redirect("dashboard")
         # formtools is untyped: its render_* methods return the HttpResponse of a template
@@ -188,22 +203,32 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         self, failed_step: str, form: Any, **kwargs: Any
     ) -> HttpResponse:
         messages.error(
-            self.request, f"“{STEP_TITLES[failed_step]}” needs attention before you can finish."
+            self.request,
+            f"“{step_title(failed_step, self.scope)}” needs attention before you can finish.",
         )
         response: HttpResponse = super().render_revalidation_failure(failed_step, form, **kwargs)
         return response
 
+    @staticmethod
+    def scored_answers(forms: Mapping[str, WordedForm]) -> dict[str, Any]:
+        """The answers document the wizard scores: the steps' answers, and today's date as
+        the date the result speaks for (``assessed_on``; rules §10.7). The one place that
+        gives it, for the review's preview and for finishing alike."""
+        return build_answers(
+            {step: form.cleaned_data for step, form in forms.items()},
+            assessed_on=timezone.localdate(),
+        )
+
     def done(
         self, form_list: Any, form_dict: OrderedDict[str, WordedForm], **kwargs: Any
     ) -> HttpResponse:
-        answers = build_answers({step: form.cleaned_data for step, form in form_dict.items()})
+        answers = self.scored_answers(form_dict)
         try:
             result = assess(answers)
         except AnswersError as error:
             for problem in error.problems:
-                messages.error(
-                    self.request, f"{STEP_TITLES[step_of(problem.path)]}: {problem.message}"
-                )
+                title = step_title(step_of(problem.path), self.scope)
+                messages.error(self.request, f"{title}: {problem.message}")
             return redirect(self.get_step_url(step_of(error.problems[0].path)))
         assessment = services.assessment_create(
             organisation=self.draft.organisation,
@@ -226,13 +251,14 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         steps = list(self.get_form_list())
         current = self.steps.current
         visited = set(self.storage.data[self.storage.step_data_key])
+        scope = self.scope
         context.update(
             draft=self.draft,
-            step_title=STEP_TITLES[current],
+            step_title=step_title(current, scope),
             progress=[
                 {
                     "name": step,
-                    "title": STEP_TITLES[step],
+                    "title": step_title(step, scope),
                     "number": index,
                     "url": self.get_step_url(step),
                     "current": step == current,
@@ -264,16 +290,27 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                     value = estimate(parse_compute(block, rules), rules)
                 except AnswersError:
                     value = None
+        modification = self._modification_figures(form, value, rules)
+        first_threshold = (
+            rules.gpai_training_flop if modification is None else modification["threshold"]
+        )
+        chart = compute_chart(
+            estimate=value,
+            rules=rules,
+            cumulative=None if modification is None else modification["cumulative"],
+            modification_threshold=None if modification is None else modification["threshold"],
+        )
         # The running estimate of wizard.js reads every figure of the rule set it uses from
         # these (data- attributes of the compute step), as exact decimal strings.
         return {
             "estimate": value,
-            "chart": compute_chart(estimate=value, rules=rules),
+            "chart": chart,
+            "modification": modification,
             "accelerator_peaks": json.dumps(
                 {key: str(chip.peak_flops) for key, chip in rules.accelerators.items()}
             ),
             "thresholds": json.dumps(
-                [str(rules.gpai_training_flop), str(rules.systemic_risk_cumulative_flop)]
+                [str(first_threshold), str(rules.systemic_risk_cumulative_flop)]
             ),
             "architecture_factor": str(rules.architecture_factor),
             "estimate_margin": str(rules.estimate_margin),
@@ -281,23 +318,58 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "period_rows": form.period_rows() if isinstance(form, ComputeForm) else [],
         }
 
+    def _modification_figures(
+        self, form: WordedForm, value: Decimal | None, rules: RuleSet
+    ) -> dict[str, Any] | None:
+        """For a modifier's compute step: the threshold its modification is compared with
+        (the fraction of the original's compute, from the modification step, or of the
+        fallback when that is unknown) and, when the original's compute is known, the
+        modified model's cumulative compute. ``None`` for everyone else."""
+        if form.variant is None or "modification" not in self.get_form_list():
+            return None
+        answered = self.get_cleaned_data_for_step("modification") or {}
+        known = answered.get("original_flop_known") == "known"
+        original: Decimal | None = answered.get("original_flop") if known else None
+        systemic = answered.get("original_systemic_risk")
+        if systemic is None:  # the step is not (validly) answered yet: its answer as typed
+            data = self.storage.get_step_data("modification") or {}
+            systemic = data.get("modification-original_systemic_risk") == "yes"
+        systemic = bool(systemic)
+        cumulative = None
+        if value is not None and original is not None:
+            earlier = [answered.get(f"earlier_{i}") for i in (1, 2, 3)]
+            synthetic = form.cleaned_data.get("synthetic_data_flop") or Decimal(0)
+            cumulative = value + original + synthetic + sum(e for e in earlier if e is not None)
+        basis: dict[str, Any] = {"original_flop": original, "original_systemic_risk": systemic}
+        return {
+            "threshold": modification_threshold(rules, **basis),
+            "base": modification_base(rules, **basis),
+            "fraction": fraction_in_words(
+                rules.modification_numerator, rules.modification_denominator
+            ),
+            "original_flop": original,
+            "original_systemic_risk": systemic,
+            "cumulative": cumulative,
+        }
+
     def _review_context(self) -> dict[str, Any]:
         """Every answer so far, each step's state, and a preview of the result."""
         forms: dict[str, WordedForm] = {}
         attention: list[dict[str, str]] = []
+        scope = self.scope
         for step in self.get_form_list():
             if step == self.steps.last:
                 continue
             data = self.storage.get_step_data(step)
             form = self.get_form(step, data=data)
             if data is None or not form.is_valid():
-                attention.append({"title": STEP_TITLES[step], "url": self.get_step_url(step)})
+                attention.append({"title": step_title(step, scope), "url": self.get_step_url(step)})
             else:
                 forms[step] = form
         rows = shown_questions(forms, self.wording)
         sections = [
             {
-                "title": STEP_TITLES[step],
+                "title": step_title(step, scope),
                 "url": self.get_step_url(step),
                 "rows": [row for row in rows if row["step"] == step],
             }
@@ -307,7 +379,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         answers: dict[str, Any] = {}
         problems: list[str] = []
         if not attention:
-            answers = build_answers({step: form.cleaned_data for step, form in forms.items()})
+            answers = self.scored_answers(forms)
             try:
                 preview = assess(answers)
             except AnswersError as error:

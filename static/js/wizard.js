@@ -7,6 +7,9 @@
  * (b) On the compute step, [data-running-estimate] (an <output aria-live="polite">) shows a
  *     running FLOP estimate from the figures typed so far, in JS doubles: a preview only.
  *     The rule set's figures come from that element's data- attributes, never from here.
+ * (c) A follow-up question, [data-follows="<radio group name>"][data-follows-value="yes"],
+ *     is hidden while that group has another choice, or none: it is asked only after that
+ *     choice (the server ignores its answer otherwise). Without script it stays visible.
  *
  * No framework, no build step, ES2017, no inline handlers, no eval, text set with
  * textContent only (a strict Content-Security-Policy applies).
@@ -505,9 +508,35 @@
     update();
   }
 
+  // ---------------------------------------------------------------------------------------
+  // (c) Follow-up questions.
+
+  /** Whether a follow-up asked after the choice `wanted` shows, given the choice `checked`. */
+  function followUpShown(checked, wanted) {
+    return checked !== null && checked !== undefined && checked === wanted;
+  }
+
+  function setUpFollowUps(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-follows]"), function (block) {
+      var form = block.closest ? block.closest("form") : null;
+      var name = block.getAttribute("data-follows");
+      var wanted = block.getAttribute("data-follows-value");
+      if (!form || !name || wanted === null) {
+        return;
+      }
+      var update = function () {
+        var input = form.querySelector('input[name="' + name + '"]:checked');
+        block.hidden = !followUpShown(input ? input.value : null, wanted);
+      };
+      form.addEventListener("change", update);
+      update();
+    });
+  }
+
   function start() {
     setUpEchoes(document);
     setUpRunningEstimate(document);
+    setUpFollowUps(document);
   }
 
   if (typeof document !== "undefined") {
@@ -529,6 +558,7 @@
       checkText: checkText,
       readRules: readRules,
       runningText: runningText,
+      followUpShown: followUpShown,
       toDouble: toDouble
     };
   }

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from questionnaire.scoring import load
 from tests.samples import CONTRACT_EXAMPLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,10 +52,43 @@ def test_it_prints_the_result_document_of_the_contract(answers_file):
     result = json.loads(out)
     assert err == ""
     assert result["schema"] == 1
-    assert result["ruleset"] == "eu-aia-gpai-2025.1"
+    assert result["ruleset"] == "eu-aia-gpai-2026.1"
     assert result["classification"] == "gpai_open_source"
     assert result["training_flop"] == "8.4e22"
     assert {o["id"] for o in result["obligations"]} == {"art53_1c", "art53_1d"}
+
+
+def test_it_speaks_for_today_and_names_its_rule_set_by_hash(answers_file):
+    result = json.loads(run_command(str(answers_file(EXAMPLE)))[0])
+    assert result["assessed_on"] == timezone.localdate().isoformat()
+    assert result["ruleset_sha256"] == load("eu-aia-gpai-2026.1").sha256
+    assert {o["status"] for o in result["obligations"]} == {"applies"}
+
+
+def test_it_decides_under_the_rule_set_asked_for(answers_file):
+    result = json.loads(
+        run_command(str(answers_file(EXAMPLE)), "--ruleset", "eu-aia-gpai-2025.1")[0]
+    )
+    assert result["ruleset"] == "eu-aia-gpai-2025.1"
+    assert "assessed_on" not in result
+    assert all("status" not in obligation for obligation in result["obligations"])
+
+
+def test_an_unknown_rule_set_exits_2_naming_it(answers_file):
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command(
+            "assess",
+            str(answers_file(EXAMPLE)),
+            "--ruleset",
+            "eu-aia-gpai-1999.1",
+            stdout=StringIO(),
+            stderr=err,
+        )
+    assert exit_info.value.code == 2
+    assert err.getvalue().startswith(
+        "ruleset: must be one of eu-aia-gpai-2025.1, eu-aia-gpai-2026.1"
+    )
 
 
 def test_it_exits_2_on_invalid_answers(answers_file):

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from questionnaire.models import (
     Assessment,
@@ -183,7 +184,9 @@ def test_assess_record_prints_the_result_with_the_record_and_stores_a_valid_reco
 
     printed = json.loads(out)
     record_info: dict[str, Any] = printed.pop("record")
-    assert printed == assess(json.loads(answers_file.read_text()))
+    # The command speaks for today, and so does the record attested today.
+    today = timezone.localdate().isoformat()
+    assert printed == assess({**json.loads(answers_file.read_text()), "assessed_on": today})
     record = AssessmentRecord.objects.get(public_id=record_info["id"])
     assert record_info["sha256"] == record.payload_sha256
     assert record.attested_by == owner

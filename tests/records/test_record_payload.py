@@ -23,6 +23,7 @@ from questionnaire.records.signing import (
     signature_valid,
     signer_load,
 )
+from questionnaire.scoring import DEFAULT_RULESET, assess
 from questionnaire.selectors import published_keys
 from tests.records.conftest import (
     ANSWERS,
@@ -104,15 +105,18 @@ def test_the_payload_holds_everything_the_attestation_stands_for(acme, owner):
     assert payload["organisation"] == {"slug": "acme", "name": "Acme AI"}
     assert payload["model_name"] == "Example-70B"
     assert payload["assessment_id"] == str(assessment.public_id)
-    # The answers, the exact wording shown with each answer, and the result, as signed.
-    assert payload["answers"] == canonicalize(ANSWERS)
+    # The answers, the exact wording shown with each answer, and the result, as signed: the
+    # result is computed at attestation, so the answers speak for the attestation date.
+    attested_on = payload["attestation"]["attested_at"][:10]
+    assert payload["answers"] == canonicalize({**ANSWERS, "assessed_on": attested_on})
     assert payload["answers"]["compute"]["periods"][0]["utilisation"] == "0.4"
     assert payload["questions"] == canonicalize(shown_for(ANSWERS))
     assert payload["questions"][1]["help_text"] == "“Developer” means you trained it yourself."
-    assert payload["result"] == canonicalize(assessment.result)
+    assert payload["result"] == canonicalize(assess(payload["answers"], payload["ruleset"]))
+    assert payload["result"]["assessed_on"] == attested_on
     assert payload["result"]["classification"] == "gpai_systemic_risk"
     # The rule set and the answers contract the result was computed with.
-    assert payload["ruleset"] == "eu-aia-gpai-2025.1" == assessment.result["ruleset"]
+    assert payload["ruleset"] == DEFAULT_RULESET == assessment.result["ruleset"]
     assert payload["answers_schema"] == 1
     # Who attested, in what words, and when (UTC, to the second).
     attestation = payload["attestation"]

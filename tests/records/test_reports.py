@@ -130,11 +130,11 @@ def test_its_sections_come_in_the_order_a_reader_needs_them(text):
 
 
 def test_it_shows_the_compute_estimate_its_method_and_assumptions(export, text):
-    assert "2.9×10^24FLOP" in text
+    assert "2.9×10²⁴FLOP" in text
     assert squeezed("From the hardware used") in text
     assert squeezed("1,024 × NVIDIA H100 SXM") in text
     assert squeezed("Utilisation is the share of the chips' peak throughput") in text
-    assert squeezed("Cross-check by a second method: 6 × 7.0 × 10^10 parameters") in text
+    assert squeezed("Cross-check by a second method: 6 × 7.0 × 10¹⁰ parameters") in text
 
 
 def test_it_draws_the_threshold_chart(export, text):
@@ -146,15 +146,17 @@ def test_it_draws_the_threshold_chart(export, text):
 
 def test_it_gives_each_reason_with_its_citation(export, text):
     for reason in export["payload"]["result"]["reasons"]:
-        assert squeezed(f"{reason['text']} ({reason['cite']})") in text
+        written = presentation.superscript_exponents(reason["text"])
+        assert squeezed(f"{written} ({reason['cite']})") in text
 
 
 def test_it_lists_each_obligation_with_its_article_and_due_date(export, text):
     obligations = export["payload"]["result"]["obligations"]
     assert obligations
     for obligation in obligations:
-        assert squeezed(f"{obligation['title']} {obligation['article']}") in text
-        assert squeezed(f"{obligation['article']} Due: {obligation['due']}") in text
+        words = presentation.status_words(obligation, obligation.get("status")).text
+        assert squeezed(f"{obligation['title']} {obligation['article']} {words}") in text
+        assert obligation["due"] in words
 
 
 def test_it_states_the_article_52_notification_deadline(text):
@@ -166,7 +168,7 @@ def test_it_explains_the_flags_and_lists_the_open_questions(export, text):
     for flag in presentation.flags_explained(result):
         assert squeezed(f"{flag['label']} {flag['text']}") in text
     for question in result["open_questions"]:
-        assert squeezed(question) in text
+        assert squeezed(presentation.superscript_exponents(question)) in text
 
 
 def test_it_prints_each_answer_beside_the_exact_wording_that_was_asked(export, text):
@@ -220,13 +222,22 @@ def test_a_systemic_risk_record_gives_the_notification_date_and_its_assumptions(
         "threshold_known_on": "2026-01-10",
     }
     export = make_export(answers=answers)
-    assert export["payload"]["result"]["notification_due"] == "2026-01-24"
+    result = export["payload"]["result"]
+    assert result["notification_due"] == "2026-01-24"
+    notify = next(o for o in result["obligations"] if o["id"] == "art52_notify")
+    words = presentation.status_words(notify, notify.get("status")).text
+    if "status" in notify:
+        assert words.startswith("Overdue since 2026-01-24")
+        deadline = f"Art. 52 notification deadline: {words}."
+    else:
+        assert words == "Due: 2026-01-24"
+        deadline = "Art. 52 notification deadline: Notify the Commission by 2026-01-24."
     text = squeezed(text_of(render.report_pdf(export=export, verify_url="https://x/verify/")))
-    assert squeezed("Art. 52 notification deadline: Notify the Commission by 2026-01-24.") in text
-    assert squeezed("Art. 52(1) Due: 2026-01-24") in text
+    assert squeezed(deadline) in text
+    assert squeezed(f"Art. 52(1) {words}") in text
     assert squeezed("the parameters given are the active parameters per token") in text
-    assert squeezed("Synthetic data generation: 1e24 (= 10^24) FLOP") in text
-    assert squeezed("Cumulative compute 7.3 × 10^25 FLOP") in text
+    assert squeezed("Synthetic data generation: 1e24 (= 10²⁴) FLOP") in text
+    assert squeezed("Cumulative compute 7.3 × 10²⁵ FLOP") in text
 
 
 def test_an_out_of_scope_record_renders_without_compute_or_chart():
@@ -241,7 +252,7 @@ def test_an_out_of_scope_record_renders_without_compute_or_chart():
     assert context["chart"] is None
     text = squeezed(text_of(render.report_pdf(export=export, verify_url="https://x/verify/")))
     assert squeezed(presentation.verdict(export["payload"]["result"])) in text
-    assert squeezed("No GPAI provider obligations for you on these answers.") in text
+    assert squeezed("No GPAI provider obligations on these answers.") in text
     assert squeezed("Training compute not given") in text
     assert squeezed("The record holds no question wording.") in text
 

@@ -87,8 +87,7 @@ def test_the_report_shows_figures_as_entered_beside_the_value_read(acme, owner):
     context = report_context(export=export_document(record), verify_url="https://x/verify/")
     given = [a for a in context["compute"]["assumptions"] if a.startswith("Model facts given")]
     assert given == [
-        "Model facts given: 405B (= 4.05 × 10^11) parameters, "
-        "15.6T (= 1.56 × 10^13) training tokens."
+        "Model facts given: 405B (= 4.05 × 10¹¹) parameters, 15.6T (= 1.56 × 10¹³) training tokens."
     ]
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
 
+from questionnaire.scoring import load
 from questionnaire.scoring.answers import (
     EARLIEST_DATE,
     GENERALITY,
@@ -14,6 +16,7 @@ from questionnaire.scoring.answers import (
     OUTPUTS,
     ROLES,
 )
+from questionnaire.scoring.rulesets import available
 
 ACCELERATORS = ["v100", "a100", "H100", "h800", "h200", "b200", "tpu-v4", "TPU-v5e", "tpu-v5p"]
 
@@ -135,7 +138,41 @@ def answers(draw: st.DrawFn, /, **fixed: Any) -> dict[str, Any]:
     if draw(st.booleans()):
         document["parameters"] = draw(positive_number(6, 13))
         document["training_tokens"] = draw(positive_number(9, 14))
+    document["ruleset"] = pick("ruleset", st.sampled_from(available()))
+    if load(document["ruleset"]).answers_keys_2026:
+        _later_keys(draw, pick, document)
     return document
+
+
+def _later_keys(draw: st.DrawFn, pick: Any, document: dict[str, Any]) -> None:
+    """The answers of rule set 2026.1, consistent with its checks between dates: a planned
+    date never before the obligations applied, a placing date never after the assessment,
+    a notification never after it, a designation never before the obligations applied."""
+    start = load(document["ruleset"]).obligations_apply_from
+    later_dates = st.dates(min_value=start, max_value=LATEST_DATE)
+    assessed = pick("assessed_on", later_dates.map(lambda d: d.isoformat()))
+    document["assessed_on"] = assessed
+    placed_on = document.get("placed_on")
+    if document["placement"] == "planned" and placed_on and placed_on < start.isoformat():
+        document["placed_on"] = None
+    if document["placement"] == "placed" and placed_on and placed_on > assessed:
+        document["placed_on"] = assessed
+    not_after_assessment = st.dates(
+        min_value=EARLIEST_DATE, max_value=date.fromisoformat(assessed)
+    ).map(lambda d: d.isoformat())
+    optional = {
+        "designated_on": later_dates.map(lambda d: d.isoformat()),
+        "notified_on": not_after_assessment,
+        "high_impact_known_on": dates,
+        "inherited_flop": st.one_of(st.just("0"), positive_number(15, 25)),
+        "business_users_scope": st.sampled_from(
+            ["third_parties", "group_only", "provider_contractors"]
+        ),
+        "own_ai_system": st.booleans(),
+    }
+    for key, strategy in optional.items():
+        if draw(st.booleans()):
+            document[key] = pick(key, strategy)
 
 
 json_values = st.recursive(

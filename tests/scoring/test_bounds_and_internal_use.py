@@ -44,7 +44,8 @@ def test_internal_use_with_high_impact_capabilities_is_assessed_as_placed_the_ca
             "role": "developer",
             "placement": "internal_only",
             "high_impact_capabilities": "yes",
-        }
+        },
+        "eu-aia-gpai-2025.1",
     )
     assert result["classification"] == "gpai_systemic_risk"
     assert result["provider"] is True

@@ -62,5 +62,6 @@ def test_params_are_written_as_a_reader_expects():
         "monetised."
     )
     assert render("systemic.reach", {"users": "12000", "threshold": 10000}).startswith(
-        "It has 12,000 registered business users in the Union, at least 10,000:"
+        "It is made available to 12,000 registered business users established in the Union, "
+        "at least 10,000:"
     )

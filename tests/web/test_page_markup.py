@@ -13,6 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 
+from questionnaire.models import Membership
+from tests.people import make_member, signed_in
 from tests.records.conftest import make_record
 from tests.web.wizard_helpers import WizardDriver
 
@@ -159,3 +161,31 @@ def test_the_verify_page_with_an_answer_is_well_built(owner, owner_client, acme,
     assert response.status_code == 200
     assert "Authentic" in response.content.decode()
     assert_well_built(response.content.decode(), "verify with an answer")
+
+
+def test_rule_sets_and_re_assessment_pages_are_well_built(acme, signing):
+    admin = make_member("ada", acme, Membership.Role.ADMIN)
+    client = signed_in(admin)
+    changed = make_record(acme, admin, ruleset="eu-aia-gpai-2025.1", threshold_known_on=None)
+    make_record(acme, admin, model_name="Current-70B")
+    pages = {
+        "rule sets": ("/rulesets/", 200),
+        "re-assessment with its table and action": ("/organisations/acme/reassess/", 200),
+        "re-assessment under an older rule set": (
+            "/organisations/acme/reassess/?ruleset=eu-aia-gpai-2025.1",
+            200,
+        ),
+        "re-assessment, unknown rule set": ("/organisations/acme/reassess/?ruleset=x", 400),
+        "diff of a record": (f"/records/{changed.public_id}/reassess/", 200),
+        "diff, unknown rule set": (f"/records/{changed.public_id}/reassess/?ruleset=x", 400),
+        "record of an admin": (f"/records/{changed.public_id}/", 200),
+        "dashboard of an admin": ("/", 200),
+    }
+    for where, (url, status) in pages.items():
+        response = client.get(url)
+        assert response.status_code == status, where
+        assert_well_built(response.content.decode(), where)
+    client.post("/organisations/acme/reassess/")
+    response = client.get("/")
+    assert "re-assessment of a signed record" in response.content.decode()
+    assert_well_built(response.content.decode(), "dashboard with a re-assessment draft")

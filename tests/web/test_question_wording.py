@@ -24,6 +24,9 @@ GUIDELINES = "C(2025) 5045"
 wording_migration = importlib.import_module(
     "questionnaire.migrations.0002_default_question_wording"
 )
+rule_set_2026_migration = importlib.import_module(
+    "questionnaire.migrations.0006_wording_for_rule_set_2026_1"
+)
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -293,10 +296,36 @@ def test_running_the_wording_migration_again_recreates_a_missing_question_with_i
     assert "§2.1" in Question.objects.get(key="generality").help_text
 
 
-def test_undoing_the_wording_migration_removes_the_questions_it_created():
+def test_undoing_the_wording_migrations_removes_the_questions_they_created():
+    rule_set_2026_migration.remove_questions(apps, None)
     wording_migration.delete_wording(apps, None)
 
     assert not Question.objects.exists()
+
+
+def test_undoing_0006_removes_its_questions_and_restores_the_order_of_0002():
+    rule_set_2026_migration.remove_questions(apps, None)
+
+    stored = list(Question.objects.order_by("position").values_list("step", "key"))
+    assert stored == [
+        (question["step"], question["key"]) for question in wording_migration.questions()
+    ]
+    assert not Question.objects.filter(key__in=list(rule_set_2026_migration.NEW)).exists()
+
+
+def test_running_0006_again_keeps_what_admins_wrote_and_recreates_a_missing_question():
+    designated_on = Question.objects.get(key="designated_on")
+    designated_on.label = "Our own words?"
+    designated_on.save()
+    Question.objects.filter(key="compute.flop.modifier").delete()
+    Question.objects.filter(key="compute.method").update(position=999, step="elsewhere")
+
+    rule_set_2026_migration.add_questions(apps, None)
+
+    assert Question.objects.get(key="designated_on").label == "Our own words?"
+    assert "modification" in Question.objects.get(key="compute.flop.modifier").label
+    method = Question.objects.get(key="compute.method")
+    assert (method.step, method.position) == ("compute", 601)
 
 
 # --- wording_map and the service ----------------------------------------------------------

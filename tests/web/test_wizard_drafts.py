@@ -262,10 +262,13 @@ def test_two_drafts_open_in_two_tabs_keep_their_own_answers(owner_client, acme):
     alpha.answer("market", MARKET)
     beta.answer("market", {"placement": "planned", "established_in_eu": "yes"})
     alpha.answer("capabilities", CAPABILITIES)
-    beta.answer("compute", {"method": "direct", "flop": "5e22", "check_method": "none"})
+    beta.answer(
+        "modification",
+        {"original_flop_known": "known", "original_flop": "1e23", "original_systemic_risk": "no"},
+    )
 
     assert alpha.current_step() == "compute"
-    assert beta.current_step() == "modification"
+    assert beta.current_step() == "compute"
     assert alpha.draft.model_name == "Alpha"
     assert beta.draft.model_name == "Beta"
     alpha_model, beta_model = alpha.page("model"), beta.page("model")
@@ -275,10 +278,7 @@ def test_two_drafts_open_in_two_tabs_keep_their_own_answers(owner_client, acme):
     assert checked(beta.page("market"), "market-placement", "planned")
 
     alpha.answer("compute", COMPUTE)
-    beta.answer(
-        "modification",
-        {"original_flop_known": "known", "original_flop": "1e23", "original_systemic_risk": "no"},
-    )
+    beta.answer("compute", {"method": "direct", "flop": "5e22", "check_method": "none"})
     for step, fields in [("release", RELEASE), ("reach", REACH)]:
         beta.answer(step, fields)
         alpha.answer(step, fields)
@@ -489,6 +489,7 @@ INVALID_INPUT: dict[str, list[Fields]] = {
         {"method": "architecture", "parameters": "0", "training_tokens": "NaN"},
         {"method": "direct", "flop": "1e999999", "check_method": "direct"},
         {"method": "direct", "flop": "-3e24", "synthetic_data_flop": "-1"},
+        {"method": "direct", "flop": "3e24", "inherited_flop": "-1"},
         {"method": "direct", "flop": "infinity", "threshold_known_on": "yesterday"},
         {"method": "hardware"},
         {
@@ -518,6 +519,13 @@ INVALID_INPUT: dict[str, list[Fields]] = {
             "eu_business_users": "lots",
             "high_impact_capabilities": "no",
             "commission_designated": "no",
+        },
+        {
+            "high_impact_capabilities": "yes",
+            "high_impact_known_on": "soon",
+            "commission_designated": "yes",
+            "designated_on": "2026-02-30",
+            "notified_on": "never",
         },
     ],
 }
@@ -579,7 +587,6 @@ def test_every_validation_error_is_next_to_its_field_and_says_what_is_accepted(o
     modifier = WizardDriver(owner_client).start(acme)
     modifier.answer("model", {"model_name": "Tuned", "role": "modifier"})
     modifier.answer("market", MARKET)
-    modifier.answer("compute", {"method": "direct", "flop": "5e22"})
     for fields in MODIFICATION_INPUT:
         errors = errors_after_posting(modifier, "modification", fields)
         unhelpful += unhelpful_errors(errors, fields)
@@ -606,6 +613,7 @@ def test_every_validation_error_is_next_to_its_field_and_says_what_is_accepted(o
         "id_compute-active_parameters",
         "id_compute-check_method",
         "id_compute-synthetic_data_flop",
+        "id_compute-inherited_flop",
         "id_compute-threshold_known_on",
         "id_compute-period1_chips",
         "id_compute-period1_hours",
@@ -624,6 +632,9 @@ def test_every_validation_error_is_next_to_its_field_and_says_what_is_accepted(o
         "id_reach-eu_business_users",
         "id_reach-high_impact_capabilities",
         "id_reach-commission_designated",
+        "id_reach-high_impact_known_on",
+        "id_reach-designated_on",
+        "id_reach-notified_on",
     }
     assert expected <= seen_fields, expected - seen_fields
     assert not unhelpful, "messages that do not say what is accepted:\n" + "\n".join(unhelpful)

@@ -287,3 +287,29 @@ def test_the_cross_check_uses_the_rendered_methods_disagree_margin(attributes, r
     assert f"; cross-check: {format_human(check)} FLOP" in with_rules
     assert "disagree" not in with_rules
     assert "the estimates disagree" in with_doctored
+
+
+# --- follow-up questions -------------------------------------------------------------------
+
+
+def test_a_follow_up_shows_only_after_the_choice_that_asks_it():
+    shown = node(
+        ["followUpShown", "yes", "yes"],
+        ["followUpShown", "no", "yes"],
+        ["followUpShown", "unsure", "yes"],
+        ["followUpShown", None, "yes"],
+    )
+
+    assert shown == [True, False, False, False]
+
+
+def test_wizard_js_reads_the_follow_up_attributes_the_steps_render():
+    script = WIZARD_JS.read_text("utf-8")
+    step = (
+        Path(__file__).resolve().parents[2] / "templates/questionnaire/wizard/steps/generic.html"
+    ).read_text("utf-8")
+
+    for attribute in ("data-follows", "data-follows-value"):
+        assert f'"{attribute}"' in script or f"[{attribute}]" in script, attribute
+        assert f'{attribute}="' in step, attribute
+    assert "block.hidden" in script, "hidden by the hidden attribute, never by a style"

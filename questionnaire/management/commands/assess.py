@@ -20,11 +20,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from questionnaire import services
 from questionnaire.models import AssessmentRecord, Membership, Organisation
 from questionnaire.records.signing import CanonicalError
-from questionnaire.scoring import AnswersError, assess
+from questionnaire.scoring import DEFAULT_RULESET, AnswersError, assess, load, ruleset_for
+from questionnaire.scoring.rulesets import available
 from questionnaire.wizard.answers import questions_for_answers
 
 EXIT_INVALID = 2
@@ -44,6 +46,12 @@ class Command(BaseCommand):
         parser.add_argument("--user", metavar="USERNAME", help="the attester (of --org)")
         parser.add_argument("--name", help="the attester's name as printed (default: full name)")
         parser.add_argument("--function", default="", help="the attester's function")
+        parser.add_argument(
+            "--ruleset",
+            metavar="ID",
+            help=f"the rule set to decide under (default: the newest, {DEFAULT_RULESET}): "
+            + ", ".join(available()),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         source: str = options["answers"]
@@ -57,7 +65,11 @@ class Command(BaseCommand):
         except (ValueError, RecursionError) as error:
             self._fail([f"answers: not valid JSON ({_reason(error)})"])
         try:
-            result = assess(document)
+            ruleset = ruleset_for(document, options.get("ruleset"))
+            if isinstance(document, dict) and load(ruleset).answers_keys_2026:
+                # The engine never reads a clock: the command speaks for today.
+                document.setdefault("assessed_on", timezone.localdate().isoformat())
+            result = assess(document, ruleset)
         except AnswersError as error:
             self._fail([str(problem) for problem in error.problems])
         output: dict[str, Any] = dict(result)
