@@ -27,7 +27,13 @@ $(STAMP): requirements.txt requirements-dev.txt | $(PYTHON)
 
 venv install: $(STAMP)
 
-run: $(STAMP)
+# Local development settings, git-ignored and read by config/settings.py: debug on (it is off
+# unless asked for) and a generated secret key. Written once; delete it to have a new one.
+.env.local:
+	umask 077 && printf '# Local development settings, written by make run (git-ignored).\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' \
+		"$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@.tmp && mv $@.tmp $@
+
+run: $(STAMP) .env.local
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py ensure_local_user
 	$(PYTHON) manage.py signing_key create --if-missing
@@ -41,7 +47,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy .
 
-bench: $(STAMP)
+bench: $(STAMP) .env.local
 	@shopt -s nullglob; \
 	for script in bench/*.py; do \
 		echo "== $$script"; \

@@ -1,8 +1,9 @@
 """Django settings for GPAI Assessor.
 
-One module, read from environment variables. With none set, it is a local development
-setup: debug on, SQLite in data/, and a random secret key generated once and kept in
-data/. Production turns DJANGO_DEBUG off and must then supply DJANGO_SECRET_KEY.
+One module, read from environment variables. With none set, it is production: debug off,
+and DJANGO_SECRET_KEY required. Development is an explicit opt-in, DJANGO_DEBUG=1, which
+`make run` writes (with a generated secret key) into the git-ignored file .env.local; this
+module reads that file when it exists, and real environment variables always win over it.
 """
 
 import os
@@ -54,6 +55,27 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_env_file(path: Path) -> None:
+    """Put the ``NAME=value`` lines of ``path`` into the environment, never replacing a
+    variable that is already set. Blank lines and ``#`` comments are skipped; a value may be
+    wrapped in single or double quotes. A missing file is no error; a malformed line is."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, equals, value = line.removeprefix("export ").partition("=")
+        name, value = name.strip(), value.strip()
+        if not equals or not name.isidentifier():
+            raise ImproperlyConfigured(f"{path}, line {number}: expected NAME=value.")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        os.environ.setdefault(name, value)
+
+
 def dev_secret_key(path: Path) -> str:
     """Return the local development key in `path`, creating it (mode 0600) on first use.
 
@@ -80,15 +102,23 @@ def dev_secret_key(path: Path) -> str:
     return key
 
 
-DEBUG = envbool("DJANGO_DEBUG", True)
+# The local environment file (`make run` writes it); DJANGO_ENV_FILE names another one, and
+# set to empty reads none (the test suite and its subprocesses do that).
+_env_file = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env.local")).strip()
+if _env_file:
+    read_env_file(Path(_env_file))
+
+# Fail closed: debug only when asked for.
+DEBUG = envbool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "").strip()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG off it is required: set it to "
-            "a long random value (for example: python3 -c "
-            "'import secrets; print(secrets.token_urlsafe(50))')."
+            "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG off (the default) it is "
+            "required: set it to a long random value (for example: python3 -c "
+            "'import secrets; print(secrets.token_urlsafe(50))'). For local development, "
+            "run `make run` once: it writes .env.local with DJANGO_DEBUG=1 and a key."
         )
     SECRET_KEY = dev_secret_key(DATA_DIR / "dev-secret-key")
 
@@ -113,11 +143,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, including the health check's and static files'.
+    "csp.middleware.CSPMiddleware",
+    "questionnaire.middleware.PermissionsPolicyMiddleware",
+    # Answers /healthz before CommonMiddleware checks the Host against ALLOWED_HOSTS.
+    "questionnaire.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: Cache-Control: no-store on responses to signed-in users.
+    "questionnaire.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -158,6 +195,14 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
+            # Concurrent use: WAL lets readers work beside one writer, IMMEDIATE takes the
+            # write lock when a transaction starts (no upgrade deadlock), and a writer waits
+            # up to 20 s for the lock instead of failing with "database is locked".
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
         }
     }
 
@@ -191,8 +236,12 @@ RECORD_DOCUMENT_CERT_PASSWORD = os.environ.get("RECORD_DOCUMENT_CERT_PASSWORD", 
 # The public address printed on reports for verification (and in their QR code).
 SITE_URL = os.environ.get("GPAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request sizes. Uploads over 2.5 MB go to a temporary file rather than memory; a request
+# body without files (a wizard step, a form) may hold at most 1 MB. /verify/ refuses a file
+# over VERIFY_UPLOAD_MAX_BYTES from its Content-Length, before reading it.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
+VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -216,6 +265,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Sign-ins last 8 hours (a working day), not Django's two weeks. The session is not saved on
+# every request (that would write the database on each page view), so the 8 hours count
+# from the last change to the session, in practice from signing in.
+SESSION_COOKIE_AGE = envint("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
@@ -231,6 +285,22 @@ SECURE_HSTS_PRELOAD = envbool("DJANGO_HSTS_PRELOAD", False)
 # Only behind a proxy that terminates TLS and always sets X-Forwarded-Proto itself.
 if envbool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy (django-csp): no inline script or style anywhere. The pages load
+# only their own static files; the compute chart is SVG with presentation attributes only.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "frame-ancestors": [_NONE],
+        "form-action": [_SELF],
+    },
+}
 
 # Everything to standard error, where gunicorn and container platforms collect it; without
 # this, errors in production would only go to (unconfigured) admin e-mail.

@@ -173,6 +173,14 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            # Finish pressed twice: a draft completes into one assessment, never two.
+            models.UniqueConstraint(
+                fields=["draft_public_id"],
+                condition=models.Q(draft_public_id__isnull=False),
+                name="one_assessment_per_draft",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.model_name} ({self.created_at:%Y-%m-%d})"
@@ -273,7 +281,15 @@ class AssessmentRecord(models.Model):
     class Meta:
         ordering = ["-sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "sequence"], name="one_record_per_link")
+            models.UniqueConstraint(
+                fields=["organisation", "sequence"], name="one_record_per_link"
+            ),
+            # Attest pressed twice: an assessment is signed into one record, never two.
+            models.UniqueConstraint(
+                fields=["assessment"],
+                condition=models.Q(assessment__isnull=False),
+                name="one_record_per_assessment",
+            ),
         ]
 
     def __str__(self) -> str:

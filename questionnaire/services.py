@@ -21,7 +21,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from questionnaire.lib.keys import Pkcs12Error, pkcs12_load
@@ -65,8 +65,24 @@ def membership_set(
     return membership
 
 
+# Open drafts a user may keep at once (drafts are deleted when finished or by the user).
+MAX_OPEN_DRAFTS = 50
+
+
+class DraftQuotaError(Exception):
+    """The user already has MAX_OPEN_DRAFTS open drafts; the message says what to do."""
+
+
+@transaction.atomic
 def draft_create(*, user: User, organisation: Organisation) -> Draft:
     membership_get(user=user, organisation=organisation)  # 404 unless the user belongs to it
+    # Lock the user's row so that two requests at once cannot both pass the count.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if Draft.objects.filter(owner=user).count() >= MAX_OPEN_DRAFTS:
+        raise DraftQuotaError(
+            f"You already have {MAX_OPEN_DRAFTS} open drafts, the most one person may keep. "
+            "Finish or delete one on your dashboard before starting another."
+        )
     return Draft.objects.create(owner=user, organisation=organisation)
 
 
@@ -111,7 +127,6 @@ def draft_delete(*, draft: Draft) -> None:
     draft.delete()
 
 
-@transaction.atomic
 def assessment_create(
     *,
     organisation: Organisation,
@@ -122,8 +137,39 @@ def assessment_create(
     draft: Draft | None = None,
 ) -> Assessment:
     """Keep the completed questionnaire with the wording shown and the result; the draft,
-    if it came from one, has served its purpose and goes."""
+    if it came from one, has served its purpose and goes.
+
+    Finish pressed twice: a draft becomes one assessment (a unique constraint), and the
+    request that loses the race gets the assessment the other one made."""
     membership_get(user=user, organisation=organisation)  # 404 unless the user belongs to it
+    try:
+        return _assessment_write(
+            organisation=organisation,
+            user=user,
+            answers=answers,
+            shown=shown,
+            result=result,
+            draft=draft,
+        )
+    except IntegrityError:
+        if draft is None:
+            raise
+        completed = Assessment.objects.filter(draft_public_id=draft.public_id).first()
+        if completed is None:
+            raise
+        return completed
+
+
+@transaction.atomic
+def _assessment_write(
+    *,
+    organisation: Organisation,
+    user: User,
+    answers: dict[str, Any],
+    shown: list[dict[str, Any]],
+    result: Mapping[str, Any],
+    draft: Draft | None,
+) -> Assessment:
     assessment = Assessment.objects.create(
         organisation=organisation,
         created_by=user,
@@ -236,6 +282,30 @@ def _pkcs12_certificate_pem(path: Path, password: str) -> str:
 # ------------------------------------------------------------------ signed records
 
 
+class RecordAlreadyCorrected(Exception):
+    """The record a correction names is already superseded (two corrections at once, or an
+    old tab): a record is corrected once."""
+
+    def __init__(self, correction: AssessmentRecord) -> None:
+        self.correction = correction
+        super().__init__(f"This record has already been corrected by record {correction.sequence}.")
+
+
+def _record_existing(
+    *, assessment: Assessment, supersedes: AssessmentRecord | None
+) -> AssessmentRecord | None:
+    """The record this assessment already became (returned: signing is idempotent), or
+    ``RecordAlreadyCorrected`` when another record already supersedes ``supersedes``."""
+    already = AssessmentRecord.objects.filter(assessment=assessment).first()
+    if already is not None:  # a double click or an old tab: one assessment, one record
+        return already
+    if supersedes is not None:
+        correction = AssessmentRecord.objects.filter(supersedes=supersedes).first()
+        if correction is not None:
+            raise RecordAlreadyCorrected(correction)
+    return None
+
+
 def record_create(
     *,
     assessment: Assessment,
@@ -252,13 +322,43 @@ def record_create(
     if supersedes is not None and supersedes.organisation_id != organisation.pk:
         raise PermissionDenied("A record can only correct a record of the same organisation.")
     signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
+    try:
+        return _record_write(
+            assessment=assessment,
+            attester=attester,
+            name=name,
+            function=function,
+            supersedes=supersedes,
+            signer=signer,
+            key=key,
+        )
+    except IntegrityError:
+        # Where the organisation's lock did not serialise two signings: the constraints
+        # (one record per assessment, one correction per record) decided.
+        existing = _record_existing(assessment=assessment, supersedes=supersedes)
+        if existing is None:
+            raise
+        return existing
+
+
+def _record_write(
+    *,
+    assessment: Assessment,
+    attester: User,
+    name: str,
+    function: str,
+    supersedes: AssessmentRecord | None,
+    signer: RecordSigner,
+    key: SigningKey,
+) -> AssessmentRecord:
+    organisation = assessment.organisation
     record_id = uuid.uuid4()
     attested_at = timezone.now().replace(microsecond=0)
     with transaction.atomic():
         # One record at a time per organisation: the chain must not fork.
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-        already = AssessmentRecord.objects.filter(assessment=assessment).first()
-        if already is not None:  # a double click or an old tab: one assessment, one record
+        already = _record_existing(assessment=assessment, supersedes=supersedes)
+        if already is not None:
             return already
         chain, _ = RecordChain.objects.get_or_create(organisation=locked)
         sequence = chain.count + 1

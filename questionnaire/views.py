@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -21,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from questionnaire import selectors, services
@@ -97,9 +99,13 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
         return render(request, "questionnaire/no_organisation.html", status=403)
     form = NewAssessmentForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        draft = services.draft_create(
-            user=_user(request), organisation=form.cleaned_data["organisation"]
-        )
+        try:
+            draft = services.draft_create(
+                user=_user(request), organisation=form.cleaned_data["organisation"]
+            )
+        except services.DraftQuotaError as error:
+            messages.error(request, str(error))
+            return render(request, "questionnaire/assessment_new.html", {"form": form}, status=409)
         return redirect("wizard", draft_id=draft.public_id)
     return render(request, "questionnaire/assessment_new.html", {"form": form})
 
@@ -324,25 +330,62 @@ class VerifyForm(forms.Form):
     )
 
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Room for the multipart framing and the form's other fields around the file itself.
+_MULTIPART_OVERHEAD = 64 * 1024
 
 
+def _size_text(size: int) -> str:
+    mib = 1024 * 1024
+    return f"{size // mib} MB" if size >= mib and size % mib == 0 else f"{size:,} bytes"
+
+
+@csrf_exempt  # checked by _verify, once the size is known to be acceptable
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
-    """Public: is this record or report authentic, which key signed it, and when."""
+    """Public: is this record or report authentic, which key signed it, and when.
+
+    An upload announced larger than the limit is refused from its Content-Length before any
+    of the body is read (the CSRF check would read it, so it comes after)."""
+    limit: int = settings.VERIFY_UPLOAD_MAX_BYTES
+    if request.method == "POST":
+        try:
+            announced = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            announced = 0
+        if announced > limit + _MULTIPART_OVERHEAD:
+            logger.warning(
+                "Verification upload refused unread: %d bytes announced, over the %d-byte limit.",
+                announced,
+                limit,
+            )
+            refused = f"The file is larger than {_size_text(limit)}: it cannot be a record."
+            return render(
+                request,
+                "questionnaire/verify.html",
+                {"form": VerifyForm(), "outcome": None, "refused": refused},
+                status=413,
+            )
+    return _verify(request, limit)
+
+
+@csrf_protect
+def _verify(request: HttpRequest, limit: int) -> HttpResponse:
     form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
     outcome = None
     status = 200
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["document"]
-            if upload.size > MAX_UPLOAD_BYTES:
-                form.add_error("document", "The file is larger than 10 MB: it cannot be a record.")
+            if upload.size > limit:
+                form.add_error(
+                    "document",
+                    f"The file is larger than {_size_text(limit)}: it cannot be a record.",
+                )
                 status = 400
                 logger.warning(
                     "Verification upload refused: %d bytes, over the %d-byte limit.",
                     upload.size,
-                    MAX_UPLOAD_BYTES,
+                    limit,
                 )
             else:
                 outcome = verification.check_upload(

@@ -4,12 +4,12 @@ head, and the columns shown beside the payload, checked in bulk.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from questionnaire.lib.jsonutil import loads_strict
 from questionnaire.lib.keys import ed25519_verifier
 from questionnaire.models import AssessmentRecord, Organisation, RecordChain, SigningKey
 from questionnaire.records.export import as_mapping, signed_after_retirement
@@ -208,7 +208,7 @@ def _chunks(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
 
 def _loads(data: bytes) -> dict[str, Any] | None:
     try:
-        content = json.loads(data)
+        content = loads_strict(data)
     except ValueError:
         return None
     return content if isinstance(content, dict) else None

@@ -10,11 +10,11 @@ problems found, so that forgery attempts leave a trace.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from questionnaire.lib.jsonutil import DuplicateKeyError, loads_strict
 from questionnaire.models import DocumentCertificate, SigningKey
 from questionnaire.records.export import ExportCheck, export_check
 from questionnaire.records.signing import sha256_hex
@@ -58,7 +58,12 @@ def check_upload(
 
 def _check_json(data: bytes, keys: Mapping[str, SigningKey]) -> Outcome:
     try:
-        export = json.loads(data.decode("utf-8"))
+        export = loads_strict(data.decode("utf-8"))
+    except DuplicateKeyError as error:
+        # Readers disagree on which of two equal keys counts: such a file is never authentic.
+        return Outcome(
+            "record file", False, [f"The file names the key {error.key!r} twice: it was altered."]
+        )
     except (UnicodeDecodeError, ValueError, RecursionError):
         # Logged by check_upload, with every other upload that is not authentic.
         return Outcome("file", False, ["The file is neither a record (.json) nor a PDF report."])

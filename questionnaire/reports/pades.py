@@ -8,7 +8,6 @@ in addition that this very file came from the service and has not changed since.
 
 from __future__ import annotations
 
-import json
 import logging
 import zlib
 from collections.abc import Iterator
@@ -27,6 +26,8 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+
+from questionnaire.lib.jsonutil import loads_strict
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ def _attached_export(reader: PdfFileReader) -> dict[str, Any] | None:
         for name, filespec in _name_tree(names, depth=0):
             if name == ATTACHMENT_NAME:
                 data = _stream_bytes(filespec["/EF"]["/F"])
-                document = json.loads(data.decode("utf-8")) if data is not None else None
+                document = loads_strict(data.decode("utf-8")) if data is not None else None
                 return document if isinstance(document, dict) else None
     except Exception as error:  # absent or malformed: there is no export to show
         logger.warning(

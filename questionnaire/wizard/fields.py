@@ -28,6 +28,9 @@ def accelerator_choices() -> list[tuple[str, str]]:
     )
 
 
+QUANTITY_MAX_LENGTH = 100
+
+
 class QuantityField(forms.CharField):
     """A positive quantity typed in any notation of the answers contract (``405B``,
     ``3.2 × 10^24``, ``1,000,000``); cleans to an exact ``Decimal``. What was typed is
@@ -49,7 +52,7 @@ class QuantityField(forms.CharField):
                 "inputmode": "decimal",
                 "autocomplete": "off",
                 "spellcheck": "false",
-                "maxlength": "100",
+                "maxlength": str(QUANTITY_MAX_LENGTH),
                 "data-quantity": "",
             }
         )
@@ -58,6 +61,10 @@ class QuantityField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
+        if len(text) > QUANTITY_MAX_LENGTH:  # the widget's maxlength, checked here too
+            raise ValidationError(
+                f"Enter at most {QUANTITY_MAX_LENGTH} characters.", code="max_length"
+            )
         try:
             number = parse_number(text)
         except ValueError as error:

@@ -14,7 +14,7 @@ from questionnaire.models import Draft
 
 
 class DraftStorage(BaseStorage):
-    """formtools storage kept in a ``Draft`` row; written once per request, when changed.
+    """formtools storage kept in a ``Draft`` row; written once per POST, when changed.
 
     Only the steps this request touched are written, merged into the row as it is now, so
     the same draft open in two tabs cannot wipe out the other tab's steps.
@@ -46,6 +46,10 @@ class DraftStorage(BaseStorage):
 
     def update_response(self, response: HttpResponseBase) -> None:
         super().update_response(response)
+        if self.request is not None and self.request.method in ("GET", "HEAD", "OPTIONS"):
+            # A page view writes nothing: under load a GET must not queue for the write lock.
+            # The step a draft resumes at and "reviewed" are stored by the POSTs that reach them.
+            return
         if json.dumps(self.data, sort_keys=True) == self._loaded:
             return
         with transaction.atomic():

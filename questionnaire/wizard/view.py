@@ -57,6 +57,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# What one posted field may store in a draft: no answer needs more (quantities are at most
+# 100 characters, free text far less than 1,000; multiple choices have a few options).
+MAX_STORED_LENGTH = 1000
+MAX_STORED_VALUES = 100
+
 
 class AssessmentWizard(NamedUrlSessionWizardView):
     template_name = "questionnaire/wizard/step.html"
@@ -132,10 +137,16 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return {"can_attest": True, "records": records}
 
     def process_step(self, form: WordedForm) -> dict[str, list[str]]:
-        """Keep this step's fields only (no CSRF token, no management data)."""
-        prefix = f"{form.prefix}-"
+        """Keep the step's declared fields only (no CSRF token, no management data, no key
+        the form does not know), each bounded: at most MAX_STORED_VALUES values of at most
+        MAX_STORED_LENGTH characters. A draft cannot be stuffed with whatever is posted."""
+        declared = {form.add_prefix(name) for name in form.fields}
         data = cast(MultiValueDict[str, str], form.data)
-        return {key: values for key, values in data.lists() if key.startswith(prefix)}
+        return {
+            key: [value[:MAX_STORED_LENGTH] for value in values[:MAX_STORED_VALUES]]
+            for key, values in data.lists()
+            if key in declared
+        }
 
     # -------------------------------------------------------------- requests
 
@@ -193,6 +204,10 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             response = WizardView.render_done(self, form, **kwargs)
         else:
             response = self.render_next_step(form)
+        if self.storage.current_step == self.steps.last:
+            # From here on, every step offers a way straight back to the review. Kept by the
+            # POST that leads there: a GET of the review writes nothing.
+            self.storage.extra_data["reviewed"] = True
         return response
 
     def _forget_conditions(self) -> None:
@@ -266,7 +281,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                 }
                 for index, step in enumerate(steps, start=1)
             ],
-            reviewed=bool(self.storage.extra_data.get("reviewed")),
+            reviewed=current == self.steps.last or bool(self.storage.extra_data.get("reviewed")),
             step_templates=[
                 f"questionnaire/wizard/steps/{current}.html",
                 "questionnaire/wizard/steps/generic.html",
@@ -275,8 +290,6 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         if current == "compute":
             context.update(self._compute_context(form))
         if current == self.steps.last:
-            # From here on, every step offers a way straight back to the review.
-            self.storage.extra_data["reviewed"] = True
             context.update(self._review_context())
         return context
 
@@ -418,6 +431,10 @@ def sign_assessment(
             function=attestation["attester_function"].strip(),
             supersedes=attestation.get("supersedes"),
         )
+    except services.RecordAlreadyCorrected as error:
+        # Two corrections of one record at once, or an old tab: the later one is refused.
+        messages.error(request, f"The assessment is saved but not signed: {error}")
+        return redirect("assessment_detail", public_id=assessment.public_id)
     except ImproperlyConfigured as error:
         logger.warning("Assessment %s saved but not signed: %s", assessment.public_id, error)
         messages.error(request, f"The assessment is saved but could not be signed: {error}")

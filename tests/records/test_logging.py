@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.test import Client
 
-from questionnaire import views
 from questionnaire.models import AssessmentRecord
 from questionnaire.reports import render
 from tests.records.conftest import (
@@ -163,8 +162,8 @@ def test_a_damaged_pdf_on_verify_logs_a_warning(warnings):
     assert "PDF report" in message
 
 
-def test_an_upload_over_the_size_limit_logs_a_warning(monkeypatch, warnings):
-    monkeypatch.setattr(views, "MAX_UPLOAD_BYTES", 8)
+def test_an_upload_over_the_size_limit_logs_a_warning(settings, warnings):
+    settings.VERIFY_UPLOAD_MAX_BYTES = 8
 
     assert upload(b"0123456789") == 400
 

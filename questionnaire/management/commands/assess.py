@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from questionnaire import services
+from questionnaire.lib.jsonutil import DuplicateKeyError, loads_strict
 from questionnaire.models import AssessmentRecord, Membership, Organisation
 from questionnaire.records.signing import CanonicalError
 from questionnaire.scoring import DEFAULT_RULESET, AnswersError, assess, load, ruleset_for
@@ -61,7 +62,9 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as error:
             self._fail([f"{source}: cannot read the file ({_reason(error)})"])
         try:
-            document = json.loads(text, parse_constant=_reject_constant)
+            document = loads_strict(text, parse_constant=_reject_constant)
+        except DuplicateKeyError as error:
+            self._fail([f"answers: the key {error.key!r} appears twice in one object"])
         except (ValueError, RecursionError) as error:
             self._fail([f"answers: not valid JSON ({_reason(error)})"])
         try:

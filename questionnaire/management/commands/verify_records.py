@@ -5,7 +5,6 @@ verify; else 1, listing the failing record ids."""
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from argparse import ArgumentParser
@@ -15,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import QuerySet
 
+from questionnaire.lib.jsonutil import loads_strict
 from questionnaire.models import AssessmentRecord, Organisation
 from questionnaire.records.chain import chain_verify
 from questionnaire.records.reproduce import reproduce_all
@@ -76,7 +76,7 @@ def _payloads(
     )
     for public_id, payload in rows:
         try:
-            content = json.loads(bytes(payload))
+            content = loads_strict(bytes(payload))
         except ValueError:
             content = None
         yield str(public_id), content if isinstance(content, dict) else None

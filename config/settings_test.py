@@ -1,0 +1,17 @@
+"""Settings for the test suite (pyproject.toml names this module for pytest).
+
+The tests must not depend on a developer's .env.local nor on variables of the shell: they
+read no environment file, run in development mode (so static files are found without
+`collectstatic`; the test runner itself switches DEBUG off at run time) with a fixed key.
+The variables are set in the environment, not only here, so that the real subprocesses some
+tests start (`manage.py assess -`) see the same. DATABASE_URL is left as it is: CI sets it
+for the PostgreSQL run.
+"""
+
+import os
+
+os.environ["DJANGO_ENV_FILE"] = ""
+os.environ["DJANGO_DEBUG"] = "1"
+os.environ["DJANGO_SECRET_KEY"] = "tests-only-not-a-secret-" + "x" * 40
+
+from config.settings import *  # noqa: E402, F403
