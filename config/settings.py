@@ -178,6 +178,15 @@ TEMPLATES = [
     },
 ]
 
+# Concurrent use of SQLite: WAL lets readers work beside one writer, IMMEDIATE takes the
+# write lock when a transaction starts (no upgrade deadlock), and a writer waits up to 20 s
+# for the lock instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
     DATABASES = {
@@ -195,14 +204,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
-            # Concurrent use: WAL lets readers work beside one writer, IMMEDIATE takes the
-            # write lock when a transaction starts (no upgrade deadlock), and a writer waits
-            # up to 20 s for the lock instead of failing with "database is locked".
-            "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
+            "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
 

@@ -26,11 +26,13 @@ from django.db.utils import load_backend
 
 class FileDatabase:
     def __init__(self, path: Path, options: dict[str, Any] | None = None) -> None:
-        configured = copy.deepcopy(settings.DATABASES["default"])
-        configured["NAME"] = str(path)
-        configured.pop("TEST", None)
-        if options is not None:
-            configured["OPTIONS"] = options
+        # SQLite as the settings configure it when no DATABASE_URL is given, whatever the
+        # suite's own database is: on PostgreSQL these tests still check the SQLite default.
+        configured: dict[str, Any] = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(path),
+            "OPTIONS": copy.deepcopy(settings.SQLITE_OPTIONS if options is None else options),
+        }
         self.settings = connections.configure_settings({"default": configured})["default"]
 
     def connection(self) -> Any:
@@ -69,8 +71,6 @@ class FileDatabase:
 @pytest.fixture
 def file_database(tmp_path, django_db_blocker) -> Iterator[FileDatabase]:
     """A migrated file database configured as the settings configure SQLite."""
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("SQLite only: the settings configure PostgreSQL by DATABASE_URL")
     database = FileDatabase(tmp_path / "db.sqlite3")
     with django_db_blocker.unblock():
         database.migrate()
