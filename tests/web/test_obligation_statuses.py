@@ -16,7 +16,6 @@ from questionnaire import presentation
 from questionnaire.charts import chart_from_figures
 from questionnaire.presentation import StatusWords, obligations_view, status_on, status_words
 from questionnaire.scoring import FLAGS, assess, load
-from questionnaire.scoring.rulesets import available
 from tests.records.status_results import obligation, systemic_result, without_statuses
 from tests.samples import SYSTEMIC_ANSWERS
 
@@ -131,7 +130,6 @@ ENGINE_CASES = {
 }
 
 
-@pytest.mark.skipif(ENGINE_2026 not in available(), reason="rule set 2026.1 not registered")
 @pytest.mark.parametrize("case", ENGINE_CASES)
 def test_on_its_own_day_the_rules_give_back_the_engines_statuses(case):
     """The display's rules and the engine's agree: read on the result's own ``assessed_on``,
