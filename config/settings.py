@@ -8,6 +8,7 @@ module reads that file when it exists, and real environment variables always win
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -129,7 +130,8 @@ ALLOWED_HOSTS = envlist(
 CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with an admin site that asks staff for their second factor.
+    "questionnaire.accounts.apps.SecondFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -138,6 +140,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "formtools",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "questionnaire",
 ]
 
@@ -153,10 +159,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): a second factor was given in this session.
+    "django_otp.middleware.OTPMiddleware",
     # After authentication: Cache-Control: no-store on responses to signed-in users.
     "questionnaire.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A password sign-in of someone with a second factor waits on the verify page.
+    "questionnaire.accounts.middleware.SecondFactorPendingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the "sign-in paused" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -189,15 +201,16 @@ SQLITE_OPTIONS = {
 
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
-    DATABASES = {
-        "default": dict(
-            dj_database_url.parse(
-                _database_url,
-                conn_max_age=envint("DJANGO_CONN_MAX_AGE", 60),
-                conn_health_checks=True,
-            )
-        )
-    }
+    _parsed = dj_database_url.parse(
+        _database_url,
+        conn_max_age=envint("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # A SQLite file named by URL (a throwaway database, say) is used as concurrently as the
+    # default one: without these it would fail with "database is locked" after 5 s.
+    if _parsed["ENGINE"] == "django.db.backends.sqlite3":
+        _parsed["OPTIONS"] = {**SQLITE_OPTIONS, **_parsed.get("OPTIONS", {})}
+    DATABASES = {"default": dict(_parsed)}
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -221,6 +234,33 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
+# Sign-in security (README, "Sign-in security"; questionnaire.accounts).
+# Login throttling, django-axes: after DJANGO_LOGIN_FAILURE_LIMIT wrong passwords within
+# DJANGO_LOGIN_COOLOFF_MINUTES, sign-in is paused for that account (from any address) and,
+# separately, from that address (for any account), until the cool-off has passed since the
+# last failure. The axes backend comes first: a paused attempt is refused before any password
+# is hashed, so a flood of attempts costs no CPU. Attempts refused while paused neither count
+# nor extend the pause, and a success does not wipe the failures (with AXES_RESET_ON_SUCCESS,
+# an attacker's own valid sign-in from the same address would clear the address's count).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "questionnaire.lib.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "questionnaire.accounts.throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HTTP_RESPONSE_CODE = 429
+# Two-factor sign-in, django-otp: attesters, administrators and staff confirm a second factor
+# (an authenticator app's code, or a recovery code) before they sign or manage.
+TWO_FACTOR_REQUIRED = envbool("DJANGO_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_TWO_FACTOR_ISSUER", "GPAI Assessor")
+# The admin shows no TOTP secret nor recovery code: whoever reads one holds the factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -235,6 +275,21 @@ RECORD_DOCUMENT_CERT_FILE = Path(
     os.environ.get("RECORD_DOCUMENT_CERT_FILE", DATA_DIR / "keys" / "document-certificate.p12")
 )
 RECORD_DOCUMENT_CERT_PASSWORD = os.environ.get("RECORD_DOCUMENT_CERT_PASSWORD", "")
+# A record's PDF report is rendered and PAdES-signed after the record commits, outside the
+# organisation's lock: on a background thread (the attesting request ends at its commit),
+# or at once in the request with GPAI_REPORTS_IN_BACKGROUND=0. A failed render is retried
+# after each of these delays (seconds); the record's pages schedule it again while missing.
+REPORTS_IN_BACKGROUND = envbool("GPAI_REPORTS_IN_BACKGROUND", True)
+REPORT_RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 60.0)
+# Chain-head checkpoints leave the database: after every record, the organisation's signed
+# chain head is appended to this file (one JSON line each; `manage.py verify_records
+# --checkpoints FILE` checks the chain against it). Point it at storage the database's
+# administrators cannot rewrite (an append-only or write-once volume, a log shipper);
+# set it empty to write none.
+_checkpoints = os.environ.get(
+    "GPAI_CHAIN_CHECKPOINT_FILE", str(DATA_DIR / "chain-checkpoints.jsonl")
+).strip()
+CHAIN_CHECKPOINT_FILE = Path(_checkpoints) if _checkpoints else None
 # The public address printed on reports for verification (and in their QR code).
 SITE_URL = os.environ.get("GPAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
@@ -244,6 +299,10 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
 VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+# The audit trail keeps who did what for ever, but the address and browser of each event
+# (personal data) only this many days: `manage.py audit_truncate_addresses`, run daily,
+# clears older ones.
+AUDIT_ADDRESS_RETENTION_DAYS = envint("DJANGO_AUDIT_ADDRESS_RETENTION_DAYS", 90)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -284,6 +343,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = envbool("DJANGO_HSTS_PRELOAD", False)
+# Reverse proxies in front of the app (the nginx recipe has 1): the client address is then
+# read from X-Forwarded-For, as questionnaire.lib.client explains. 0 trusts no header.
+TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
 # Only behind a proxy that terminates TLS and always sets X-Forwarded-Proto itself.
 if envbool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

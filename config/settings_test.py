@@ -13,5 +13,14 @@ import os
 os.environ["DJANGO_ENV_FILE"] = ""
 os.environ["DJANGO_DEBUG"] = "1"
 os.environ["DJANGO_SECRET_KEY"] = "tests-only-not-a-secret-" + "x" * 40
+# Two-factor sign-in is off for the suite (its own tests turn it on with override_settings).
+os.environ["DJANGO_TWO_FACTOR_REQUIRED"] = "0"
+# Reports are rendered in the signing request (tests read them right after), and no
+# checkpoint file is written unless a test names one.
+os.environ["GPAI_REPORTS_IN_BACKGROUND"] = "0"
+os.environ["GPAI_CHAIN_CHECKPOINT_FILE"] = ""
 
 from config.settings import *  # noqa: E402, F403
+
+# A report that fails to render is retried at once: tests do not wait.
+REPORT_RETRY_DELAYS = (0.0, 0.0)

@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from questionnaire.accounts import views as account_views
+
 # The sign-in pages, named as django.contrib.auth.urls names them. Password reset is left out
 # on purpose: no mail is configured, and live reset pages would only accept requests whose
 # e-mail never arrives (or hold a worker on a silent mail server). Add them together with
-# EMAIL_* settings.
+# EMAIL_* settings. Signing in is throttled (django-axes) and asks for the second factor of
+# those who have one (questionnaire.accounts).
 accounts = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", account_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
@@ -15,6 +18,15 @@ accounts = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("two-factor/", account_views.two_factor_overview, name="two_factor"),
+    path("two-factor/setup/", account_views.two_factor_setup, name="two_factor_setup"),
+    path(
+        "two-factor/recovery-codes/",
+        account_views.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path("two-factor/verify/", account_views.two_factor_verify, name="two_factor_verify"),
+    path("two-factor/disable/", account_views.two_factor_disable, name="two_factor_disable"),
 ]
 
 urlpatterns = [

@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
+    AuditEvent,
     DocumentCertificate,
     Draft,
     Membership,
@@ -379,3 +380,22 @@ class SigningKeyAdmin(ReadOnlyAdmin[SigningKey]):
 @admin.register(DocumentCertificate)
 class DocumentCertificateAdmin(ReadOnlyAdmin[DocumentCertificate]):
     list_display = ("subject", "fingerprint", "created_at", "retired_at")
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin[AuditEvent]):
+    """The audit trail, append-only: read here, written by ``questionnaire.audit``."""
+
+    list_display = (
+        "created_at",
+        "action",
+        "actor_username",
+        "organisation",
+        "object_id",
+        "ip_address",
+    )
+    list_filter = ("action", "organisation")
+    search_fields = ("actor_username", "object_id", "ip_address")
+    list_select_related = ("organisation",)
+    date_hierarchy = "created_at"
+    raw_id_fields = ("actor", "record")

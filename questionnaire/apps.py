@@ -5,3 +5,7 @@ class QuestionnaireConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "questionnaire"
     verbose_name = "GPAI questionnaire"
+
+    def ready(self) -> None:
+        # A sign-in of someone with a second factor waits for it (questionnaire.accounts).
+        from questionnaire.accounts import signals  # noqa: F401

@@ -8,11 +8,13 @@ matter go through ``questionnaire.services``.
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Organisation(models.Model):
@@ -251,7 +253,8 @@ class AssessmentRecord(models.Model):
     """An attested, signed assessment: canonical payload bytes, their SHA-256, an Ed25519
     signature, and the hash of the organisation's previous record (a hash chain).
 
-    Written once. A correction is a new record that names the one it supersedes."""
+    Written once. A correction is a new record that names the one it supersedes. Its PDF
+    report is rendered after the record commits, into a ``RecordReport`` of its own."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="records")
@@ -272,8 +275,6 @@ class AssessmentRecord(models.Model):
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
     )
-    report = models.FileField(upload_to="reports/", blank=True)
-    report_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField()
 
     objects = RecordQuerySet.as_manager()
@@ -302,3 +303,144 @@ class AssessmentRecord(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableRecord("Assessment records cannot be deleted.")
+
+
+class ReportQuerySet(models.QuerySet["RecordReport"]):
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableRecord("A stored report cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableRecord("A stored report cannot be deleted.")
+
+
+class RecordReport(models.Model):
+    """The PDF report of a signed record, rendered and PAdES-signed once, after the record
+    committed (outside the organisation's lock), and kept in storage with the SHA-256 of
+    its bytes. Written once, like the record; until it exists the record's pages say that
+    the report is being prepared."""
+
+    record = models.OneToOneField(AssessmentRecord, on_delete=models.PROTECT, related_name="report")
+    file = models.FileField(upload_to="reports/")
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Report of {self.record}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableRecord("A stored report cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableRecord("A stored report cannot be deleted.")
+
+
+class ImmutableAuditEvent(Exception):
+    """Raised on any attempt to change or delete an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableAuditEvent("Audit events cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableAuditEvent("Audit events cannot be deleted.")
+
+    def addresses_clear(self) -> int:
+        """Forget the address and browser of these events: the one change the database
+        trigger of migration 0009 lets through (see ``services.audit_addresses_truncate``)."""
+        return super().update(ip_address=None, user_agent="")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which record, when and from which address. Append-only: the model
+    refuses changes and deletions, and a database trigger refuses them too, except the
+    retention command clearing ``ip_address`` and ``user_agent`` (personal data).
+
+    ``action`` holds an ``Action`` value; it has no ``choices`` on the column, so that a
+    new action is one line here and no migration."""
+
+    class Action(models.TextChoices):
+        ASSESSMENT_CREATED = "assessment.created", "Assessment created"
+        RECORD_ATTESTED = "record.attested", "Record attested and signed"
+        RECORD_VIEWED = "record.viewed", "Record viewed"
+        RECORD_REPORT_DOWNLOADED = "record.report_downloaded", "PDF report downloaded"
+        RECORD_EXPORTED = "record.exported", "Record exported (JSON)"
+        RECORD_VERIFIED = "record.verified", "Record export verified"
+        CHAIN_VERIFIED = "chain.verified", "Record chain verified"
+        CHAIN_HEAD_EXPORTED = "chain_head.exported", "Chain head exported"
+        ORGANISATION_MEMBER_CHANGED = "organisation.member_changed", "Membership changed"
+        TWO_FACTOR_RESET = "two_factor.reset", "Two-factor authentication reset"
+        AUDIT_EXPORTED = "audit.exported", "Audit trail exported (CSV)"
+        AUDIT_ADDRESSES_TRUNCATED = "audit.addresses_truncated", "Old addresses cleared"
+
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_events",
+    )
+    # PROTECT: an UPDATE to NULL would be refused by the trigger anyway, and a person who
+    # appears in the trail is deactivated, not deleted. The username is kept as text so
+    # that an event reads on its own.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=40)
+    # No database constraint: the trail outlives whatever is done to a record behind the
+    # application's back (a deletion, which verify_records reports), and keeps its public
+    # id in object_id. The application still cannot delete an audited record (PROTECT).
+    record = models.ForeignKey(
+        AssessmentRecord,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_constraint=False,
+        related_name="audit_events",
+    )
+    object_id = models.CharField(
+        max_length=100, blank=True, help_text="Public id of what the event concerns."
+    )
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"], name="audit_org_newest_first"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_label} by {self.actor_username or 'nobody'} at {self.created_at}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableAuditEvent("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableAuditEvent("Audit events cannot be deleted.")
+
+    @property
+    def action_label(self) -> str:
+        try:
+            return str(self.Action(self.action).label)
+        except ValueError:
+            return self.action
+
+    @property
+    def detail_json(self) -> str:
+        return json.dumps(self.detail, ensure_ascii=False, sort_keys=True)

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar, cast
 
@@ -583,4 +583,49 @@ def obligations_view(
         overdue=overdue,
         fines=fines_text(result) if overdue else "",
         notification=notification,
+    )
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""In English whatever the server's locale (``%B`` follows it)."""
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A signed UTC time, for people and for machines."""
+
+    iso: str
+    """``2026-11-29T14:05:00Z``: valid in a ``<time datetime>`` attribute."""
+    text: str
+    """``29 November 2026, 14:05 UTC``."""
+
+
+def utc_moment(value: object) -> Moment | None:
+    """A record's ISO time (``2026-11-29T14:05:00Z``) in words and as a machine-readable
+    UTC time; ``None`` when it is not an ISO time with a zone (shown as given, then)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    moment = moment.astimezone(UTC)
+    return Moment(
+        iso=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        text=f"{moment.day} {MONTHS[moment.month - 1]} {moment:%Y, %H:%M} UTC",
     )

@@ -8,19 +8,24 @@ confirm that it exists.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
+    AuditEvent,
     DocumentCertificate,
     Draft,
     Membership,
     Organisation,
+    RecordReport,
     SigningKey,
 )
 
@@ -77,6 +82,25 @@ def draft_get(*, user: User, public_id: uuid.UUID | str) -> Draft:
         raise Http404("No such draft.") from None
 
 
+def drafts_listed(*, user: User) -> QuerySet[Draft]:
+    """The user's drafts that hold something saved, for the dashboard. A draft made by
+    "Start the questionnaire" and left before its first step was saved holds nothing to
+    resume: it is not listed, and ``services.draft_create`` removes it once no sign-in can
+    still post to it."""
+    return drafts_for(user=user).exclude(state={})
+
+
+def assessments_listed(*, user: User) -> QuerySet[Assessment]:
+    """``assessments_for`` with each assessment's signed record (at most one) fetched in
+    one more query, for the dashboard's status column."""
+    return assessments_for(user=user).prefetch_related(
+        Prefetch(
+            "records",
+            queryset=AssessmentRecord.objects.only("id", "public_id", "sequence", "assessment_id"),
+        )
+    )
+
+
 def assessments_for(*, user: User) -> QuerySet[Assessment]:
     """Assessments of every organisation the user belongs to, newest first."""
     if not user.is_authenticated:
@@ -123,6 +147,12 @@ def record_get(*, user: User, public_id: uuid.UUID | str) -> AssessmentRecord:
         raise Http404("No such record.") from None
 
 
+def record_report_of(*, record: AssessmentRecord) -> RecordReport | None:
+    """The record's stored PDF report, or None while it is being prepared. ``record`` comes
+    from ``record_get``, so it is already one the user may see."""
+    return RecordReport.objects.filter(record=record).first()
+
+
 def record_superseding(*, user: User, record: AssessmentRecord) -> AssessmentRecord | None:
     """The later record that corrects this one, if any."""
     return records_for(user=user).filter(supersedes=record).first()
@@ -162,3 +192,46 @@ def document_certificates() -> QuerySet[DocumentCertificate]:
     """Every certificate that ever signed a PDF report, retired ones included, oldest first:
     public knowledge, and what an uploaded report is checked against."""
     return DocumentCertificate.objects.all()
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit trail page and its CSV narrow the events to; empty means any."""
+
+    action: str = ""
+    record_id: uuid.UUID | None = None
+    username: str = ""
+    since: date | None = None  # from the start of this day (the site's time zone)
+    until: date | None = None  # to the end of this day
+
+
+def audit_events_for(
+    *, user: User, organisation: Organisation, filters: AuditFilter | None = None
+) -> QuerySet[AuditEvent]:
+    """The organisation's audit events, newest first, for its administrators; none for
+    anyone else (the view answers 404 or 403 before asking)."""
+    if not user.is_authenticated:
+        return AuditEvent.objects.none()
+    events = AuditEvent.objects.filter(
+        organisation=organisation,
+        organisation__memberships__user=user,
+        organisation__memberships__role=Membership.Role.ADMIN,
+    )
+    chosen = filters or AuditFilter()
+    if chosen.action:
+        events = events.filter(action=chosen.action)
+    if chosen.record_id is not None:
+        events = events.filter(
+            Q(record__public_id=chosen.record_id) | Q(object_id=str(chosen.record_id))
+        )
+    if chosen.username:
+        events = events.filter(actor_username__iexact=chosen.username)
+    if chosen.since is not None:
+        events = events.filter(created_at__gte=_day_start(chosen.since))
+    if chosen.until is not None:
+        events = events.filter(created_at__lt=_day_start(chosen.until + timedelta(days=1)))
+    return events.select_related("record").order_by("-created_at", "-id")
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

@@ -7,11 +7,11 @@ rather than writing models themselves.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from questionnaire.audit import Action, Origin, audit_log
+from questionnaire.lib import background
 from questionnaire.lib.keys import Pkcs12Error, pkcs12_load
 from questionnaire.models import (
     Assessment,
@@ -33,9 +35,11 @@ from questionnaire.models import (
     Membership,
     Organisation,
     RecordChain,
+    RecordReport,
     SigningKey,
 )
-from questionnaire.records.export import export_for
+from questionnaire.records import checkpoints
+from questionnaire.records.export import export_document
 from questionnaire.records.payload import attested_documents, record_payload
 from questionnaire.records.signing import (
     RecordSigner,
@@ -78,12 +82,40 @@ def draft_create(*, user: User, organisation: Organisation) -> Draft:
     membership_get(user=user, organisation=organisation)  # 404 unless the user belongs to it
     # Lock the user's row so that two requests at once cannot both pass the count.
     User.objects.select_for_update().filter(pk=user.pk).first()
+    _unsaved_drafts_prune(user=user)
     if Draft.objects.filter(owner=user).count() >= MAX_OPEN_DRAFTS:
+        unsaved = Draft.objects.filter(owner=user, state={}).count()
         raise DraftQuotaError(
             f"You already have {MAX_OPEN_DRAFTS} open drafts, the most one person may keep. "
             "Finish or delete one on your dashboard before starting another."
+            + (
+                f" Of these, {unsaved} {'was' if unsaved == 1 else 'were'} started and never "
+                "saved (the dashboard does not list them); such drafts are removed "
+                f"{_unsaved_draft_hours()} hours after being started."
+                if unsaved
+                else ""
+            )
         )
     return Draft.objects.create(owner=user, organisation=organisation)
+
+
+UNSAVED_DRAFT_LIFETIME = timedelta(days=1)
+"""How long a draft started and never saved is kept: longer than a sign-in lasts
+(``SESSION_COOKIE_AGE``, 8 hours by default), so the tab that started it can no longer post
+its first step (signing in again renews the CSRF token its form holds)."""
+
+
+def _unsaved_draft_hours() -> int:
+    return round(UNSAVED_DRAFT_LIFETIME.total_seconds() / 3600)
+
+
+def _unsaved_drafts_prune(*, user: User) -> None:
+    """Remove the user's drafts that were started and never saved, once their tab cannot
+    post to them any more: every "Start the questionnaire" makes a draft, and those left
+    at once would otherwise fill the quota unseen (the dashboard lists only drafts with
+    something saved)."""
+    cutoff = timezone.now() - UNSAVED_DRAFT_LIFETIME
+    Draft.objects.filter(owner=user, state={}, updated_at__lt=cutoff).delete()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +135,18 @@ def drafts_create(
 ) -> list[Draft]:
     """The user's pre-filled drafts in the organisation (a re-assessment, which its
     administrators make), in one transaction. Each remembers the record it supersedes:
-    attesting it offers that record as the one it corrects."""
+    attesting it offers that record as the one it corrects.
+
+    They count towards the user's MAX_OPEN_DRAFTS like any other: only as many are opened
+    as there is room for, in the order given; the caller says what was left out."""
     if not membership_get(user=user, organisation=organisation).can_administer:
         raise PermissionDenied("Only administrators of the organisation can re-assess its records.")
     if any(seed.supersedes.organisation_id != organisation.pk for seed in seeds):
         raise PermissionDenied("A draft can only correct a record of the same organisation.")
+    # Lock the user's row so that two requests at once cannot both use the same room.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    _unsaved_drafts_prune(user=user)
+    room = max(0, MAX_OPEN_DRAFTS - Draft.objects.filter(owner=user).count())
     return Draft.objects.bulk_create(
         [
             Draft(
@@ -118,7 +157,7 @@ def drafts_create(
                 model_name=seed.model_name[:200],
                 supersedes=seed.supersedes,
             )
-            for seed in seeds
+            for seed in seeds[:room]
         ]
     )
 
@@ -135,9 +174,11 @@ def assessment_create(
     shown: list[dict[str, Any]],
     result: Mapping[str, Any],
     draft: Draft | None = None,
+    origin: Origin | None = None,
 ) -> Assessment:
     """Keep the completed questionnaire with the wording shown and the result; the draft,
-    if it came from one, has served its purpose and goes.
+    if it came from one, has served its purpose and goes. Audited (``assessment.created``,
+    from ``origin``) in the same transaction.
 
     Finish pressed twice: a draft becomes one assessment (a unique constraint), and the
     request that loses the race gets the assessment the other one made."""
@@ -150,6 +191,7 @@ def assessment_create(
             shown=shown,
             result=result,
             draft=draft,
+            origin=origin,
         )
     except IntegrityError:
         if draft is None:
@@ -169,6 +211,7 @@ def _assessment_write(
     shown: list[dict[str, Any]],
     result: Mapping[str, Any],
     draft: Draft | None,
+    origin: Origin | None,
 ) -> Assessment:
     assessment = Assessment.objects.create(
         organisation=organisation,
@@ -181,6 +224,13 @@ def _assessment_write(
         result=result,
         ruleset=result["ruleset"],
         classification=result["classification"],
+    )
+    audit_log(
+        action=Action.ASSESSMENT_CREATED,
+        origin=origin,
+        actor=user,
+        organisation=organisation,
+        object_id=str(assessment.public_id),
     )
     if draft is not None:
         draft.delete()
@@ -313,9 +363,15 @@ def record_create(
     name: str,
     function: str,
     supersedes: AssessmentRecord | None = None,
+    origin: Origin | None = None,
 ) -> AssessmentRecord:
-    """Attest and sign an assessment: canonical payload, SHA-256, Ed25519 signature, link to
-    the organisation's previous record, and the PDF report rendered once and stored."""
+    """Attest and sign an assessment: canonical payload, SHA-256, Ed25519 signature and the
+    link to the organisation's previous record, committed under the organisation's lock
+    with its audit event (``record.attested``, from ``origin``).
+
+    The PDF report is not made under the lock: once the record has committed, it is
+    rendered, PAdES-signed and stored by ``report_schedule`` (a task, retried, idempotent),
+    and the chain's new head is written to the checkpoint file."""
     organisation = assessment.organisation
     if not membership_get(user=attester, organisation=organisation).can_attest:
         raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
@@ -323,7 +379,7 @@ def record_create(
         raise PermissionDenied("A record can only correct a record of the same organisation.")
     signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
     try:
-        return _record_write(
+        record, created = _record_write(
             assessment=assessment,
             attester=attester,
             name=name,
@@ -331,6 +387,7 @@ def record_create(
             supersedes=supersedes,
             signer=signer,
             key=key,
+            origin=origin,
         )
     except IntegrityError:
         # Where the organisation's lock did not serialise two signings: the constraints
@@ -339,6 +396,14 @@ def record_create(
         if existing is None:
             raise
         return existing
+    if created:
+        if settings.REPORTS_IN_BACKGROUND:
+            transaction.on_commit(lambda: _record_committed(record, signer, key))
+        else:
+            # At once: after the commit when the caller holds no transaction (a request,
+            # a command), inside the caller's transaction otherwise (the test suite's).
+            _record_committed(record, signer, key)
+    return record
 
 
 def _record_write(
@@ -350,18 +415,22 @@ def _record_write(
     supersedes: AssessmentRecord | None,
     signer: RecordSigner,
     key: SigningKey,
-) -> AssessmentRecord:
+    origin: Origin | None,
+) -> tuple[AssessmentRecord, bool]:
+    """The record, written and linked into the chain; ``False`` when the assessment had
+    already become one (which is returned instead)."""
     organisation = assessment.organisation
-    record_id = uuid.uuid4()
     attested_at = timezone.now().replace(microsecond=0)
     with transaction.atomic():
-        # One record at a time per organisation: the chain must not fork.
+        # One record at a time per organisation: the chain must not fork. Everything in
+        # here is cheap (one engine run, one hash, one signature): the report comes later.
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         already = _record_existing(assessment=assessment, supersedes=supersedes)
         if already is not None:
-            return already
+            return already, False
         chain, _ = RecordChain.objects.get_or_create(organisation=locked)
         sequence = chain.count + 1
+        record_id = uuid.uuid4()
         answers, result = attested_documents(assessment, timezone.localdate(attested_at))
         payload = record_payload(
             record_id=str(record_id),
@@ -379,48 +448,136 @@ def _record_write(
         )
         payload_bytes = canonical_json(payload)
         sha256 = sha256_hex(payload_bytes)
-        signature = b64(signer.sign(payload_bytes))
-        exported = export_for(
-            payload=json.loads(payload_bytes), sha256=sha256, signature=signature, key_id=key.key_id
+        record = AssessmentRecord.objects.create(
+            public_id=record_id,
+            organisation=locked,
+            sequence=sequence,
+            assessment=assessment,
+            attested_by=attester,
+            model_name=assessment.model_name,
+            classification=result["classification"],
+            payload=payload_bytes,
+            payload_sha256=sha256,
+            previous_sha256=chain.head_sha256,
+            signature=b64(signer.sign(payload_bytes)),
+            signing_key=key,
+            supersedes=supersedes,
+            created_at=attested_at,
         )
-        pdf = pades.pdf_sign(
-            render.report_pdf(export=exported, verify_url=f"{settings.SITE_URL}/verify/"),
-            pkcs12_path=settings.RECORD_DOCUMENT_CERT_FILE,
-            password=settings.RECORD_DOCUMENT_CERT_PASSWORD,
+        RecordChain.objects.filter(pk=chain.pk).update(count=sequence, head_sha256=sha256)
+        audit_log(
+            action=Action.RECORD_ATTESTED,
+            origin=origin,
+            actor=attester,
+            record=record,
+            detail={
+                "sequence": sequence,
+                "supersedes": str(supersedes.public_id) if supersedes else "",
+            },
         )
-        stored_name = default_storage.save(
-            f"reports/{locked.slug}/{record_id}.pdf", ContentFile(pdf)
+    return record, True
+
+
+def _record_committed(record: AssessmentRecord, signer: RecordSigner, key: SigningKey) -> None:
+    """After the record's commit: the chain's new head to the checkpoint file, the report
+    to its task. Neither may undo a committed record, so failures are logged, not raised:
+    the report is retried, and the next record (or ``manage.py chain_checkpoint``) writes
+    the next checkpoint."""
+    try:
+        checkpoints.checkpoint_append(organisation=record.organisation, signer=signer, key=key)
+    except Exception:
+        logger.exception("Record %s: the chain checkpoint was not written.", record.public_id)
+    report_schedule(record=record)
+
+
+def chain_head_sign(*, organisation: Organisation) -> dict[str, Any]:
+    """The organisation's chain head now, signed with the current record signing key."""
+    signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
+    return checkpoints.chain_head_document(organisation=organisation, signer=signer, key=key)
+
+
+def chain_checkpoints_write(*, organisations: Sequence[Organisation]) -> int:
+    """Append the signed head of each organisation to the checkpoint file (a scheduled
+    complement to the checkpoint every new record writes). Returns how many were written."""
+    if settings.CHAIN_CHECKPOINT_FILE is None:
+        raise ImproperlyConfigured(
+            "No checkpoint file is set: GPAI_CHAIN_CHECKPOINT_FILE is empty."
         )
-        try:
-            record = AssessmentRecord.objects.create(
-                public_id=record_id,
-                organisation=locked,
-                sequence=sequence,
-                assessment=assessment,
-                attested_by=attester,
-                model_name=assessment.model_name,
-                classification=result["classification"],
-                payload=payload_bytes,
-                payload_sha256=sha256,
-                previous_sha256=chain.head_sha256,
-                signature=signature,
-                signing_key=key,
-                supersedes=supersedes,
-                report=stored_name,
-                report_sha256=sha256_hex(pdf),
-                created_at=attested_at,
+    signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
+    for organisation in organisations:
+        checkpoints.checkpoint_append(organisation=organisation, signer=signer, key=key)
+    return len(organisations)
+
+
+# ------------------------------------------------------------------ stored reports
+
+
+report_tasks = background.Tasks("reports")
+
+
+def report_schedule(*, record: AssessmentRecord) -> None:
+    """Have the record's report made, retried after ``REPORT_RETRY_DELAYS`` seconds when
+    it fails: on a background thread where the settings say so (``REPORTS_IN_BACKGROUND``,
+    so that the attesting request ends at its commit), else now. Safe to call any number of
+    times: the task does nothing once the report exists."""
+    record_pk = record.pk
+    name = f"The report of record {record.public_id}"
+
+    def task() -> None:
+        record_report_create(record=AssessmentRecord.objects.get(pk=record_pk))
+
+    delays = settings.REPORT_RETRY_DELAYS
+    if settings.REPORTS_IN_BACKGROUND:
+        report_tasks.submit(record_pk, task, delays=delays, name=name)
+    else:
+        background.retrying(task, delays=delays, name=name)
+
+
+# A report is made by the task its signing started, within seconds. A record older than
+# this without one lost its task (its worker stopped, say): asking for it schedules it again.
+REPORT_LOST_AFTER = timedelta(minutes=2)
+
+
+def report_recover(*, record: AssessmentRecord) -> None:
+    """Schedule the report of a record that has none, if its own task is overdue. Not
+    sooner: every worker a reader's reload lands on would otherwise render it too."""
+    if timezone.now() - record.created_at >= REPORT_LOST_AFTER:
+        report_schedule(record=record)
+
+
+def record_report_create(*, record: AssessmentRecord) -> RecordReport:
+    """Render the record's report from its signed export, PAdES-sign it, store it and keep
+    its hash in a ``RecordReport``. Idempotent: a record has one report, and when it
+    already has one (or another worker stores one first) that one is returned."""
+    existing = RecordReport.objects.filter(record=record).first()
+    if existing is not None:
+        return existing
+    exported = export_document(record)
+    pdf = pades.pdf_sign(
+        render.report_pdf(export=exported, verify_url=f"{settings.SITE_URL}/verify/"),
+        pkcs12_path=settings.RECORD_DOCUMENT_CERT_FILE,
+        password=settings.RECORD_DOCUMENT_CERT_PASSWORD,
+    )
+    stored_name = default_storage.save(
+        f"reports/{record.organisation.slug}/{record.public_id}.pdf", ContentFile(pdf)
+    )
+    try:
+        with transaction.atomic():
+            return RecordReport.objects.create(
+                record=record, file=stored_name, sha256=sha256_hex(pdf)
             )
-            RecordChain.objects.filter(pk=chain.pk).update(count=sequence, head_sha256=sha256)
-        except BaseException as error:
-            # The record was not written, so its report must not linger in storage.
-            logger.warning(
-                "Record %s of %s not written (%s: %s); its stored report %s is removed.",
-                record_id,
-                locked.slug,
-                type(error).__name__,
-                error,
-                stored_name,
-            )
-            default_storage.delete(stored_name)
-            raise
-    return record
+    except BaseException as error:
+        default_storage.delete(stored_name)
+        if isinstance(error, IntegrityError):
+            # Another worker stored the record's report first: theirs stays, ours went.
+            winner = RecordReport.objects.filter(record=record).first()
+            if winner is not None:
+                return winner
+        logger.warning(
+            "Record %s: its report was not recorded (%s: %s); the stored file %s is removed.",
+            record.public_id,
+            type(error).__name__,
+            error,
+            stored_name,
+        )
+        raise

@@ -21,6 +21,17 @@ urlpatterns = [
         views.organisation_reassess,
         name="organisation_reassess",
     ),
+    path("organisations/<slug:slug>/audit/", views.organisation_audit, name="organisation_audit"),
+    path(
+        "organisations/<slug:slug>/audit.csv",
+        views.organisation_audit_csv,
+        name="organisation_audit_csv",
+    ),
+    path(
+        "organisations/<slug:slug>/chain-head.json",
+        views.organisation_chain_head,
+        name="organisation_chain_head",
+    ),
     path("signing-keys.json", views.signing_keys, name="signing_keys"),
     path("verify/", views.verify, name="verify"),
     path("drafts/<uuid:draft_id>/", wizard_view, name="wizard"),

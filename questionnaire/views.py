@@ -1,14 +1,17 @@
 """Pages: the dashboard, starting and deleting drafts, the result of an assessment.
 
 Views stay thin: reads through ``selectors`` (another organisation's object is a 404),
-writes through ``services``. The wizard itself lives in ``questionnaire.wizard``.
+writes through ``services``, audit events through ``audit``. The wizard itself lives in
+``questionnaire.wizard``.
 """
 
 from __future__ import annotations
 
+import csv
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
@@ -17,15 +20,33 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.paginator import Paginator
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from questionnaire import selectors, services
+from questionnaire.accounts.two_factor import (
+    second_factor_missing,
+    second_factor_redirect,
+    second_factor_required,
+    second_factor_url,
+)
+from questionnaire.audit import Action, audit_log, record_verified_log
+from questionnaire.lib.downloads import attachment_header
+from questionnaire.lib.spreadsheet import cell_safe
 from questionnaire.presentation import (
     StatusWords,
     chart_for_result,
@@ -70,8 +91,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "questionnaire/dashboard.html",
         {
-            "drafts": selectors.drafts_for(user=request.user),
-            "assessments": selectors.assessments_for(user=request.user)[:100],
+            "drafts": selectors.drafts_listed(user=request.user),
+            "assessments": selectors.assessments_listed(user=request.user)[:100],
             "memberships": selectors.memberships_for(user=request.user),
         },
     )
@@ -89,6 +110,10 @@ class NewAssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast("forms.ModelChoiceField[Organisation]", self.fields["organisation"])
         field.queryset = organisations
+        # A person in one organisation is not asked which: the page names it and posts it
+        # as a hidden value (a refused value shows the choice, with its error).
+        only = list(organisations[:2])
+        self.only_organisation: Organisation | None = only[0] if len(only) == 1 else None
 
 
 @login_required
@@ -138,13 +163,21 @@ def _assessment_page(
     result = assessment.result
     membership = selectors.membership_get(user=request.user, organisation=assessment.organisation)
     signed = list(selectors.assessment_records(user=request.user, assessment=assessment))
-    if attest_form is None and membership.can_attest and not signed:
+    # An attester without a verified second factor sees why and where to give it, instead of
+    # a form they could not send.
+    needs_factor = membership.can_attest and not signed and second_factor_missing(request)
+    if attest_form is None and membership.can_attest and not signed and not needs_factor:
+        typed = request.session.pop(_typed_key(assessment), None)
         attest_form = AttestForm(
             records=selectors.records_correctable(
                 user=request.user, organisation=assessment.organisation
             ),
-            # A re-assessment offers the record it re-assesses as the one it corrects.
-            initial={"supersedes": assessment.supersedes_id},
+            # A re-assessment offers the record it re-assesses as the one it corrects; the
+            # name and function typed before the second factor was asked for come back.
+            initial={
+                "supersedes": assessment.supersedes_id,
+                **(typed if isinstance(typed, dict) else {}),
+            },
         )
     return render(
         request,
@@ -157,10 +190,28 @@ def _assessment_page(
             "chart": chart_for_result(result),
             "shown_by_step": group_by_step(assessment.shown),
             "records": signed,
-            "attest_form": attest_form if membership.can_attest else None,
+            # Who attested and when, as signed: never from the columns beside the payload.
+            "signed_rows": [
+                (record, export.as_mapping((chain.payload_of(record) or {}).get("attestation")))
+                for record in signed
+            ],
+            "attest_form": attest_form if membership.can_attest and not needs_factor else None,
+            "second_factor_url": second_factor_url(
+                request.user, next_url=_assessment_url(assessment)
+            )
+            if needs_factor
+            else None,
         },
         status=status,
     )
+
+
+def _assessment_url(assessment: Assessment) -> str:
+    return reverse("assessment_detail", kwargs={"public_id": assessment.public_id})
+
+
+def _typed_key(assessment: Assessment) -> str:
+    return f"attest_typed:{assessment.public_id}"
 
 
 def _user(request: HttpRequest) -> User:
@@ -179,6 +230,13 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
     membership = selectors.membership_get(user=request.user, organisation=assessment.organisation)
     if not membership.can_attest:
         raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+    if second_factor_missing(request):
+        # Nothing is signed; the name and function typed wait for the form after the code.
+        request.session[_typed_key(assessment)] = {
+            name: str(request.POST.get(name, ""))[:200]
+            for name in ("attester_name", "attester_function")
+        }
+        return second_factor_redirect(request, next_url=_assessment_url(assessment))
     form = AttestForm(
         request.POST,
         records=selectors.records_correctable(
@@ -200,6 +258,7 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_safe
 def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(user=request.user, public_id=public_id)
+    audit_log(action=Action.RECORD_VIEWED, request=request, record=record)
     status = chain.record_status(record)
     if status.failures:
         logger.warning(
@@ -212,11 +271,15 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
     superseded_by = selectors.record_superseding(user=request.user, record=record)
     membership = selectors.membership_get(user=request.user, organisation=record.organisation)
+    report = selectors.record_report_of(record=record)
+    if report is None:
+        services.report_recover(record=record)
     return render(
         request,
         "questionnaire/record_detail.html",
         {
             "record": record,
+            "report": report,
             "status": status,
             "payload": payload,
             "result": result,
@@ -234,7 +297,8 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_safe
 def record_export(request: HttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(user=request.user, public_id=public_id)
-    if chain.payload_of(record) is None:
+    payload = chain.payload_of(record)
+    if payload is None:
         logger.warning(
             "Record %s: its stored payload is no longer JSON; export refused with 409.",
             record.public_id,
@@ -243,50 +307,68 @@ def record_export(request: HttpRequest, public_id: str) -> HttpResponse:
             {"error": "The stored record is damaged: its content is no longer what was signed."},
             status=409,
         )
+    audit_log(action=Action.RECORD_EXPORTED, request=request, record=record)
     response = JsonResponse(
         export.export_document(record), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
-    response["Content-Disposition"] = f'attachment; filename="record-{record.public_id}.json"'
+    response["Content-Disposition"] = attachment_header(
+        export.download_name(payload, extension="json")
+    )
     return response
 
 
 @login_required
 @require_safe
 def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
-    """The PDF as it was rendered and signed when the record was made: never re-rendered."""
+    """The PDF as it was rendered and signed after the record was made: never re-rendered.
+    Until it exists (it is made after the record commits), a page that says so."""
     record = selectors.record_get(user=request.user, public_id=public_id)
+    report = selectors.record_report_of(record=record)
+    if report is None:
+        services.report_recover(record=record)
+        response = render(
+            request, "questionnaire/report_preparing.html", {"record": record}, status=202
+        )
+        response["Retry-After"] = "2"
+        return response
     try:
-        with record.report.open("rb") as handle:
+        with report.file.open("rb") as handle:
             pdf = handle.read()
     except (OSError, ValueError) as error:
         logger.warning(
             "Record %s: its report %r cannot be read from storage (%s); answered 404.",
             record.public_id,
-            record.report.name,
+            report.file.name,
             error,
         )
         raise Http404("This record's report is not in storage.") from None
     digest = sha256_hex(pdf)
-    if digest != record.report_sha256:
+    if digest != report.sha256:
         logger.warning(
             "Record %s: the stored report %r has SHA-256 %s, not the %s recorded when it was "
             "signed; download refused with 409.",
             record.public_id,
-            record.report.name,
+            report.file.name,
             digest,
-            record.report_sha256,
+            report.sha256,
         )
         return HttpResponse(
             "The stored report no longer matches the SHA-256 recorded when it was signed.",
             status=409,
             content_type="text/plain; charset=utf-8",
         )
+    audit_log(action=Action.RECORD_REPORT_DOWNLOADED, request=request, record=record)
+    # Named from the signed payload; a payload that no longer reads names it by its id.
+    payload = chain.payload_of(record)
+    name = (
+        export.download_name(payload, extension="pdf")
+        if payload is not None
+        else f"gpai-assessment-{record.public_id}.pdf"
+    )
     return HttpResponse(
         pdf,
         content_type="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="gpai-assessment-{record.public_id}.pdf"'
-        },
+        headers={"Content-Disposition": attachment_header(name)},
     )
 
 
@@ -393,6 +475,12 @@ def _verify(request: HttpRequest, limit: int) -> HttpResponse:
                     keys=selectors.published_keys(),
                     certificates=list(selectors.document_certificates()),
                 )
+                if outcome.authentic and outcome.record is not None:
+                    record_verified_log(
+                        request=request,
+                        record_id=outcome.record.record_id,
+                        sha256=outcome.record.sha256,
+                    )
         else:
             status = 400
             logger.warning(
@@ -450,11 +538,13 @@ def _target(request: HttpRequest) -> tuple[RulesetChoiceForm, str | None]:
     return form, form.cleaned_data["ruleset"] if form.is_valid() else None
 
 
-def _administered(request: HttpRequest, organisation: Organisation) -> None:
+def _administered(
+    request: HttpRequest, organisation: Organisation, doing: str = "re-assess its records"
+) -> None:
     """404 unless the user belongs to the organisation; 403 unless they administer it."""
     membership = selectors.membership_get(user=request.user, organisation=organisation)
     if not membership.can_administer:
-        raise PermissionDenied("Only administrators of the organisation can re-assess its records.")
+        raise PermissionDenied(f"Only administrators of the organisation can {doing}.")
 
 
 @dataclass(frozen=True)
@@ -481,6 +571,7 @@ class _Row:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@second_factor_required
 def organisation_reassess(request: HttpRequest, slug: str) -> HttpResponse:
     """For an administrator: every current signed record of the organisation (not
     superseded), what would change under the chosen rule set, as one table; and the action
@@ -586,8 +677,20 @@ def _drafts_open(
             )
         )
     opened = services.drafts_create(user=_user(request), organisation=organisation, seeds=seeds)
+    if len(opened) < len(seeds):
+        left = len(seeds) - len(opened)
+        messages.warning(
+            request,
+            f"{left} more record{'s' if left != 1 else ''} need{'' if left != 1 else 's'} a "
+            f"draft, but you now have {services.MAX_OPEN_DRAFTS} open drafts, the most one "
+            "person may keep. Finish or delete some on your dashboard, then open the rest "
+            "here.",
+        )
     if opened:
-        named = [f"record {seed.supersedes.sequence} ({seed.model_name})" for seed in seeds]
+        named = [
+            f"record {seed.supersedes.sequence} ({seed.model_name})"
+            for seed in seeds[: len(opened)]
+        ]
         if len(named) > MESSAGE_NAMES:
             named = [*named[:MESSAGE_NAMES], f"and {len(named) - MESSAGE_NAMES} more"]
         messages.success(
@@ -603,6 +706,7 @@ def _drafts_open(
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@second_factor_required
 def record_reassess(request: HttpRequest, public_id: str) -> HttpResponse:
     """For an administrator: one record's signed result beside what its answers give under
     the chosen rule set, obligation by obligation."""
@@ -692,3 +796,194 @@ def _obligation_rows(diff: Reassessment) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# ------------------------------------------------------------------ the audit trail
+
+AUDIT_PAGE_SIZE = 50
+AUDIT_CSV_COLUMNS = (
+    "time_utc",
+    "action",
+    "actor",
+    "record_id",
+    "object_id",
+    "ip_address",
+    "user_agent",
+    "detail",
+)
+
+
+class AuditFilterForm(forms.Form):
+    """The audit trail's filters: a GET form, so it works without JavaScript and a filtered
+    view (or its CSV) has an address."""
+
+    action = forms.ChoiceField(label="Action", required=False)
+    record = forms.UUIDField(
+        label="Record id",
+        required=False,
+        help_text="The id shown on the record's page.",
+    )
+    person = forms.CharField(label="Person (username)", required=False, max_length=150)
+    since = forms.DateField(
+        label="From",
+        required=False,
+        help_text="A date, YYYY-MM-DD (UTC).",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label="To",
+        required=False,
+        help_text="A date, YYYY-MM-DD (UTC), included.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ChoiceField, self.fields["action"])
+        field.choices = [("", "Any action"), *Action.choices]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The end date is before the start date.")
+        return cleaned
+
+    def filters(self) -> selectors.AuditFilter:
+        data = self.cleaned_data
+        return selectors.AuditFilter(
+            action=data.get("action") or "",
+            record_id=data.get("record"),
+            username=(data.get("person") or "").strip(),
+            since=data.get("since"),
+            until=data.get("until"),
+        )
+
+
+def _audit_filters(request: HttpRequest) -> tuple[AuditFilterForm, selectors.AuditFilter | None]:
+    """The filter form and what it selects; ``None`` (and the form's errors) when invalid."""
+    fields = [name for name in AuditFilterForm.base_fields if name in request.GET]
+    form = AuditFilterForm(request.GET if fields else None)
+    if not fields:
+        return form, selectors.AuditFilter()
+    return form, form.filters() if form.is_valid() else None
+
+
+@login_required
+@require_safe
+@second_factor_required
+def organisation_audit(request: HttpRequest, slug: str) -> HttpResponse:
+    """For an administrator: the organisation's audit trail, newest first, filtered by the
+    GET form, 50 events a page."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    _administered(request, organisation, "read its audit trail")
+    form, filters = _audit_filters(request)
+    context: dict[str, Any] = {"organisation": organisation, "form": form}
+    if filters is None:
+        return render(request, "questionnaire/audit.html", context, status=400)
+    events = selectors.audit_events_for(
+        user=request.user, organisation=organisation, filters=filters
+    )
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": filters != selectors.AuditFilter(),
+            "retention_days": settings.AUDIT_ADDRESS_RETENTION_DAYS,
+        }
+    )
+    return render(request, "questionnaire/audit.html", context)
+
+
+class _Echo:
+    """A file-like object whose ``write`` returns what it was given: the csv module's
+    writer then yields each row as text to a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+@require_safe
+@second_factor_required
+def organisation_audit_csv(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """The filtered audit trail as CSV, every event (not one page). Exporting it is itself
+    an event (``audit.exported``). Cells a spreadsheet would run as a formula are quoted."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    _administered(request, organisation, "export its audit trail")
+    form, filters = _audit_filters(request)
+    if filters is None:
+        return render(
+            request,
+            "questionnaire/audit.html",
+            {"organisation": organisation, "form": form},
+            status=400,
+        )
+    events = selectors.audit_events_for(
+        user=request.user, organisation=organisation, filters=filters
+    )
+    audit_log(
+        action=Action.AUDIT_EXPORTED,
+        request=request,
+        organisation=organisation,
+        object_id=organisation.slug,
+        detail={"filters": request.GET.urlencode()[:500], "events": events.count()},
+    )
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield writer.writerow(AUDIT_CSV_COLUMNS)
+        for event in events.iterator(chunk_size=1000):
+            yield writer.writerow(
+                [
+                    cell_safe(cell)
+                    for cell in (
+                        event.created_at.astimezone(UTC).isoformat(),
+                        event.action,
+                        event.actor_username,
+                        event.record.public_id if event.record else "",
+                        event.object_id,
+                        event.ip_address or "",
+                        event.user_agent,
+                        event.detail_json,
+                    )
+                ]
+            )
+
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    return StreamingHttpResponse(
+        rows(),
+        content_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="audit-{organisation.slug}-{stamp}.csv"'
+        },
+    )
+
+
+@login_required
+@require_safe
+@second_factor_required
+def organisation_chain_head(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's chain head now (how many records, the newest's hash), signed, for
+    its administrators to archive outside this service: ``verify_records --checkpoints``
+    then proves that no record was removed since."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    _administered(request, organisation, doing="export its chain head")
+    try:
+        head = services.chain_head_sign(organisation=organisation)
+    except ImproperlyConfigured as error:
+        logger.warning("Chain head of %s not signed: %s", organisation.slug, error)
+        return JsonResponse({"error": "The service cannot sign right now."}, status=503)
+    audit_log(
+        request=request,
+        action=Action.CHAIN_HEAD_EXPORTED,
+        organisation=organisation,
+        detail={"records": head["head"]["records"]},
+    )
+    response = JsonResponse(head, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    day = head["head"]["issued_at"][:10]
+    response["Content-Disposition"] = f'attachment; filename="chain-head-{slug}-{day}.json"'
+    return response

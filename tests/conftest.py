@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -127,6 +128,38 @@ def stub_report_rendering(
 
     monkeypatch.setattr(render, "report_pdf", report_pdf)
     return rendering
+
+
+# ------------------------------------------------------------------ the audit trail
+
+
+@pytest.fixture(autouse=True)
+def audit_trail_emptied_before_a_flush(request: pytest.FixtureRequest) -> Any:
+    """A transactional test ends by emptying every table. PostgreSQL does that with
+    TRUNCATE, which the audit trail's trigger lets through; SQLite with DELETE, which the
+    trigger refuses. So after such a test on SQLite the audit events are deleted here, with
+    the trigger dropped for that one statement and made again at once (migration 0009's
+    own SQL), before the flush finds the table empty."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and bool(marker.kwargs.get("transaction"))) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # set up first, so flushed after this
+    yield
+    from django.db import connection, transaction
+
+    if connection.vendor != "sqlite":
+        return
+    migration = importlib.import_module("questionnaire.migrations.0009_audit_trail")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in migration.SQLITE_DROP:
+            cursor.execute(statement)
+        cursor.execute(f"DELETE FROM {migration.TABLE}")  # noqa: S608 — a constant
+        for statement in migration.SQLITE_CREATE:
+            cursor.execute(statement)
 
 
 # The people of tests/people.py, as fixtures for every folder.

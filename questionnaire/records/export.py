@@ -10,11 +10,13 @@ the signature and the key id, so anyone with the public key can check it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from questionnaire.lib.downloads import name_part
 from questionnaire.models import AssessmentRecord, SigningKey
 from questionnaire.records.signing import (
     ALGORITHM,
@@ -138,6 +140,26 @@ def _canonical(payload: dict[str, Any]) -> bool:
 
 def as_mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def download_name(payload: Mapping[str, Any], *, extension: str) -> str:
+    """The name a record's file is saved under, from its signed payload:
+    ``gpai-assessment-Example-70B-2026-11-29-record-12.pdf`` (the model, the day it was
+    attested, UTC, and its position in the organisation's chain). UTF-8: the model's name
+    keeps its letters; ``lib.downloads.attachment_header`` adds the ASCII fallback."""
+    attestation = as_mapping(payload.get("attestation"))
+    day = _DAY.match(str(attestation.get("attested_at") or ""))
+    sequence = payload.get("sequence")
+    parts = [
+        "gpai-assessment",
+        name_part(str(payload.get("model_name") or "")),
+        day.group() if day else "",
+        f"record-{sequence}" if isinstance(sequence, int) else "",
+    ]
+    return "-".join(part for part in parts if part) + f".{extension}"
 
 
 def _attester(attestation: dict[str, Any]) -> str | None:

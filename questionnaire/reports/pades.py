@@ -21,8 +21,10 @@ from cryptography import x509
 from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import signers
-from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.fields import InvisSigSettings, SigFieldSpec, SigSeedSubFilter
+from pyhanko.sign.signers import constants
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
@@ -38,8 +40,36 @@ MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024  # a record is tens of kilobytes
 NAME_TREE_DEPTH = 16  # far deeper than any real /EmbeddedFiles tree; stops a crafted loop
 
 
+# The signature's field has an invisible widget. PDF/A wants every widget printable; PDF/UA
+# wants every annotation tagged or hidden, unless it lies outside the page: pyHanko's answer
+# for both is a printable widget of no size, placed off the page (InvisSigSettings).
+SIGNATURE_FIELD_SPEC = SigFieldSpec(
+    sig_field_name=SIGNATURE_FIELD,
+    invis_sig_settings=InvisSigSettings(
+        set_print_flag=True, set_hidden_flag=False, box_out_of_bounds=True
+    ),
+    readable_field_name="Digital signature of GPAI Assessor over this report",
+)
+
+
+class _Pdf17Signer(signers.PdfSigner):
+    """pyHanko declares a file signed with ECDSA on a P-256 curve (the self-signed document
+    certificate's key) or with EdDSA a PDF 2.0 file, with the ISO/TS 32002 extension. The
+    report is PDF/A-3, which is PDF 1.7, so only the ESIC extension that PAdES declares in
+    PDF 1.7 is registered: the signature itself is the same, and PAdES allows ECDSA."""
+
+    def register_extensions(self, pdf_out: BasePdfFileWriter, *, md_algorithm: str) -> None:
+        pdf_out.ensure_output_version(version=(1, 7))
+        pdf_out.register_extension(constants.ESIC_EXTENSION_1)
+
+
 def pdf_sign(pdf: bytes, *, pkcs12_path: Path, password: str = "") -> bytes:
-    """A PAdES B-B signature over the whole document, added as an incremental update."""
+    """A PAdES B-B signature over the whole document, added as an incremental update.
+
+    The report is PDF/A-3b and tagged (``render.report_pdf``); an incremental update and a
+    PAdES signature are allowed in both, and the file stays PDF 1.7 (``_Pdf17Signer``).
+    pyHanko also sets the XMP ``pdf:Producer`` and ``xmp:ModifyDate`` and the document
+    information's /Producer, and keeps the PDF/A and PDF/UA identification of the XMP."""
     signer = signers.SimpleSigner.load_pkcs12_data(
         pkcs12_path.read_bytes(),
         other_certs=[],
@@ -52,7 +82,9 @@ def pdf_sign(pdf: bytes, *, pkcs12_path: Path, password: str = "") -> bytes:
         subfilter=SigSeedSubFilter.PADES,
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    output = signers.PdfSigner(metadata, signer=signer).sign_pdf(writer)
+    output = _Pdf17Signer(metadata, signer=signer, new_field_spec=SIGNATURE_FIELD_SPEC).sign_pdf(
+        writer
+    )
     return bytes(output.getvalue())
 
 

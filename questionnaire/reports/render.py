@@ -10,10 +10,11 @@ import json
 import logging
 import threading
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+from xml.etree import ElementTree
 
+import pydyf  # type: ignore[import-untyped]
 import segno
 from django.template.loader import render_to_string
 from weasyprint import HTML, Attachment  # type: ignore[import-untyped]
@@ -37,9 +38,47 @@ METHOD_LABELS = {
 }
 
 
+PDF_VARIANT = "pdf/a-3b"
+"""Archival: PDF/A-3 (level B) is the PDF/A part that allows the attached record.json."""
+
+XMP_EXTRA_NAMESPACES = {
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
+
+# PDF/A allows XMP properties of its predefined schemas only, unless the file describes the
+# others: this declares the PDF/UA identification schema (pdfuaid:part), as PDF/UA files
+# that are PDF/A too do.
+PDFUA_EXTENSION_SCHEMA = """\
+<rdf:Description xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" \
+xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
+xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" rdf:about="">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
+</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>"""
+
+
 def report_pdf(*, export: dict[str, Any], verify_url: str) -> bytes:
     """The unsigned PDF report of a record's export document, with the export attached as
-    ``record.json``. ``verify_url`` is printed and encoded in a QR code."""
+    ``record.json``. ``verify_url`` is printed and encoded in a QR code.
+
+    For everyone and for the archive: tagged (a structure tree, the language, the title
+    shown; PDF/UA-1 declared) and PDF/A-3b (fonts embedded, an sRGB output intent, XMP
+    metadata, the attachment's relationship), as WeasyPrint's ``pdf/a-3b`` variant and
+    ``pdf_tags`` make them. ``pades.pdf_sign`` keeps what it changes consistent."""
     html = render_to_string(TEMPLATE, report_context(export=export, verify_url=verify_url))
     fetcher = StaticFetcher()
     attachment = Attachment(
@@ -50,8 +89,45 @@ def report_pdf(*, export: dict[str, Any], verify_url: str) -> bytes:
         url_fetcher=fetcher,
     )
     document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=fetcher)
-    pdf: bytes = document.write_pdf(attachments=[attachment], font_config=_font_config())
+    pdf: bytes = document.write_pdf(
+        attachments=[attachment],
+        font_config=_font_config(),
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        finisher=_declare_pdf_ua,
+    )
     return pdf
+
+
+def _declare_pdf_ua(document: Any, pdf: Any) -> None:
+    """WeasyPrint's finisher, run before the PDF is written: the XMP metadata of the PDF/A
+    variant gains ``pdfuaid:part=1`` (WeasyPrint's ``pdf/ua-1`` variant declares the same
+    tagging so; a PDF has one variant) and the schema that declares it. The document
+    information's /Producer goes: pyHanko's signature rewrites the XMP producer, and the
+    two must agree in a PDF/A file; pyHanko then writes its own name in both."""
+    for prefix, uri in XMP_EXTRA_NAMESPACES.items():
+        ElementTree.register_namespace(prefix, uri)
+    # Both XML texts are ours (WeasyPrint serialises the record's text escaped), so the
+    # standard parser is safe here: nothing untrusted is parsed.
+    rdf = ElementTree.fromstring(document.metadata.generate_rdf_metadata("a", 3, "B"))  # noqa: S314
+    identification = rdf[0]  # WeasyPrint's first description names the PDF/A part
+    identification.set(f"{{{XMP_EXTRA_NAMESPACES['pdfuaid']}}}part", "1")
+    rdf.append(ElementTree.fromstring(PDFUA_EXTENSION_SCHEMA))  # noqa: S314
+    metadata = next(
+        item
+        for item in pdf.objects
+        if isinstance(item, pydyf.Stream) and item.extra.get("Type") == "/Metadata"
+    )
+    metadata.stream = [
+        b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        + ElementTree.tostring(rdf, encoding="utf-8", xml_declaration=False)
+        + b'</x:xmpmeta>\n<?xpacket end="r"?>'
+    ]
+    pdf.info.pop("Producer", None)
+    # WeasyPrint lists the attachment's file specification twice in /AF; once is enough.
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
 
 
 _fonts = threading.local()
@@ -98,17 +174,15 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
 
 
 def _timestamp(value: object) -> str:
-    """``2026-11-28 01:55 UTC`` from the record's ISO time; the text as given otherwise."""
+    """``28 November 2026, 01:55 UTC`` from the record's ISO time (as its page shows it);
+    the text as given otherwise."""
     if not isinstance(value, str):
         return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+    moment = presentation.utc_moment(value)
+    if moment is None:
         logger.warning("Report: attestation time %r is not an ISO time; printed as given.", value)
         return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return moment.text
 
 
 def _notification(

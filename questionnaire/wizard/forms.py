@@ -35,6 +35,10 @@ from questionnaire.scoring.vocabulary import (
 )
 from questionnaire.wizard.fields import (
     CUSTOM_PEAK,
+    FLOP_PER_SECOND_UNITS,
+    FLOP_UNITS,
+    PARAMETER_UNITS,
+    TOKEN_UNITS,
     QuantityField,
     YesNoField,
     accelerator_choices,
@@ -74,7 +78,17 @@ class WordedForm(forms.Form):
     follow_ups: ClassVar[dict[str, tuple[str, str]]] = {}
     """Field name → (the field of this step it follows, the choice value that asks it): the
     answer counts, and is checked, only after that choice; the page shows it right below."""
-    required_message = "Answer this question to continue."
+    messages: ClassVar[dict[str, str]] = {}
+    """Field name → what to do when the question is not answered, naming the question
+    ("Select where the model stands on the EU market."): the error message next to the field
+    and the link text of the page's error summary. A question without one gets a message
+    quoting its label."""
+    quantities: ClassVar[dict[str, tuple[str, str]]] = {}
+    """Field name of a ``QuantityField`` → (what it asks for, figures it accepts), for its
+    messages: ("the training compute in FLOP", "3.2e24 or 3.2 × 10^24")."""
+    variant_messages: ClassVar[dict[str, dict[str, str]]] = {}
+    variant_quantities: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {}
+    """The same, for a wording variant, where the variant's words differ."""
     # The server decides what is required (often from another answer of the step), and says
     # so in words next to the field; the browser's own checks would pre-empt that.
     use_required_attribute = False
@@ -96,17 +110,32 @@ class WordedForm(forms.Form):
         for name, field in self.fields.items():
             key = self.shown_key(name)
             words = wording.get(key)
-            field.error_messages["required"] = self.required_message
             if words is None:
                 field.label = field.label or key
-                continue
-            field.label = words["label"] + self.label_suffix_for(name)
-            field.help_text = words["help_text"]
-            labels = words.get("choice_labels") or {}
-            if labels and hasattr(field, "choices"):
-                field.choices = [
-                    (value, labels.get(str(value), text)) for value, text in field.choices
-                ]
+            else:
+                field.label = words["label"] + self.label_suffix_for(name)
+                field.help_text = words["help_text"]
+                labels = words.get("choice_labels") or {}
+                if labels and hasattr(field, "choices"):
+                    field.choices = [
+                        (value, labels.get(str(value), text)) for value, text in field.choices
+                    ]
+            self._name_the_question(name, field)
+
+    def _name_the_question(self, name: str, field: forms.Field) -> None:
+        """Messages that say which answer is missing or unreadable, and what to give."""
+        variant = self.variant or ""
+        quantity = self.variant_quantities.get(variant, {}).get(name) or self.quantities.get(name)
+        if isinstance(field, QuantityField) and quantity is not None:
+            field.describe(*quantity)
+        message = self.variant_messages.get(variant, {}).get(name) or self.messages.get(name)
+        if message is None and field.error_messages["required"] == _DJANGO_REQUIRED:
+            label = str(field.label).rstrip("?").strip()
+            message = f"Answer the question “{label}”."
+        if message is not None:
+            field.error_messages["required"] = message
+            if hasattr(field, "choices"):
+                field.error_messages["invalid_choice"] = message
 
     @classmethod
     def question_key(cls, name: str) -> str:
@@ -126,35 +155,71 @@ class WordedForm(forms.Form):
         return ""
 
     def rows(self) -> list[dict[str, Any]]:
-        """The fields in order, each with the choice it follows, for the step's template:
-        ``{"field", "follows", "follows_value"}`` (``follows`` empty for a plain question)."""
-        rows = []
+        """The fields in order for the step's template, in blocks: a plain question is a
+        block of its own; follow-ups of the same choice share one, which says the choice
+        that asks them (``condition``) and has an ``id`` for the choice's ``aria-controls``.
+        ``{"fields", "follows", "follows_value", "condition", "id"}``, ``follows`` empty for
+        a plain question."""
+        rows: list[dict[str, Any]] = []
         for name in self.fields:
             follows, value = self.follow_ups.get(name, ("", ""))
+            if follows not in self.fields:
+                follows = ""
+            prefixed = self.add_prefix(follows) if follows else ""
+            previous = rows[-1] if rows else None
+            if (
+                follows
+                and previous
+                and (previous["follows"], previous["follows_value"])
+                == (
+                    prefixed,
+                    value,
+                )
+            ):
+                previous["fields"].append(self[name])
+                continue
             rows.append(
                 {
-                    "field": self[name],
-                    "follows": self.add_prefix(follows) if follows in self.fields else "",
-                    "follows_value": value,
+                    "fields": [self[name]],
+                    "follows": prefixed,
+                    "follows_value": value if follows else "",
+                    "condition": self.condition(follows, value) if follows else "",
+                    "id": f"{self[name].auto_id}_reveal",
                 }
             )
         return rows
 
+    def condition(self, name: str, value: str) -> str:
+        """ "Only if you chose “Yes” for “…?”": when a follow-up is asked, for the page
+        without script (which shows every follow-up) and for its block with script."""
+        field = self.fields[name]
+        choices = {str(choice): str(text) for choice, text in getattr(field, "choices", [])}
+        return f"Only if you chose “{choices.get(value, value)}” for “{field.label}”"
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for name, (follows, value) in self.follow_ups.items():
-            if name in self.fields and _as_choice(cleaned.get(follows)) != value:
-                # Not asked after the answer given: what was typed is kept in the draft but
-                # is neither checked nor counted.
-                self.errors.pop(name, None)
-                cleaned[name] = None
+            if _as_choice(cleaned.get(follows)) != value:
+                self.ignore(cleaned, name)  # not asked after the answer given
         return cleaned
 
     def require(self, *names: str) -> None:
         """Mark answers required by an earlier answer of this step."""
         for name in names:
             if self.cleaned_data.get(name) in (None, "", []) and name not in self.errors:
-                self.add_error(name, ValidationError(self.required_message, code="required"))
+                message = self.fields[name].error_messages["required"]
+                self.add_error(name, ValidationError(message, code="required"))
+
+    def ignore(self, cleaned: dict[str, Any], *names: str) -> None:
+        """Answers that do not count after the choices made: what was typed stays in the
+        draft, but is neither checked nor scored nor shown as an answer."""
+        for name in names:
+            if name in self.fields:
+                self.errors.pop(name, None)
+                cleaned[name] = None
+
+
+_DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
 
 
 def _as_choice(value: Any) -> str:
@@ -165,6 +230,11 @@ def _as_choice(value: Any) -> str:
 
 
 class ModelRoleForm(WordedForm):
+    messages: ClassVar[dict[str, str]] = {
+        "model_name": "Enter the model’s name, for example Example-7B v2.",
+        "role": "Select who you are in relation to this model: developer, modifier or integrator.",
+    }
+
     model_name = forms.CharField(max_length=MODEL_NAME_LENGTH)
     role = forms.ChoiceField(
         choices=_choices(Role),
@@ -173,15 +243,25 @@ class ModelRoleForm(WordedForm):
 
 
 class UpstreamForm(WordedForm):
+    messages: ClassVar[dict[str, str]] = {
+        "upstream_excluded_eu": "Select whether the model’s provider, based outside the EU, "
+        "has excluded the EU.",
+    }
+
     upstream_excluded_eu = YesNoField(required=True)
 
 
 class MarketForm(WordedForm):
+    messages: ClassVar[dict[str, str]] = {
+        "placement": "Select where the model stands on the EU market.",
+        "established_in_eu": "Select whether the provider is established in the EU.",
+    }
+
     placement = forms.ChoiceField(
         choices=_choices(Placement),
         widget=forms.RadioSelect,
     )
-    placed_on = date_field()
+    placed_on = date_field("the date the model was, or will be, first placed on the EU market")
     established_in_eu = YesNoField()
 
     def clean(self) -> dict[str, Any]:
@@ -195,6 +275,11 @@ class MarketForm(WordedForm):
 
 
 class CapabilitiesForm(WordedForm):
+    messages: ClassVar[dict[str, str]] = {
+        "generates": "Select what the model can generate, from the choices shown.",
+        "generality": "Select how wide the range of tasks the model can perform is.",
+    }
+
     generates = forms.MultipleChoiceField(
         choices=_choices(Output),
         widget=forms.CheckboxSelectMultiple,
@@ -207,6 +292,18 @@ class CapabilitiesForm(WordedForm):
 
 
 METHODS = _choices(Method)
+
+
+METHOD_FIELDS: dict[str, tuple[str, ...]] = {
+    Method.DIRECT: ("flop",),
+    Method.ARCHITECTURE: ("mixture_of_experts", "active_parameters"),
+    Method.HARDWARE: tuple(
+        f"period{row}_{part}" for row in range(1, PERIOD_ROWS + 1) for part in PERIOD_PARTS
+    ),
+}
+"""The compute step's fields that belong to one estimation method: they count only when
+that method is chosen, as the main method or the cross-check. Parameters and training
+tokens are asked whatever the method (the documentation needs them)."""
 
 
 class ComputeForm(WordedForm):
@@ -222,19 +319,66 @@ class ComputeForm(WordedForm):
             for part in PERIOD_PARTS
         },
     }
+    messages: ClassVar[dict[str, str]] = {
+        "method": "Select how you want to estimate the training compute.",
+        "check_method": "Select a second method for the cross-check, or no cross-check.",
+        **{
+            f"period{row}_accelerator": f"Select the chip used in period {row}."
+            for row in range(1, PERIOD_ROWS + 1)
+        },
+    }
+    quantities: ClassVar[dict[str, tuple[str, str]]] = {
+        "flop": ("the training compute in FLOP", "3.2e24 or 3.2 × 10^24"),
+        "parameters": ("the number of parameters", "405B or 405 billion"),
+        "training_tokens": ("the training data in tokens", "15.6T or 15.6 trillion"),
+        "active_parameters": ("the parameters active for each token", "37B"),
+        "synthetic_data_flop": ("the compute spent on synthetic data in FLOP", "2e23, or 0"),
+        "inherited_flop": ("the compute that trained the other weights in FLOP", "2e22, or 0"),
+        **{
+            name: quantity
+            for row in range(1, PERIOD_ROWS + 1)
+            for name, quantity in {
+                f"period{row}_chips": (f"the number of chips in period {row}", "16,384"),
+                f"period{row}_hours": (f"the hours the chips ran in period {row}", "1,300"),
+                f"period{row}_peak_flops": (
+                    f"the chip’s peak throughput in FLOP/s in period {row}",
+                    "989T or 9.89e14",
+                ),
+                f"period{row}_utilisation": (
+                    f"the utilisation in period {row}",
+                    "40% or 0.4",
+                ),
+            }.items()
+        },
+    }
+    variant_messages: ClassVar[dict[str, dict[str, str]]] = {
+        MODIFIER_VARIANT: {
+            "method": "Select how you want to estimate the compute of your modification.",
+        }
+    }
+    variant_quantities: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {
+        MODIFIER_VARIANT: {
+            "flop": ("the compute of your modification in FLOP", "3.2e22 or 3.2 × 10^22"),
+            "training_tokens": ("the tokens your modification trained on", "2B or 2 billion"),
+            "synthetic_data_flop": (
+                "the compute spent on synthetic data for your modification in FLOP",
+                "2e21, or 0",
+            ),
+        }
+    }
 
     method = forms.ChoiceField(choices=METHODS, widget=forms.RadioSelect)
-    flop = QuantityField()
-    parameters = QuantityField()
-    training_tokens = QuantityField()
+    flop = QuantityField(units=FLOP_UNITS)
+    parameters = QuantityField(units=PARAMETER_UNITS)
+    training_tokens = QuantityField(units=TOKEN_UNITS)
     mixture_of_experts = forms.BooleanField(required=False)
-    active_parameters = QuantityField()
+    active_parameters = QuantityField(units=PARAMETER_UNITS)
     check_method = forms.ChoiceField(
         choices=[("none", "none"), *METHODS], widget=forms.RadioSelect, required=False
     )
-    synthetic_data_flop = QuantityField(zero_allowed=True)
-    inherited_flop = QuantityField(zero_allowed=True)
-    threshold_known_on = date_field()
+    synthetic_data_flop = QuantityField(zero_allowed=True, units=FLOP_UNITS)
+    inherited_flop = QuantityField(zero_allowed=True, units=FLOP_UNITS)
+    threshold_known_on = date_field("the date it became known that the threshold would be crossed")
 
     @classmethod
     def period_field_names(cls, row: int) -> dict[str, str]:
@@ -274,6 +418,22 @@ class ComputeForm(WordedForm):
             for row in range(1, PERIOD_ROWS + 1)
         ]
 
+    def method_groups(self) -> dict[str, dict[str, str]]:
+        """Per method, what its block of questions on the page needs: the ``id`` the
+        method's choices control and the ``condition`` that says when it is asked (in the
+        words of the method's choice label)."""
+        choices: list[tuple[Any, Any]] = list(getattr(self.fields["method"], "choices", []))
+        labels = {str(value): str(text) for value, text in choices}
+        return {
+            method: {
+                "id": f"{self.add_prefix('method')}-{method}",
+                "method": method,
+                "condition": f"Only if you chose “{labels.get(method, method)}”, "
+                "as your method or as your cross-check",
+            }
+            for method in METHOD_FIELDS
+        }
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         method = cleaned.get("method")
@@ -282,10 +442,18 @@ class ComputeForm(WordedForm):
             self.add_error(
                 "check_method", "Choose a different method for the cross-check, or none."
             )
-        for chosen in (method, check):
-            if chosen and chosen != "none":
-                self._require_method(chosen, cleaned)
-        cleaned["periods"] = self._periods(cleaned, required=Method.HARDWARE in (method, check))
+        chosen = {method, check}
+        for unused, names in METHOD_FIELDS.items():
+            if unused not in chosen:
+                # Its block is hidden (with script) or marked as not asked: what was typed
+                # there stays in the draft, and never stops the step.
+                self.ignore(cleaned, *names)
+        if not cleaned.get("mixture_of_experts"):
+            self.ignore(cleaned, "active_parameters")
+        for chosen_method in (method, check):
+            if chosen_method and chosen_method != "none":
+                self._require_method(chosen_method, cleaned)
+        cleaned["periods"] = self._periods(cleaned) if Method.HARDWARE in chosen else []
         return cleaned
 
     def _require_method(self, method: str, cleaned: dict[str, Any]) -> None:
@@ -296,7 +464,7 @@ class ComputeForm(WordedForm):
             if cleaned.get("mixture_of_experts"):
                 self.require("active_parameters")
 
-    def _periods(self, cleaned: dict[str, Any], *, required: bool) -> list[dict[str, Any]]:
+    def _periods(self, cleaned: dict[str, Any]) -> list[dict[str, Any]]:
         periods = []
         for row in range(1, PERIOD_ROWS + 1):
             names = self.period_field_names(row)
@@ -307,7 +475,7 @@ class ComputeForm(WordedForm):
             if values["accelerator"] == CUSTOM_PEAK:
                 self.require(names["peak_flops"])
             periods.append(values)
-        if required and not periods and not any(n.startswith("period1") for n in self.errors):
+        if not periods and not any(n.startswith("period1") for n in self.errors):
             self.add_error(
                 "period1_chips",
                 ValidationError(
@@ -325,7 +493,7 @@ for _row in range(1, PERIOD_ROWS + 1):
     ComputeForm.base_fields[f"period{_row}_accelerator"] = forms.ChoiceField(
         choices=accelerator_choices, required=False
     )
-    ComputeForm.base_fields[f"period{_row}_peak_flops"] = QuantityField()
+    ComputeForm.base_fields[f"period{_row}_peak_flops"] = QuantityField(units=FLOP_PER_SECOND_UNITS)
     ComputeForm.base_fields[f"period{_row}_utilisation"] = QuantityField(at_most_one=True)
 
 MODIFIER_WORDED_COMPUTE = (
@@ -358,16 +526,27 @@ class ModificationForm(WordedForm):
         "original_systemic_risk": "modification.original_systemic_risk",
         **{f"earlier_{i}": "modification.earlier_modifications_flop" for i in (1, 2, 3)},
     }
+    messages: ClassVar[dict[str, str]] = {
+        "original_flop_known": "Select whether you know the original model’s training compute.",
+        "original_systemic_risk": "Select whether the original model has systemic risk.",
+    }
+    quantities: ClassVar[dict[str, tuple[str, str]]] = {
+        "original_flop": ("the original model’s training compute in FLOP", "3.8e24"),
+        **{
+            f"earlier_{i}": (f"the compute of earlier modification {i} in FLOP", "2e22")
+            for i in (1, 2, 3)
+        },
+    }
 
     original_name = forms.CharField(max_length=200, required=False)
     original_flop_known = forms.ChoiceField(
         choices=[("known", "known"), ("unknown", "unknown")], widget=forms.RadioSelect
     )
-    original_flop = QuantityField()
+    original_flop = QuantityField(units=FLOP_UNITS)
     original_systemic_risk = YesNoField(required=True)
-    earlier_1 = QuantityField()
-    earlier_2 = QuantityField()
-    earlier_3 = QuantityField()
+    earlier_1 = QuantityField(units=FLOP_UNITS)
+    earlier_2 = QuantityField(units=FLOP_UNITS)
+    earlier_3 = QuantityField(units=FLOP_UNITS)
 
     def label_suffix_for(self, name: str) -> str:
         return f" ({name[-1]})" if name.startswith("earlier_") else ""
@@ -387,6 +566,20 @@ class ReleaseForm(WordedForm):
         "released_openly": "open_source.released",
         **{name: f"open_source.{name}" for name in OPEN_SOURCE_FIELDS},
     }
+    messages: ClassVar[dict[str, str]] = {
+        "released_openly": "Select whether the model is released under a free and open-source "
+        "licence.",
+        "licence_permits_all": "Select whether the licence lets anyone access, use, modify and "
+        "distribute the model.",
+        "weights_public": "Select whether the model’s weights are publicly available.",
+        "architecture_public": "Select whether information on the model architecture is public.",
+        "usage_public": "Select whether information on the model’s usage is public.",
+        "monetised": "Select whether the model is monetised.",
+    }
+    # The licence conditions are asked only of a model released openly.
+    follow_ups: ClassVar[dict[str, tuple[str, str]]] = dict.fromkeys(
+        OPEN_SOURCE_FIELDS, ("released_openly", "yes")
+    )
 
     released_openly = YesNoField(required=True)
     licence_permits_all = YesNoField()
@@ -403,6 +596,20 @@ class ReleaseForm(WordedForm):
 
 
 class ReachForm(WordedForm):
+    messages: ClassVar[dict[str, str]] = {
+        "business_users_scope": "Select who the model’s registered business users are, or "
+        "leave it blank.",
+        "high_impact_capabilities": "Select whether your evaluations show capabilities that "
+        "match the most advanced models.",
+        "commission_designated": "Select whether the Commission has designated the model as "
+        "having systemic risk.",
+        "own_ai_system": "Select whether you also offer or use an AI system built on this "
+        "model, or leave it blank.",
+    }
+    quantities: ClassVar[dict[str, tuple[str, str]]] = {
+        "eu_business_users": ("the number of business users in the EU", "12,000, or 0"),
+    }
+
     eu_business_users = QuantityField(zero_allowed=True)
     business_users_scope = forms.ChoiceField(
         choices=_choices(BusinessUsersScope), widget=forms.RadioSelect, required=False
@@ -412,10 +619,12 @@ class ReachForm(WordedForm):
         choices=[_choice(HighImpact.NO), _choice(HighImpact.UNSURE), _choice(HighImpact.YES)],
         widget=forms.RadioSelect,
     )
-    high_impact_known_on = date_field()
+    high_impact_known_on = date_field(
+        "the date your evaluations first showed high-impact capabilities"
+    )
     commission_designated = YesNoField(required=True)
-    designated_on = date_field()
-    notified_on = date_field()
+    designated_on = date_field("the date you were informed of the designation")
+    notified_on = date_field("the date you notified the Commission")
     own_ai_system = YesNoField()
 
     follow_ups: ClassVar[dict[str, tuple[str, str]]] = {
@@ -439,8 +648,9 @@ class ReachForm(WordedForm):
             self.add_error(
                 "designated_on",
                 ValidationError(
-                    f"Enter a date on or after {date_in_words(start)}, as YYYY-MM-DD: "
-                    "the Commission designates models from then on.",
+                    f"Enter the date you were informed of the designation, on or after "
+                    f"{date_in_words(start)}, as YYYY-MM-DD: the Commission designates models "
+                    "from then on.",
                     code="min_value",
                 ),
             )
@@ -450,8 +660,9 @@ class ReachForm(WordedForm):
             self.add_error(
                 "notified_on",
                 ValidationError(
-                    f"Enter a date no later than today, {today.isoformat()} (YYYY-MM-DD): "
-                    "leave it blank until the Commission has been notified.",
+                    f"Enter the date you notified the Commission, no later than today, "
+                    f"{today.isoformat()} (YYYY-MM-DD): leave it blank until the Commission "
+                    "has been notified.",
                     code="max_value",
                 ),
             )
@@ -479,7 +690,12 @@ class AttestForm(forms.Form):
         empty_label="No, this is a new assessment",
         help_text="The earlier record stays as it is and shows that this one supersedes it.",
     )
-    required_message = "Answer this question to sign."
+    messages: ClassVar[dict[str, str]] = {
+        # "Give this to sign; it is printed on the record." says why it is asked.
+        "attester_name": "Enter your name. Give this to sign; it is printed on the record.",
+        "attester_function": "Enter your function, for example Head of Legal. Give this to "
+        "sign; it is printed on the record.",
+    }
 
     def __init__(
         self, *args: Any, records: QuerySet[AssessmentRecord] | None = None, **kwargs: Any
@@ -488,6 +704,10 @@ class AttestForm(forms.Form):
         if records is not None:
             supersedes = cast("forms.ModelChoiceField[AssessmentRecord]", self.fields["supersedes"])
             supersedes.queryset = records
+        self.fields["supersedes"].error_messages["invalid_choice"] = (
+            "Select the earlier record this corrects from the list, or “No, this is a new "
+            "assessment”."
+        )
 
     def clean(self) -> dict[str, Any]:
         return _require_signer(self, super().clean() or {})
@@ -496,9 +716,9 @@ class AttestForm(forms.Form):
 def _require_signer(form: forms.Form, cleaned: dict[str, Any]) -> dict[str, Any]:
     """Whoever ticks the statement must say who they are: it is printed on the record."""
     if cleaned.get("confirm"):
-        for name in ("attester_name", "attester_function"):
+        for name, message in AttestForm.messages.items():
             if not (cleaned.get(name) or "").strip() and name not in form.errors:
-                form.add_error(name, "Give this to sign; it is printed on the record.")
+                form.add_error(name, message)
     return cleaned
 
 
@@ -516,7 +736,6 @@ class ReviewForm(WordedForm):
         if can_attest:
             attest = AttestForm(records=records)
             for name, field in attest.fields.items():
-                field.error_messages["required"] = AttestForm.required_message
                 self.fields[name] = field
 
     def clean(self) -> dict[str, Any]:

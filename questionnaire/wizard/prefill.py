@@ -42,6 +42,7 @@ from questionnaire.wizard.forms import (
     WordedForm,
 )
 from questionnaire.wizard.steps import Scope
+from questionnaire.wizard.storage import SUBMITTED
 
 __all__ = ["FILLED_FIELDS", "Prefill", "PrefillRefused", "step_data_for"]
 
@@ -133,8 +134,13 @@ class Prefill:
             "step": self.first_step,
             "step_data": steps,
             "step_files": {},
-            # Every step offers the way straight back to the review, as after a first visit.
-            "extra_data": {"reviewed": True},
+            # Every step offers the way straight back to the review, as after a first visit;
+            # a step whose answers the rule set refuses says why when it opens, as if
+            # submitted, while the questions new to the rule set wait, unjudged.
+            "extra_data": {
+                "reviewed": True,
+                SUBMITTED: dict.fromkeys(self.attention, True),
+            },
         }
 
 

@@ -12,12 +12,18 @@ from formtools.wizard.storage.base import BaseStorage
 
 from questionnaire.models import Draft
 
+SUBMITTED = "submitted"
+"""``extra_data`` key: step → whether its last POST submitted it ("Save and continue",
+"Save and return to review", "Finish") rather than leaving it ("Back", "Save and exit").
+A step shows its errors only after it was submitted; until then it shows what was typed."""
+
 
 class DraftStorage(BaseStorage):
     """formtools storage kept in a ``Draft`` row; written once per POST, when changed.
 
     Only the steps this request touched are written, merged into the row as it is now, so
-    the same draft open in two tabs cannot wipe out the other tab's steps.
+    the same draft open in two tabs cannot wipe out the other tab's steps (nor their marks
+    of being submitted).
     """
 
     def __init__(
@@ -34,7 +40,18 @@ class DraftStorage(BaseStorage):
         self.data.update(copy.deepcopy(draft.state))
         self._loaded = json.dumps(self.data, sort_keys=True)
         self._touched: set[str] = set()
+        self._marked: set[str] = set()
         self._cleared = False
+
+    def submitted(self, step: str) -> bool:
+        """Whether ``step`` was last submitted, so that its page shows its errors."""
+        marks = self.extra_data.get(SUBMITTED)
+        return isinstance(marks, dict) and bool(marks.get(step))
+
+    def mark_submitted(self, step: str, submitted: bool) -> None:
+        marks = self.extra_data.get(SUBMITTED)
+        self.extra_data[SUBMITTED] = {**(marks if isinstance(marks, dict) else {}), step: submitted}
+        self._marked.add(step)
 
     def set_step_data(self, step: str, cleaned_data: Any) -> None:
         super().set_step_data(step, cleaned_data)
@@ -63,10 +80,14 @@ class DraftStorage(BaseStorage):
                 for step in self._touched:
                     steps[step] = self.data[self.step_data_key][step]
                 state[self.step_key] = self.current_step
-                state[self.extra_data_key] = {
-                    **state.get(self.extra_data_key, {}),
-                    **self.data[self.extra_data_key],
+                stored = state.get(self.extra_data_key, {})
+                extra = {**stored, **self.data[self.extra_data_key]}
+                marks = stored.get(SUBMITTED)
+                extra[SUBMITTED] = {
+                    **(marks if isinstance(marks, dict) else {}),
+                    **{step: self.submitted(step) for step in self._marked},
                 }
+                state[self.extra_data_key] = extra
             row.state = state
             row.current_step = self.current_step or ""
             model_name = (self.get_step_data("model") or {}).get("model-model_name")

@@ -8,6 +8,10 @@ storage, and every POST stores what was typed, valid or not, before anything els
 (Back keeps invalid input, formtools issue #284). Each POST ends in a redirect, so a
 browser refresh never resubmits a step.
 
+A step shows its errors only after the person submitted it: "Back" and "Save and exit"
+keep what was typed without judging it, and the step shows it again, unmarked, until it is
+submitted (``DraftStorage.submitted``).
+
 """
 
 from __future__ import annotations
@@ -34,11 +38,15 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
 
 from questionnaire import selectors, services
+from questionnaire.accounts.two_factor import second_factor_missing, second_factor_url
+from questionnaire.audit import origin_of
 from questionnaire.charts import compute_chart, modification_base, modification_threshold
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, RuleSet, assess, load
 from questionnaire.scoring.answers import parse_compute
-from questionnaire.scoring.compute import estimate
+from questionnaire.scoring.compute import disagree, estimate
+from questionnaire.scoring.numbers import format_human
+from questionnaire.scoring.vocabulary import Method
 from questionnaire.wizard.answers import build_answers, shown_questions, step_of
 from questionnaire.wizard.forms import (
     STEP_FORMS,
@@ -46,9 +54,9 @@ from questionnaire.wizard.forms import (
     WordedForm,
     step_title,
 )
-from questionnaire.wizard.steps import CONDITIONS, Scope, scope
+from questionnaire.wizard.steps import CONDITIONS, Scope, draft_plan, scope
 from questionnaire.wizard.storage import DraftStorage
-from questionnaire.wording import fraction_in_words, wording_map
+from questionnaire.wording import fraction_in_words, percentage, wording_map
 
 if TYPE_CHECKING:
     # Annotations only: the wizard reads drafts through selectors and writes through services
@@ -129,12 +137,23 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         membership = selectors.membership_get(
             user=self.request.user, organisation=self.draft.organisation
         )
-        if not membership.can_attest:
+        if not membership.can_attest or self.signing_awaits_second_factor:
             return {"can_attest": False}
         records = selectors.records_correctable(
             user=self.request.user, organisation=self.draft.organisation
         )
         return {"can_attest": True, "records": records}
+
+    @cached_property
+    def signing_awaits_second_factor(self) -> bool:
+        """An attester who must still confirm a second factor in this session: the review
+        offers no signature but says where to give it (the draft waits meanwhile)."""
+        if not second_factor_missing(self.request):
+            return False
+        membership = selectors.membership_get(
+            user=self.request.user, organisation=self.draft.organisation
+        )
+        return membership.can_attest
 
     def process_step(self, form: WordedForm) -> dict[str, list[str]]:
         """Keep the step's declared fields only (no CSRF token, no management data, no key
@@ -181,6 +200,11 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         # Stored before validation: nothing typed is lost, whatever happens next.
         self.storage.set_step_data(step, self.process_step(form))
         self._forget_conditions()
+        goto = request.POST.get("wizard_goto_step")
+        leaving = "wizard_save_exit" in request.POST or bool(goto and goto in self.get_form_list())
+        # Left with "Back" or "Save and exit", the step is not judged: it shows what was
+        # typed without errors until it is submitted.
+        self.storage.mark_submitted(step, not leaving)
 
         if "wizard_save_exit" in request.POST:
             messages.success(
@@ -191,7 +215,6 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         # formtools is untyped: its render_* methods return the HttpResponse of a template
         # or a redirect.
         response: HttpResponse
-        goto = request.POST.get("wizard_goto_step")
         if goto and goto in self.get_form_list():
             response = self.render_goto_step(goto)
         elif not form.is_valid():
@@ -217,6 +240,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def render_revalidation_failure(
         self, failed_step: str, form: Any, **kwargs: Any
     ) -> HttpResponse:
+        # Finishing submits every step: the one that fails shows why.
+        self.storage.mark_submitted(failed_step, True)
         messages.error(
             self.request,
             f"“{step_title(failed_step, self.scope)}” needs attention before you can finish.",
@@ -252,12 +277,33 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             answers=answers,
             shown=shown_questions(form_dict, self.wording),
             result=result,
+            origin=origin_of(self.request),
         )
         review = form_dict.get("review")
         if review is not None and review.cleaned_data.get("confirm"):
             return sign_assessment(self.request, assessment, review.cleaned_data)
         messages.success(self.request, "Assessment complete.")
         return redirect("assessment_detail", public_id=assessment.public_id)
+
+    def render(self, form: WordedForm | None = None, **kwargs: Any) -> HttpResponse:
+        """The step's page. A step not submitted since it was last left shows what was
+        typed, unjudged: no "answer this question" before the person had a chance to."""
+        form = form or self.get_form()
+        step = self.steps.current
+        if form.is_bound and not self.storage.submitted(step):
+            form = self.typed_form(step, form)
+        response: HttpResponse = super().render(form, **kwargs)
+        return response
+
+    def typed_form(self, step: str, bound: WordedForm) -> WordedForm:
+        """An unbound form of ``step`` showing what ``bound`` holds, as its widgets read it
+        (so radios stay chosen and text stays as typed), with no errors."""
+        form = cast(WordedForm, self.get_form(step))
+        form.initial = {
+            name: field.widget.value_from_datadict(bound.data, bound.files, bound.add_prefix(name))
+            for name, field in form.fields.items()
+        }
+        return form
 
     # -------------------------------------------------------------- page context
 
@@ -267,19 +313,23 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         current = self.steps.current
         visited = set(self.storage.data[self.storage.step_data_key])
         scope = self.scope
+        plan = draft_plan(self, [step for step, _ in self.form_list.items()])
         context.update(
             draft=self.draft,
             step_title=step_title(current, scope),
+            step_number=steps.index(current) + 1,
+            step_total=max(plan.total, len(steps)),
+            step_total_exact=plan.exact,
             progress=[
                 {
                     "name": step,
                     "title": step_title(step, scope),
-                    "number": index,
                     "url": self.get_step_url(step),
                     "current": step == current,
-                    "visited": step in visited,
+                    "visited": step in visited and step in steps,
+                    "undecided": step in plan.undecided,
                 }
-                for index, step in enumerate(steps, start=1)
+                for step in plan.possible
             ],
             reviewed=current == self.steps.last or bool(self.storage.extra_data.get("reviewed")),
             step_templates=[
@@ -296,8 +346,11 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def _compute_context(self, form: WordedForm) -> dict[str, Any]:
         rules = load()
         value = None
-        if form.is_bound and form.is_valid():
-            block = build_answers({"compute": form.cleaned_data}).get("compute")
+        # The estimate of what was saved, judged even while the page shows it unjudged.
+        data = self.storage.get_step_data("compute")
+        saved = form if form.is_bound else self.get_form("compute", data=data) if data else None
+        if saved is not None and saved.is_valid():
+            block = build_answers({"compute": saved.cleaned_data}).get("compute")
             if block is not None:
                 try:
                     value = estimate(parse_compute(block, rules), rules)
@@ -329,6 +382,12 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "estimate_margin": str(rules.estimate_margin),
             "methods_disagree_margin": str(rules.methods_disagree_margin),
             "period_rows": form.period_rows() if isinstance(form, ComputeForm) else [],
+            "method_groups": form.method_groups() if isinstance(form, ComputeForm) else {},
+            "cross_check_factor": str(rules.architecture_factor),
+            "cross_check_margin": percentage(rules.methods_disagree_margin),
+            "cross_check_text": cross_check_text(
+                saved.cleaned_data if saved is not None and saved.is_valid() else {}, rules
+            ),
         }
 
     def _modification_figures(
@@ -382,6 +441,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         rows = shown_questions(forms, self.wording)
         sections = [
             {
+                "step": step,
                 "title": step_title(step, scope),
                 "url": self.get_step_url(step),
                 "rows": [row for row in rows if row["step"] == step],
@@ -405,7 +465,65 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "preview_chart": chart_for_result(preview) if preview else None,
             "preview_verdict": verdict(preview) if preview else "",
             "preview_flags": flags_explained(preview) if preview else [],
+            "compute_estimates": compute_estimates(preview, answers) if preview else None,
+            "second_factor_url": second_factor_url(
+                self.request.user, next_url=self.get_step_url(self.steps.current)
+            )
+            if self.signing_awaits_second_factor
+            else None,
         }
+
+
+def cross_check_text(cleaned: Mapping[str, Any], rules: RuleSet) -> str:
+    """What the compute step says beside the parameters and training tokens of a saved step
+    (wizard.js says the same as they are typed): where these figures go, and the cross-check
+    estimate the engine makes from them when no method uses them."""
+    methods = (cleaned.get("method"), cleaned.get("check_method"))
+    if Method.ARCHITECTURE in methods:
+        use = "estimate" if methods[0] == Method.ARCHITECTURE else "cross-check"
+        return f"These figures give your {use}: see “Estimate” below."
+    parameters, tokens = cleaned.get("parameters"), cleaned.get("training_tokens")
+    if parameters is None or tokens is None:
+        return ""
+    check = rules.architecture_factor * parameters * tokens
+    return (
+        f"Cross-check estimate: {format_human(check)} FLOP "
+        f"({rules.architecture_factor} × parameters × tokens)"
+    )
+
+
+def compute_estimates(
+    result: Mapping[str, Any], answers: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """The review's training-compute estimate and each cross-check beside it, from the
+    previewed result: ``{"flop", "description", "checks": [{"flop", "description",
+    "from_facts", "disagrees"}]}``. ``from_facts`` marks the cross-check the engine makes
+    from the parameters and training tokens asked whatever the method; ``None`` without an
+    estimate."""
+    figures = result.get("figures")
+    if not isinstance(figures, Mapping) or result.get("training_flop") is None:
+        return None
+    compute = figures.get("compute")
+    if not isinstance(compute, Mapping):
+        return None
+    rules = load(result.get("ruleset"))
+    main = Decimal(str(figures.get("training_flop") or result["training_flop"]))
+    entered = answers.get("compute") or {}
+    stated = {entered.get("method"), (entered.get("check") or {}).get("method")}
+    return {
+        "flop": result["training_flop"],
+        "description": compute.get("description", ""),
+        "checks": [
+            {
+                "flop": check["flop"],
+                "description": check.get("description", ""),
+                "from_facts": check.get("method") not in stated,
+                "disagrees": disagree(main, Decimal(str(check["flop"])), rules),
+            }
+            for check in compute.get("checks") or []
+        ],
+        "margin": percentage(rules.methods_disagree_margin),
+    }
 
 
 def _without_nul(data: QueryDict) -> QueryDict:
@@ -430,6 +548,7 @@ def sign_assessment(
             name=attestation["attester_name"].strip(),
             function=attestation["attester_function"].strip(),
             supersedes=attestation.get("supersedes"),
+            origin=origin_of(request),
         )
     except services.RecordAlreadyCorrected as error:
         # Two corrections of one record at once, or an old tab: the later one is refused.

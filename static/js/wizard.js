@@ -4,12 +4,21 @@
  *
  * (a) Every input[data-quantity] gets a live echo of the number it reads as, in the element
  *     [data-echo-for="<input id>"]: "405B" shows "= 4.05 × 10^11". Typing is never blocked.
+ *     A field reads the friendlier forms its data- attributes allow, as the server's field
+ *     does (questionnaire/wizard/fields.py read_quantity): a unit word of data-units
+ *     ("3.2e24 FLOP"), a scale word ("405 billion", "405bn") and, with data-percent, "40%".
  * (b) On the compute step, [data-running-estimate] (an <output aria-live="polite">) shows a
  *     running FLOP estimate from the figures typed so far, in JS doubles: a preview only.
  *     The rule set's figures come from that element's data- attributes, never from here.
- * (c) A follow-up question, [data-follows="<radio group name>"][data-follows-value="yes"],
- *     is hidden while that group has another choice, or none: it is asked only after that
- *     choice (the server ignores its answer otherwise). Without script it stays visible.
+ *     [data-cross-check] beside the parameters and training tokens shows the cross-check
+ *     estimate the engine makes from them when no method uses them.
+ * (c) Conditionally revealed questions (GOV.UK radios): a block
+ *     [data-follows="<radio group name> ..."][data-follows-value="yes"] is hidden (the hidden
+ *     attribute: nothing in it can take the focus) while none of those groups has that
+ *     choice; the choice's radios get aria-controls naming the block. (Not aria-expanded, as
+ *     GOV.UK Frontend sets: ARIA does not allow it on a radio, and axe-core reports it as a
+ *     critical violation.) Its questions are asked only after that choice (the server
+ *     ignores them otherwise). Without script every block stays visible.
  *
  * No framework, no build step, ES2017, no inline handlers, no eval, text set with
  * textContent only (a strict Content-Security-Policy applies).
@@ -180,6 +189,69 @@
     return { ok: true, number: number };
   }
 
+  // ---------------------------------------------------------------------------------------
+  // The wizard's friendlier figures (questionnaire/wizard/fields.py, which is the reference;
+  // tests/shared/wizard_number_cases.json holds the cases both must agree on).
+
+  var SCALE_WORDS = {
+    thousand: "K", million: "M", mn: "M", billion: "B", bn: "B", trillion: "T", tn: "T"
+  };
+  var TRAILING_WORD = pythonRegExp("^([^]*?)\\s*([A-Za-z/]+)$");
+  var ENDS_WITH_DIGIT = pythonRegExp("\\d$");
+  var PERCENT = pythonRegExp("^([^]*?)\\s*%$");
+
+  function hasOwn(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /** `text` with a unit word of `units` and a scale word in the contract's notation. */
+  function friendlyToContract(text, units) {
+    var stripped = String(text).replace(TRIM, "");
+    var match = TRAILING_WORD.exec(stripped);
+    if (match && match[1] && (units || []).indexOf(match[2].toLowerCase()) >= 0) {
+      stripped = match[1];
+      match = TRAILING_WORD.exec(stripped);
+    }
+    if (match && ENDS_WITH_DIGIT.test(match[1]) && hasOwn(SCALE_WORDS, match[2].toLowerCase())) {
+      stripped = match[1] + SCALE_WORDS[match[2].toLowerCase()];
+    }
+    return stripped;
+  }
+
+  /**
+   * Parse text as a wizard field reads it (read_quantity): options {units: [words],
+   * percent: bool}. Returns what parseQuantity returns.
+   */
+  function readQuantity(text, options) {
+    options = options || {};
+    var rewritten = friendlyToContract(text, options.units);
+    if (options.percent) {
+      var match = PERCENT.exec(rewritten);
+      if (match && match[1]) {
+        var parsed = parseQuantity(match[1]);
+        if (parsed.ok && parsed.number.digits !== "0") {
+          var number = parsed.number;
+          parsed.number = toContext(
+            { negative: number.negative, digits: number.digits, exponent: number.exponent - 2 }
+          );
+        }
+        return parsed;
+      }
+    }
+    return parseQuantity(rewritten);
+  }
+
+  /** The friendlier forms an input reads, from its data-units and data-percent. */
+  function optionsOf(input) {
+    if (!input || typeof input.getAttribute !== "function") {
+      return {};
+    }
+    return {
+      units: (input.getAttribute("data-units") || "").split(" ").filter(Boolean),
+      percent: input.getAttribute("data-percent") !== null
+    };
+  }
+
   /** The exponent of the leading digit, as Decimal.adjusted(). */
   function adjusted(number) {
     return number.digits.length - 1 + number.exponent;
@@ -281,8 +353,8 @@
   // As the server's echo (questionnaire_tags.echo): out-of-range text is "not a number" too.
   var ECHO_INVALID = "not a number yet";
 
-  function echoText(text) {
-    var parsed = parseQuantity(text);
+  function echoText(text, options) {
+    var parsed = readQuantity(text, options);
     if (parsed.ok) {
       return "= " + formatEcho(parsed.number);
     }
@@ -299,8 +371,9 @@
       if (!echo) {
         return;
       }
+      var options = optionsOf(input);
       var update = function () {
-        echo.textContent = echoText(input.value);
+        echo.textContent = echoText(input.value, options);
       };
       input.addEventListener("input", update);
       update();
@@ -369,7 +442,7 @@
     if (!field) {
       return null;
     }
-    var parsed = parseQuantity(field.value);
+    var parsed = readQuantity(field.value, optionsOf(field));
     if (!parsed.ok) {
       return parsed.reason === "empty" ? null : undefined;
     }
@@ -469,17 +542,60 @@
     return text;
   }
 
+  /**
+   * The cross-check the engine makes from the parameters and training tokens asked whatever
+   * the method, when neither the method nor the cross-check uses them: factor × P × T, or
+   * null (assess-json.md, "parameters, training_tokens").
+   */
+  function factsEstimate(form, rules) {
+    var methods = [checkedValue(form, "method"), checkedValue(form, "check_method")];
+    if (methods.indexOf("architecture") >= 0) {
+      return null;
+    }
+    var parameters = positive(form, "parameters");
+    var tokens = positive(form, "training_tokens");
+    return usable(parameters) && usable(tokens)
+      ? rules.architectureFactor * parameters * tokens
+      : null;
+  }
+
+  /** What the compute step says beside the parameters and training tokens. */
+  function factsText(form, rules) {
+    var method = checkedValue(form, "method");
+    if (method === "architecture" || checkedValue(form, "check_method") === "architecture") {
+      var use = method === "architecture" ? "estimate" : "cross-check";
+      return "These figures give your " + use + ": see “Estimate” below.";
+    }
+    var check = factsEstimate(form, rules);
+    if (check === null || !isFinite(check)) {
+      return "";
+    }
+    var text = "Cross-check estimate: " + formatFlop(check) + " FLOP (" +
+      rules.architectureFactor + " × parameters × tokens)";
+    var value = methodEstimate(form, method, rules);
+    if (value !== null && isFinite(value) && value > 0 &&
+        Math.abs(check - value) > rules.methodsDisagreeMargin * value) {
+      text += ": more than " + percent(rules.methodsDisagreeMargin) +
+        " away from your estimate, so the result will say the methods disagree";
+    }
+    return text;
+  }
+
   /** What the running estimate says for the figures typed in `form` so far. */
   function runningText(form, rules) {
     var method = checkedValue(form, "method");
     var value = methodEstimate(form, method, rules);
     var text = estimateText(value, rules.thresholds, rules.estimateMargin);
-    var checkMethod = checkedValue(form, "check_method");
-    if (value === null || !isFinite(value) || value <= 0 || !checkMethod ||
-        checkMethod === "none" || checkMethod === method) {
+    if (value === null || !isFinite(value) || value <= 0) {
       return text;
     }
-    var check = methodEstimate(form, checkMethod, rules);
+    var checkMethod = checkedValue(form, "check_method");
+    var check = null;
+    if (checkMethod && checkMethod !== "none" && checkMethod !== method) {
+      check = methodEstimate(form, checkMethod, rules);
+    } else {
+      check = factsEstimate(form, rules);
+    }
     if (check === null || !isFinite(check) || check <= 0) {
       return text;
     }
@@ -497,10 +613,17 @@
     if (!form || !rules) {
       return; // the server's text stays
     }
+    var facts = root.querySelector("[data-cross-check]");
     var update = function () {
       var text = runningText(form, rules);
       if (output.textContent !== text) {
         output.textContent = text; // only on change, so screen readers are not re-told
+      }
+      if (facts) {
+        var said = factsText(form, rules);
+        if (facts.textContent !== said) {
+          facts.textContent = said;
+        }
       }
     };
     form.addEventListener("input", update);
@@ -516,17 +639,44 @@
     return checked !== null && checked !== undefined && checked === wanted;
   }
 
+  /** Whether a block asked after the choice `wanted` of any of its groups shows, given the
+   * choice checked in each group (null for none). */
+  function revealed(checkedValues, wanted) {
+    return checkedValues.some(function (checked) { return followUpShown(checked, wanted); });
+  }
+
   function setUpFollowUps(root) {
     Array.prototype.forEach.call(root.querySelectorAll("[data-follows]"), function (block) {
       var form = block.closest ? block.closest("form") : null;
-      var name = block.getAttribute("data-follows");
+      var names = (block.getAttribute("data-follows") || "").split(" ").filter(Boolean);
       var wanted = block.getAttribute("data-follows-value");
-      if (!form || !name || wanted === null) {
+      if (!form || !names.length || wanted === null) {
         return;
       }
+      // The radios of that choice control the block (GOV.UK conditional reveal).
+      var controls = [];
+      names.forEach(function (name) {
+        Array.prototype.forEach.call(form.querySelectorAll('input[name="' + name + '"]'),
+          function (input) {
+            if (input.value === wanted) {
+              controls.push(input);
+            }
+          });
+      });
+      if (block.id) {
+        controls.forEach(function (input) {
+          var ids = (input.getAttribute("aria-controls") || "").split(" ").filter(Boolean);
+          if (ids.indexOf(block.id) < 0) {
+            input.setAttribute("aria-controls", ids.concat([block.id]).join(" "));
+          }
+        });
+      }
       var update = function () {
-        var input = form.querySelector('input[name="' + name + '"]:checked');
-        block.hidden = !followUpShown(input ? input.value : null, wanted);
+        var shown = revealed(names.map(function (name) {
+          var input = form.querySelector('input[name="' + name + '"]:checked');
+          return input ? input.value : null;
+        }), wanted);
+        block.hidden = !shown;
       };
       form.addEventListener("change", update);
       update();
@@ -551,6 +701,8 @@
   if (typeof module === "object" && module && module.exports) {
     module.exports = {
       parseQuantity: parseQuantity,
+      readQuantity: readQuantity,
+      friendlyToContract: friendlyToContract,
       formatEcho: formatEcho,
       formatFlop: formatFlop,
       echoText: echoText,
@@ -558,7 +710,9 @@
       checkText: checkText,
       readRules: readRules,
       runningText: runningText,
+      factsText: factsText,
       followUpShown: followUpShown,
+      revealed: revealed,
       toDouble: toDouble
     };
   }

@@ -205,6 +205,20 @@ def test_without_a_database_url_the_database_is_sqlite_in_the_data_folder():
     assert Path(name) == ROOT / "data" / "db.sqlite3"
 
 
+def test_a_sqlite_database_url_gets_the_same_options_for_concurrent_use(tmp_path):
+    database = tmp_path / "other.sqlite3"
+    result = run_django(
+        ["-c", PRINT_DATABASE.replace("db['NAME']", "db['OPTIONS']")],
+        DJANGO_SECRET_KEY=production_key(),
+        DATABASE_URL=f"sqlite:///{database}",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
+    assert "journal_mode=WAL" in result.stdout
+    assert "'timeout': 20" in result.stdout
+
+
 def test_sessions_end_after_eight_hours():
     from django.conf import settings
 

@@ -174,7 +174,7 @@ def record_factory(signing_setup) -> Callable[..., AssessmentRecord]:
 
 def stored_report(record: AssessmentRecord) -> bytes:
     """The PDF report exactly as it sits in storage."""
-    with default_storage.open(record.report.name, "rb") as handle:
+    with default_storage.open(record.report.file.name, "rb") as handle:
         data: bytes = handle.read()
     return data
 
@@ -193,7 +193,7 @@ def export_json(client: Client, record: AssessmentRecord) -> dict[str, Any]:
 # ------------------------------------------------------------------ reading records back
 
 SIGNATURE_FAILED = "Signature check failed"
-SIGNATURE_VALID = "Signature valid"
+SIGNATURE_VALID = "Signed and intact."
 
 
 def verify_records(*args: str) -> tuple[int, str, str]:
@@ -250,7 +250,10 @@ def raw_update(record: AssessmentRecord, column: str, value: Any) -> None:
 
 
 def raw_delete(record: AssessmentRecord) -> None:
+    """Delete a record with SQL, and its report row with it, as someone covering their
+    tracks with database access would."""
     with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM questionnaire_recordreport WHERE record_id = %s", [record.pk])
         cursor.execute("DELETE FROM questionnaire_assessmentrecord WHERE id = %s", [record.pk])
 
 

@@ -121,10 +121,10 @@ def test_a_missing_report_file_is_not_found_and_an_altered_one_is_refused(
 ):
     record = make_record(acme, owner)
     url = f"/records/{record.public_id}/report.pdf"
-    with default_storage.open(record.report.name, "wb") as handle:
+    with default_storage.open(record.report.file.name, "wb") as handle:
         handle.write(b"%PDF-1.7 not the signed report")
     assert owner_client.get(url).status_code == 409
-    default_storage.delete(record.report.name)
+    default_storage.delete(record.report.file.name)
     assert owner_client.get(url).status_code == 404
 
 

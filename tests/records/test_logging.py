@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.test import Client
 
-from questionnaire.models import AssessmentRecord
+from questionnaire.models import RecordReport
 from questionnaire.reports import render
 from tests.records.conftest import (
     export_json,
@@ -79,7 +79,7 @@ def test_an_export_refused_with_409_logs_a_warning(acme, owner, owner_client, wa
 
 def test_an_altered_report_refused_with_409_logs_a_warning(acme, owner, owner_client, warnings):
     record = make_record(acme, owner)
-    with default_storage.open(record.report.name, "wb") as handle:
+    with default_storage.open(record.report.file.name, "wb") as handle:
         handle.write(b"%PDF-1.7 not the signed report")
     warnings.clear()
 
@@ -88,13 +88,13 @@ def test_an_altered_report_refused_with_409_logs_a_warning(acme, owner, owner_cl
     assert response.status_code == 409
     [message] = logged(warnings, "questionnaire.views")
     assert str(record.public_id) in message
-    assert record.report_sha256 in message
+    assert record.report.sha256 in message
     assert "409" in message
 
 
 def test_a_report_missing_from_storage_logs_a_warning(acme, owner, owner_client, warnings):
     record = make_record(acme, owner)
-    default_storage.delete(record.report.name)
+    default_storage.delete(record.report.file.name)
     warnings.clear()
 
     response = owner_client.get(f"/records/{record.public_id}/report.pdf")
@@ -207,22 +207,21 @@ def test_signing_without_a_signing_key_logs_a_warning(
     assert "signing key" in message
 
 
-def test_a_record_that_cannot_be_stored_logs_a_warning_and_leaves_no_report(
+def test_a_report_that_cannot_be_recorded_logs_a_warning_and_leaves_no_file(
     acme, owner, monkeypatch, warnings
 ):
-    assessment = make_assessment(acme, owner)
-
-    def refuse(**kwargs: Any) -> AssessmentRecord:
+    def refuse(**kwargs: Any) -> RecordReport:
         raise IntegrityError("simulated failure")
 
-    monkeypatch.setattr(AssessmentRecord.objects, "create", refuse)
+    monkeypatch.setattr(RecordReport.objects, "create", refuse)
 
-    with pytest.raises(IntegrityError):
-        make_record(acme, owner, assessment=assessment)
+    record = make_record(acme, owner)
 
-    [message] = logged(warnings, "questionnaire.services")
-    assert "IntegrityError: simulated failure" in message
-    assert "reports/acme/" in message
+    assert not RecordReport.objects.filter(record=record).exists()
+    messages = logged(warnings, "questionnaire.services")
+    assert messages, "no warning was logged"
+    assert "IntegrityError: simulated failure" in messages[0]
+    assert f"reports/acme/{record.public_id}" in messages[0]
     assert default_storage.listdir("reports/acme") == ([], [])
 
 

@@ -199,7 +199,7 @@ def test_assess_record_prints_the_result_with_the_record_and_stores_a_valid_reco
     assert record_status(record).failures == []
     assert chain_verify(Organisation.objects.filter(pk=acme.pk)).failures == []
     assert export_check(export_document(record), published_keys()).authentic
-    assert sha256_hex(stored_report(record)) == record.report_sha256
+    assert sha256_hex(stored_report(record)) == record.report.sha256
     assert record_info["id"] in err
 
 
@@ -275,7 +275,7 @@ def test_export_report_writes_the_stored_pdf_byte_for_byte(signing_setup, acme, 
         out, _ = run("export_report", str(record.public_id), "--output", str(output))
 
     assert output.read_bytes() == stored_report(record)
-    assert sha256_hex(output.read_bytes()) == record.report_sha256
+    assert sha256_hex(output.read_bytes()) == record.report.sha256
     assert str(output) in out
 
 
@@ -293,7 +293,7 @@ def test_export_report_of_an_unknown_record_is_a_command_error(signing_setup, tm
 
 def test_export_report_refuses_a_stored_file_that_was_altered(signing_setup, acme, owner, tmp_path):
     record = make_record(acme, owner)
-    stored = signing_setup.media_root / record.report.name
+    stored = signing_setup.media_root / record.report.file.name
     pdf = bytearray(stored.read_bytes())
     pdf[len(pdf) // 2] ^= 0x01
     stored.write_bytes(bytes(pdf))

@@ -76,7 +76,8 @@ def test_the_export_carries_payload_hash_signature_and_key_id(acme, owner, owner
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    assert str(record.public_id) in response["Content-Disposition"]
+    assert "gpai-assessment-Example-70B-" in response["Content-Disposition"]
+    assert f"-record-{record.sequence}.json" in response["Content-Disposition"]
     export = json.loads(response.content)
     assert export["payload"] == payload_of(record)
     assert canonical_json(export["payload"]) == bytes(fresh(record).payload)

@@ -67,7 +67,7 @@ def overdue_pages() -> list[str]:
 def test_the_first_page_names_the_attester_beside_the_time(overdue_pages):
     first = squeezed(overdue_pages[0])
     title_block = first[: first.index("Verdict")]
-    assert "Attested2026-11-2801:55UTCbyAliceExample,HeadofLegal" in title_block
+    assert "Attested28November2026,01:55UTCbyAliceExample,HeadofLegal" in title_block
 
 
 def test_an_overdue_notification_stands_out_on_the_first_page_with_the_fines(overdue_pages):

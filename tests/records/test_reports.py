@@ -106,7 +106,7 @@ def test_it_opens_with_the_model_organisation_date_rule_set_and_record(export, t
     for fact in (
         payload["model_name"],
         payload["organisation"]["name"],
-        "2026-11-2801:55UTC",
+        "28November2026,01:55UTC",
         payload["ruleset"],
         payload["record_id"],
     ):
@@ -183,7 +183,7 @@ def test_it_prints_the_attestation(export, text):
     assert squeezed(f"Name {attestation['name']}") in block
     assert squeezed(f"Function {attestation['function']}") in block
     assert squeezed(f"Username {attestation['username']}") in block
-    assert squeezed("Time 2026-11-28 01:55 UTC") in block
+    assert squeezed("Time 28 November 2026, 01:55 UTC") in block
 
 
 def test_it_prints_the_record_hash_key_id_and_verification_address(export, text):

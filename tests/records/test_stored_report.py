@@ -23,8 +23,8 @@ def test_the_report_is_rendered_once_at_signing_and_stored_with_its_hash(acme, o
 
     pdf = stored_report(record)
     assert pdf.startswith(b"%PDF-")
-    assert sha256_hex(pdf) == record.report_sha256
-    assert record.report.name.endswith(".pdf")
+    assert sha256_hex(pdf) == record.report.sha256
+    assert record.report.file.name.endswith(".pdf")
 
 
 def test_the_report_download_is_the_stored_file_and_never_rerendered(acme, owner, owner_client):
@@ -49,7 +49,7 @@ def test_the_report_download_is_the_stored_file_and_never_rerendered(acme, owner
     assert renderer.call_count == 0
     assert pdf_signer.call_count == 0
     assert downloads[0] == downloads[1] == stored
-    assert sha256_hex(downloads[0]) == record.report_sha256
+    assert sha256_hex(downloads[0]) == record.report.sha256
 
 
 @pytest.mark.real_pdf  # the report must embed this very record

@@ -72,6 +72,12 @@ ACCESS: dict[str, dict[str, int]] = {
     "accounts/logout/": everyone(405),  # POST only
     "accounts/password_change/": signed_in(200),
     "accounts/password_change/done/": signed_in(200),
+    # questionnaire.accounts: two-factor sign-in (no one here has a second factor yet)
+    "accounts/two-factor/": signed_in(200),
+    "accounts/two-factor/setup/": signed_in(200),
+    "accounts/two-factor/recovery-codes/": signed_in(302),  # to the set-up first
+    "accounts/two-factor/verify/": signed_in(302),  # to the set-up first
+    "accounts/two-factor/disable/": signed_in(302),  # off already: to the overview
     # questionnaire
     "": everyone(200),
     "healthz": everyone(200),
@@ -84,6 +90,9 @@ ACCESS: dict[str, dict[str, int]] = {
     "records/<uuid:public_id>/reassess/": acme_object(member=403, attester=403),
     "rulesets/": signed_in(200),
     "organisations/<slug:slug>/reassess/": acme_object(member=403, attester=403),
+    "organisations/<slug:slug>/chain-head.json": acme_object(member=403, attester=403),
+    "organisations/<slug:slug>/audit/": acme_object(member=403, attester=403),
+    "organisations/<slug:slug>/audit.csv": acme_object(member=403, attester=403),
     "signing-keys.json": everyone(200),
     "verify/": everyone(200),
     "drafts/<uuid:draft_id>/": owners_draft(302),  # on to the draft's current step
@@ -229,7 +238,13 @@ def test_acme_objects_are_404_for_other_members_even_by_post(world: World):
 def admin_paths() -> list[str]:
     """Every named admin address, its parameters filled with harmless values (the staff
     check comes before any lookup)."""
-    values = {"app_label": "questionnaire", "object_id": "1", "content_type_id": "1", "id": "1"}
+    values = {
+        "app_label": "questionnaire",
+        "object_id": "1",
+        "content_type_id": "1",
+        "id": "1",
+        "pk": "1",  # django-otp's TOTP device pages
+    }
     paths = []
     for route, pattern in routes():
         if not route.startswith(ADMIN_PREFIX) or pattern.name is None:

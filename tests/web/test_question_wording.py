@@ -13,12 +13,15 @@ from django.urls import reverse
 
 from questionnaire.models import Question, QuestionRevision
 from questionnaire.scoring import load
+from questionnaire.templatetags.questionnaire_tags import AI_ACT_EUR_LEX, cite_links
 from questionnaire.wizard.forms import STEP_FORMS, question_keys_by_step
 from questionnaire.wording import question_update_wording, wording_map
 
 pytestmark = pytest.mark.django_db
 
 AI_ACT_URL = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
+CITATION = re.compile(r"\b(Art\.|Annex|Recital) (\d+|[IVXL]+)\b")
+ANCHOR = {"Art.": "art", "Annex": "anx", "Recital": "rct"}
 GUIDELINES = "C(2025) 5045"
 
 wording_migration = importlib.import_module(
@@ -198,11 +201,16 @@ def test_labels_are_short_questions():
 
 
 def test_help_texts_are_plain_text_and_every_article_cited_links_to_the_official_text():
+    """Each citation of the AI Act in a help text is shown as a link to that article (annex,
+    recital) on EUR-Lex (questionnaire_tags.cite_links); the Guidelines are named."""
     for question in Question.objects.all():
         help_text = question.help_text
         assert "<" not in help_text and ">" not in help_text, question.key
-        if re.search(r"\b(Art\.|Annex [XI]+|Recital)", help_text.replace("Annex A", "")):
-            assert AI_ACT_URL in help_text, question.key
+        shown = str(cite_links(help_text))
+        for kind, number in CITATION.findall(help_text.replace("Annex A", "")):
+            anchor = f"{ANCHOR[kind]}_{number}"
+            assert f'href="{AI_ACT_EUR_LEX}#{anchor}"' in shown, (question.key, anchor)
+        assert AI_ACT_URL not in help_text, f"{question.key}: link the article, not the Act"
         if "§" in help_text or "Annex A" in help_text:
             assert GUIDELINES in help_text, question.key
 

@@ -339,3 +339,22 @@ def test_answers_the_new_rule_set_refuses_are_shown_and_their_draft_starts_where
     draft = Draft.objects.get()
     assert draft.supersedes == planned
     assert WizardDriver(admin_client, draft.public_id).current_step() == "market"
+
+
+def test_re_assessment_drafts_count_towards_the_open_draft_quota(acme, owner, admin, admin_client):
+    from questionnaire.services import MAX_OPEN_DRAFTS
+
+    late_notifier(acme, owner, model_name="First-70B")
+    late_notifier(acme, owner, model_name="Second-70B")
+    late_notifier(acme, owner, model_name="Third-70B")
+    Draft.objects.bulk_create(
+        [Draft(owner=admin, organisation=acme) for _ in range(MAX_OPEN_DRAFTS - 1)]
+    )
+
+    response = admin_client.post(f"/organisations/acme/reassess/?ruleset={NEW}")
+
+    assert response.status_code == 302
+    assert Draft.objects.filter(owner=admin).count() == MAX_OPEN_DRAFTS
+    said = messages_of(admin_client, response)
+    assert "Opened 1 draft" in said
+    assert f"2 more records need a draft, but you now have {MAX_OPEN_DRAFTS} open drafts" in said

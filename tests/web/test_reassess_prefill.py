@@ -205,7 +205,7 @@ def test_the_state_resumes_at_the_first_step_and_preselects_the_record_it_supers
         "model-model_name": ["Example-70B"],
         "model-role": ["developer"],
     }
-    assert state["extra_data"] == {"reviewed": True}
+    assert state["extra_data"] == {"reviewed": True, "submitted": {}}
     assert "review" not in prefill.steps  # the state is a copy
 
 

@@ -321,53 +321,63 @@ def parameters_label() -> str:
 
 
 def assert_parameters_error_is_shown_with_the_typed_text(html: str) -> None:
-    assert 'value="7 billion"' in html
+    assert 'value="7 zillion"' in html
     errors = field_errors(html)
     assert "id_compute-parameters" in errors, errors
     message = " ".join(errors["id_compute-parameters"])
-    assert "7 billion" in message
-    assert "7B" in message  # says what is accepted
+    assert "7 zillion" in message
+    assert "405B" in message  # says what is accepted
     field = re.search(r'id="id_compute-parameters_field".*?</div>', html, re.S)
     assert field and parameters_label() in field[0]
-    assert "Some answers need attention" in html
+    assert "There is a problem" in html
 
 
-def test_back_keeps_invalid_input_and_shows_its_error_on_return(owner_client, acme):
+def assert_typed_text_is_shown_without_errors(html: str) -> None:
+    """Left with Back or Save and exit, a step is not judged until it is submitted."""
+    assert 'value="7 zillion"' in html
+    assert field_errors(html) == {}
+    assert "There is a problem" not in html
+
+
+def test_back_keeps_invalid_input_and_judges_it_only_once_submitted(owner_client, acme):
     wizard = WizardDriver(owner_client).start(acme)
     developer_until(wizard, "capabilities")
-    typed = {**COMPUTE, "parameters": "7 billion", "synthetic_data_flop": "1,000"}
+    typed = {**COMPUTE, "parameters": "7 zillion", "synthetic_data_flop": "1,000"}
 
     response = wizard.post("compute", typed, wizard_goto_step="capabilities")
 
     assert response["Location"] == wizard.step_url("capabilities")
     assert checked(wizard.page("capabilities"), "capabilities-generates", "image")
     html = wizard.page("compute")
-    assert_parameters_error_is_shown_with_the_typed_text(html)
+    assert_typed_text_is_shown_without_errors(html)
     assert 'value="15T"' in html
     assert 'value="1,000"' in html
     assert checked(html, "compute-method", "architecture")
     # A page view writes nothing: the draft resumes where the last POST led.
     assert wizard.draft.current_step == "capabilities"
 
+    wizard.post("compute", typed)  # Save and continue
+    assert_parameters_error_is_shown_with_the_typed_text(wizard.page("compute"))
+
 
 def test_save_and_exit_keeps_invalid_input(owner_client, acme):
     wizard = WizardDriver(owner_client).start(acme)
     developer_until(wizard, "capabilities")
 
-    response = wizard.post("compute", {**COMPUTE, "parameters": "7 billion"}, wizard_save_exit="1")
+    response = wizard.post("compute", {**COMPUTE, "parameters": "7 zillion"}, wizard_save_exit="1")
 
     assert response["Location"] == "/"
     dashboard = owner_client.get("/").content.decode()
     assert "Draft saved at “Training compute”" in dashboard
     assert wizard.current_step() == "compute"
-    assert_parameters_error_is_shown_with_the_typed_text(wizard.page("compute"))
+    assert_typed_text_is_shown_without_errors(wizard.page("compute"))
 
 
 def test_an_invalid_step_is_shown_again_with_the_input_and_its_errors(owner_client, acme):
     wizard = WizardDriver(owner_client).start(acme)
     developer_until(wizard, "capabilities")
 
-    response = wizard.post("compute", {**COMPUTE, "parameters": "7 billion"})
+    response = wizard.post("compute", {**COMPUTE, "parameters": "7 zillion"})
 
     assert response["Location"] == wizard.step_url("compute")
     assert_parameters_error_is_shown_with_the_typed_text(wizard.page("compute"))
@@ -390,7 +400,7 @@ def test_a_refresh_after_a_post_neither_resubmits_nor_resets_the_step(owner_clie
     first = without_csrf_token(wizard.page("capabilities"))
     second = without_csrf_token(wizard.page("capabilities"))
     assert first == second
-    assert "Answer this question to continue." in second
+    assert "Select how wide the range of tasks the model can perform is." in second
     assert checked(second, "capabilities-generates", "text")
     assert wizard.current_step() == "capabilities"
 
@@ -398,23 +408,23 @@ def test_a_refresh_after_a_post_neither_resubmits_nor_resets_the_step(owner_clie
 def test_finishing_with_an_invalid_step_leads_back_to_that_step(owner_client, acme):
     wizard = WizardDriver(owner_client).start(acme)
     developer_until(wizard, "reach")
-    wizard.post("compute", {**COMPUTE, "parameters": "7 billion"}, wizard_goto_step="review")
+    wizard.post("compute", {**COMPUTE, "parameters": "7 zillion"}, wizard_goto_step="review")
 
     response = wizard.post("review")
 
     assert response["Location"] == wizard.step_url("compute")
     assert not Assessment.objects.exists()
     assert Draft.objects.filter(public_id=wizard.draft_id).exists()
-    assert (
-        "“Training compute” needs attention"
-        in owner_client.get(response["Location"]).content.decode()
-    )
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "“Training compute” needs attention" in page
+    # Finishing submitted the step: it says what is wrong with it.
+    assert_parameters_error_is_shown_with_the_typed_text(page)
 
 
 def test_the_review_lists_steps_that_need_attention(owner_client, acme):
     wizard = WizardDriver(owner_client).start(acme)
     developer_until(wizard, "capabilities")
-    wizard.post("compute", {**COMPUTE, "parameters": "7 billion"}, wizard_goto_step="capabilities")
+    wizard.post("compute", {**COMPUTE, "parameters": "7 zillion"}, wizard_goto_step="capabilities")
 
     html = wizard.page("review")
 
@@ -472,7 +482,7 @@ def test_an_unknown_step_address_does_not_crash(owner_client, acme, step):
 # --- Errors next to their fields ------------------------------------------------------------
 
 ACCEPTED = re.compile(
-    r"such as|like 7B|YYYY-MM-DD|Answer this question|at most \d+ characters"
+    r"such as|for example|YYYY-MM-DD|^(Error: )?Select |at most \d+ characters"
     r"|Choose a different method|Give at least one training period"
 )
 
@@ -486,7 +496,7 @@ INVALID_INPUT: dict[str, list[Fields]] = {
     "capabilities": [{"generates": ["text"], "generality": ""}],
     "compute": [
         {"method": ""},
-        {"method": "architecture", "parameters": "7 billion", "training_tokens": "-1"},
+        {"method": "architecture", "parameters": "7 zillion", "training_tokens": "-1"},
         {"method": "architecture", "parameters": "0", "training_tokens": "NaN"},
         {"method": "direct", "flop": "1e999999", "check_method": "direct"},
         {"method": "direct", "flop": "-3e24", "synthetic_data_flop": "-1"},
@@ -496,7 +506,7 @@ INVALID_INPUT: dict[str, list[Fields]] = {
         {
             "method": "hardware",
             "period1_chips": "1,024",
-            "period1_utilisation": "40%",
+            "period1_utilisation": "40 percent",
             "period2_accelerator": "custom",
             "period2_chips": "8",
             "period2_hours": "10",
@@ -536,7 +546,7 @@ MODIFICATION_INPUT: list[Fields] = [
     {"original_flop_known": "known", "original_flop": "", "original_systemic_risk": "no"},
     {
         "original_flop_known": "known",
-        "original_flop": "1e23 FLOP",
+        "original_flop": "1e23 FLOPS per second",
         "original_systemic_risk": "no",
         "earlier_1": "-1",
         "earlier_2": "1e99999",

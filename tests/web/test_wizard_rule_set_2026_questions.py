@@ -424,10 +424,10 @@ def test_an_invalid_date_is_refused_next_to_its_field_named_with_the_input_kept(
     assert list(errors) == [f"id_reach-{field}"]
     assert "YYYY-MM-DD" in errors[f"id_reach-{field}"][0]
     assert f'value="{escape(typed)}"' in html
-    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S)
+    summary = re.search(r'<div class="error-summary".*?</ul>', html, re.S)
     assert summary, "no error summary"
-    label = escape(wording_map()[field]["label"])
-    assert f'<a href="#id_reach-{field}_field">{label}</a>' in summary[0]
+    message = errors[f"id_reach-{field}"][0].removeprefix("Error:").strip()
+    assert f'<a href="#id_reach-{field}">{escape(message)}</a>' in summary[0]
     assert_well_built(html, f"reach with an invalid {field}")
 
 

@@ -45,6 +45,9 @@ default_wording = importlib.import_module("questionnaire.migrations.0002_default
 placeholder_migration = importlib.import_module(
     "questionnaire.migrations.0005_rule_set_placeholders_in_wording"
 )
+help_texts_migration = importlib.import_module(
+    "questionnaire.migrations.0011_help_text_hint_and_details"
+)
 
 PLACED = {"placement": "placed", "placed_on": "2026-03-01", "established_in_eu": "no"}
 SYSTEMIC_COMPUTE = {
@@ -292,6 +295,12 @@ def test_filled_with_the_rule_set_of_its_day_the_new_wording_reads_as_the_old_on
 # --- Migration 0005 ---------------------------------------------------------------------------
 
 
+@pytest.fixture
+def words_before_0011() -> None:
+    """The questions' words as 0005 and 0006 left them: 0011 (hints and details) undone."""
+    help_texts_migration.join_help_texts(apps, None)
+
+
 def make_old_database() -> dict[str, dict[str, Any]]:
     """Give every question the words the old 0002 wrote: the figures typed in."""
     values = wording_placeholders(load(RULESET_OF_THE_OLD_WORDING))
@@ -305,6 +314,7 @@ def make_old_database() -> dict[str, dict[str, Any]]:
     return new
 
 
+@pytest.mark.usefixtures("words_before_0011")
 def test_0005_does_nothing_on_a_database_made_with_the_placeholder_wording():
     before = {question.key: question.wording() for question in Question.objects.all()}
 
@@ -314,6 +324,7 @@ def test_0005_does_nothing_on_a_database_made_with_the_placeholder_wording():
     assert not QuestionRevision.objects.exists()
 
 
+@pytest.mark.usefixtures("words_before_0011")
 def test_0005_puts_placeholders_where_the_old_default_is_still_stored_as_a_system_change():
     new = make_old_database()
     old_label = raw("threshold_known_on")["label"]
@@ -334,6 +345,7 @@ def test_0005_puts_placeholders_where_the_old_default_is_still_stored_as_a_syste
     assert wording_map()["threshold_known_on"]["label"] == old_label
 
 
+@pytest.mark.usefixtures("words_before_0011")
 def test_0005_never_overwrites_words_an_admin_edited():
     new = make_old_database()
     question = Question.objects.get(key="threshold_known_on")
@@ -368,6 +380,7 @@ def test_0005_never_overwrites_words_an_admin_edited():
     assert system_change.before == admin_edit.after
 
 
+@pytest.mark.usefixtures("words_before_0011")
 def test_undoing_0005_fills_the_placeholders_in_and_redoing_it_restores_them():
     new = {question.key: question.wording() for question in Question.objects.all()}
     shown = wording_map()

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from questionnaire import services
+from questionnaire.audit import Origin
 from questionnaire.lib.jsonutil import DuplicateKeyError, loads_strict
 from questionnaire.models import AssessmentRecord, Membership, Organisation
 from questionnaire.records.signing import CanonicalError
@@ -31,6 +32,8 @@ from questionnaire.scoring.rulesets import available
 from questionnaire.wizard.answers import questions_for_answers
 
 EXIT_INVALID = 2
+# Signing from the command line is audited with no address: who ran it, and how.
+COMMAND_LINE = Origin(via="manage.py assess --record")
 
 
 class Command(BaseCommand):
@@ -79,6 +82,9 @@ class Command(BaseCommand):
         if attester is not None:
             organisation, user = attester
             record = self._record(document, result, organisation, user, options)
+            # The report is made after the commit, maybe on a background thread: a command
+            # ends only once it is stored (the process would otherwise end before it).
+            services.report_tasks.wait()
             # Optional keys are allowed in the result document: stdout stays one JSON value.
             output["record"] = {"id": str(record.public_id), "sha256": record.payload_sha256}
             self.stderr.write(
@@ -121,12 +127,14 @@ class Command(BaseCommand):
                     answers=answers,
                     shown=questions_for_answers(answers),
                     result=result,
+                    origin=COMMAND_LINE,
                 )
                 return services.record_create(
                     assessment=assessment,
                     attester=user,
                     name=options["name"] or user.get_full_name() or user.get_username(),
                     function=options["function"],
+                    origin=COMMAND_LINE,
                 )
         except CanonicalError as error:
             # Signed data is never changed to fit: what cannot be signed exactly is refused.

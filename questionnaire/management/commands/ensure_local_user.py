@@ -30,7 +30,8 @@ class Command(BaseCommand):
             self._join_demo(existing)
             self.stdout.write(
                 f"User '{USERNAME}' already exists; to set a new password run: "
-                f"python manage.py changepassword {USERNAME}"
+                f"python manage.py changepassword {USERNAME} (lost its authenticator app? "
+                f"python manage.py two_factor reset {USERNAME})"
             )
             return
 
@@ -45,6 +46,8 @@ class Command(BaseCommand):
                     f"  Username: {USERNAME}",
                     f"  Password: {password}",
                     "This password is shown only this once.",
+                    "At the first sign-in you set up two-factor sign-in with an authenticator "
+                    "app: administrators sign with a second factor.",
                 ]
             )
         )

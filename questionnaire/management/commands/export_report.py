@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from questionnaire.models import AssessmentRecord
+from questionnaire.models import AssessmentRecord, RecordReport
 from questionnaire.records.signing import sha256_hex
 
 
@@ -28,9 +28,15 @@ class Command(BaseCommand):
             record = AssessmentRecord.objects.get(public_id=options["record_id"])
         except (AssessmentRecord.DoesNotExist, ValueError, ValidationError):
             raise CommandError(f"No record with the id {options['record_id']!r}.") from None
-        with record.report.open("rb") as handle:
+        report = RecordReport.objects.filter(record=record).first()
+        if report is None:
+            raise CommandError(
+                f"The report of {record.public_id} has not been made yet: "
+                f"run `manage.py render_reports`, then try again."
+            )
+        with report.file.open("rb") as handle:
             pdf = handle.read()
-        if sha256_hex(pdf) != record.report_sha256:
+        if sha256_hex(pdf) != report.sha256:
             raise CommandError(
                 f"The stored report of {record.public_id} does not match its recorded SHA-256."
             )
@@ -39,4 +45,4 @@ class Command(BaseCommand):
             output.write_bytes(pdf)
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error.strerror}") from None
-        self.stdout.write(f"Wrote {output} ({len(pdf):,} bytes, SHA-256 {record.report_sha256}).")
+        self.stdout.write(f"Wrote {output} ({len(pdf):,} bytes, SHA-256 {report.sha256}).")

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_slug
 
 from questionnaire import services
+from questionnaire.audit import Action, Origin, audit_log
 from questionnaire.models import Membership, Organisation
 
 
@@ -70,7 +71,19 @@ class Command(BaseCommand):
         user = user_model.objects.filter(**{user_model.USERNAME_FIELD: username}).first()
         if user is None:
             raise CommandError(f"No user named {username!r}; create it with: createsuperuser")
+        before = Membership.objects.filter(organisation=organisation, user=user).first()
         membership = services.membership_set(organisation=organisation, user=user, role=role)
+        audit_log(
+            action=Action.ORGANISATION_MEMBER_CHANGED,
+            origin=Origin(via="manage.py org add"),
+            organisation=organisation,
+            object_id=user.get_username(),
+            detail={
+                "username": user.get_username(),
+                "role_before": before.role if before else None,
+                "role": membership.role,
+            },
+        )
         self.stdout.write(f"{username} is now {membership.get_role_display().lower()} of {slug}.")
 
     def _list(self) -> None:

@@ -1,0 +1,84 @@
+"""The forms of the two-factor pages. The code field is ``otp_token`` on every one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from questionnaire.accounts import devices
+
+
+def _code_input(*, numeric: bool) -> forms.TextInput:
+    return forms.TextInput(
+        attrs={
+            "autocomplete": "one-time-code",
+            "inputmode": "numeric" if numeric else "text",
+            "autocapitalize": "none",
+            "spellcheck": "false",
+        }
+    )
+
+
+class SetupForm(forms.Form):
+    """The first code from the newly added authenticator, which proves it works."""
+
+    otp_token = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6 digits the app shows for GPAI Assessor now.",
+        max_length=20,
+        widget=_code_input(numeric=True),
+        error_messages={"required": "Enter the 6-digit code the app shows."},
+    )
+
+    def __init__(self, *args: Any, user: Any, key: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.key = key
+        self.device: Any | None = None
+
+    def clean_otp_token(self) -> str:
+        token: str = self.cleaned_data["otp_token"]
+        self.device = devices.totp_device_confirm(user=self.user, key=self.key, token=token)
+        if self.device is None:
+            raise forms.ValidationError(
+                "That code does not match. Check that the app shows GPAI Assessor and type "
+                "the 6 digits it shows now (a code changes every 30 seconds)."
+            )
+        return token
+
+
+class VerifyForm(forms.Form):
+    """A code from the authenticator app, or one of the recovery codes."""
+
+    otp_token = forms.CharField(
+        label="Code",
+        help_text=(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes "
+            "(each works once)."
+        ),
+        max_length=40,
+        widget=_code_input(numeric=False),
+        error_messages={"required": "Enter the code from your authenticator app."},
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device: Any | None = None
+
+    def clean_otp_token(self) -> str:
+        token: str = self.cleaned_data["otp_token"]
+        check = devices.second_factor_check(user=self.user, token=token)
+        if check.device is None:
+            if check.retry_after is not None:
+                raise forms.ValidationError(
+                    "Too many wrong codes in a row: wait a few seconds, then type the code "
+                    "the app shows at that moment."
+                )
+            raise forms.ValidationError(
+                "That code is not right, or was used already. Type the code the app shows "
+                "now, or an unused recovery code."
+            )
+        self.device = check.device
+        return token
