@@ -57,6 +57,7 @@ OUTPUTS = values(Output)
 GENERALITY = values(Generality)
 HIGH_IMPACT = values(HighImpact)
 METHODS = values(Method)
+BUSINESS_USERS_SCOPES = values(BusinessUsersScope)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +405,7 @@ def _later_keys(
     high_impact_known_on = reader.date(document, "high_impact_known_on", "high_impact_known_on")
     inherited = reader.number(document, "inherited_flop", "inherited_flop", zero_allowed=True)
     scope = reader.choice(
-        document, "business_users_scope", "business_users_scope", values(BusinessUsersScope)
+        document, "business_users_scope", "business_users_scope", BUSINESS_USERS_SCOPES
     )
     own_ai_system = reader.boolean(document, "own_ai_system", "own_ai_system")
     start = rules.obligations_apply_from

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, getcontext
 from functools import lru_cache
 
 __all__ = ["format_flop", "format_human", "parse_number", "to_text"]
@@ -61,17 +61,33 @@ def parse_number(value: object) -> Decimal:
     the field name (callers prefix the key path).
     """
     if isinstance(value, str):
-        number = _parse_text(value)
-    elif isinstance(value, bool):
+        # Remembered (a Decimal is immutable): the same figures are read again and again.
+        # Scaling and negating round to the current context, so it is part of the key.
+        context = getcontext()
+        return _parsed_text(value, context.prec, context.rounding)
+    return _checked(_parse_value(value))
+
+
+@lru_cache(maxsize=4096)
+def _parsed_text(text: str, prec: int, rounding: str) -> Decimal:
+    """``parse_number`` of a text under a context of this precision and rounding."""
+    return _checked(_parse_text(text))
+
+
+def _parse_value(value: object) -> Decimal:
+    """A JSON number that is not text."""
+    if isinstance(value, bool):
         raise ValueError(f"must be a number, not {str(value).lower()}")
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("must be a finite number")
-        number = Decimal(repr(value))
-    else:
-        raise ValueError(f"must be a number; {_ACCEPTED}")
+        return Decimal(repr(value))
+    raise ValueError(f"must be a number; {_ACCEPTED}")
+
+
+def _checked(number: Decimal) -> Decimal:
     if number and abs(number.adjusted()) > MAX_MAGNITUDE:
         raise ValueError(_OUT_OF_RANGE)
     return number
@@ -143,6 +159,12 @@ def to_text(value: Decimal) -> str:
 
 def format_flop(value: Decimal) -> str:
     """Two significant figures, rounded half up, as in the result contract: ``3.2e23``."""
+    context = getcontext()  # rounding reads it: part of the key, as for format_human
+    return _flop(value, context.prec, context.rounding)
+
+
+@lru_cache(maxsize=4096)
+def _flop(value: Decimal, prec: int, rounding: str) -> str:
     if value == 0:
         return "0.0e0"
     mantissa, exponent = _two_figures(abs(value))
@@ -153,6 +175,15 @@ def format_flop(value: Decimal) -> str:
 def format_human(value: Decimal) -> str:
     """The same figure as a person writes it: ``3.2 × 10^24``; numbers below a million
     plainly (``0.5``, ``12,000``)."""
+    # Remembered: a result writes the same few figures (thresholds, its estimate) many
+    # times. Normalising and rounding read the current context, so it is part of the key.
+    context = getcontext()
+    return _human(value, context.prec, context.rounding)
+
+
+@lru_cache(maxsize=4096)
+def _human(value: Decimal, prec: int, rounding: str) -> str:
+    """``format_human`` under a context of this precision and rounding (the current one)."""
     if value == 0:
         return "0"
     if abs(value) < 1_000_000:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, getcontext
+from functools import lru_cache
 
 from .numbers import format_human
 
@@ -596,14 +597,54 @@ _FORMATS: dict[str, Callable[[Param], str]] = {
 def render(text_id: str, params: Mapping[str, Param] | None = None) -> str:
     """The English text of ``text_id`` with ``params`` filled in; ``KeyError`` for an
     unknown id or a missing param (a programming error, caught by the tests)."""
-    template = TEXTS[text_id]
+    pieces, tail = _parsed(TEXTS[text_id])
+    if not pieces:
+        return tail
     values = params or {}
-
-    def fill(match: re.Match[str]) -> str:
-        name, kind = match.group(1), match.group(2)
+    out = []
+    for literal, name, kind in pieces:
+        out.append(literal)
         value = values[name]
         if kind is None:
-            return str(value)
-        return _FORMATS[kind](value)
+            out.append(str(value))
+        elif isinstance(value, str | int):
+            context = getcontext()
+            out.append(
+                _formatted(kind, value, type(value).__name__, context.prec, context.rounding)
+            )
+        elif (
+            kind in _LISTS
+            and isinstance(value, list | tuple)
+            and all(isinstance(item, str) for item in value)
+        ):
+            out.append(_formatted(kind, tuple(value), "tuple", 0, ""))
+        else:
+            out.append(_FORMATS[kind](value))
+    out.append(tail)
+    return "".join(out)
 
-    return _PLACEHOLDER.sub(fill, template)
+
+@lru_cache(maxsize=256)
+def _parsed(template: str) -> tuple[tuple[tuple[str, str, str | None], ...], str]:
+    """A template cut at its placeholders: (text before, param name, format) for each, and
+    the text after the last one."""
+    pieces = []
+    start = 0
+    for match in _PLACEHOLDER.finditer(template):
+        pieces.append((template[start : match.start()], match.group(1), match.group(2)))
+        start = match.end()
+    return tuple(pieces), template[start:]
+
+
+# Formats of lists of words: no arithmetic, so no context (a list is keyed as a tuple).
+_LISTS = frozenset({"list", "unmet"})
+
+
+@lru_cache(maxsize=4096)
+def _formatted(
+    kind: str, value: str | int | tuple[str, ...], _type: str, _prec: int, _rounding: str
+) -> str:
+    """A figure written as ``kind`` says, remembered: a result writes the same thresholds and
+    estimates many times. The value's type (``True`` is ``1`` to a cache) and the current
+    context's precision and rounding (the decimal arithmetic reads them) are in the key."""
+    return _FORMATS[kind](value)

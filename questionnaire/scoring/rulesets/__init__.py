@@ -117,7 +117,15 @@ class RuleSet:
 
 def available() -> list[str]:
     """The ids of every rule set shipped, oldest first."""
-    return sorted((path.stem for path in _FOLDER.glob("*.json")), key=_version)
+    return list(_shipped())
+
+
+@cache
+def _shipped() -> tuple[str, ...]:
+    # Read once: the files ship with the code, and every answers document that names its
+    # rule set is checked against this list (a folder listing each time cost more than
+    # the assessment itself).
+    return tuple(sorted((path.stem for path in _FOLDER.glob("*.json")), key=_version))
 
 
 def _version(ruleset_id: str) -> tuple[int, ...]:
