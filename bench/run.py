@@ -98,7 +98,8 @@ WIZARD_SHARE = 0.20
 WIZARD_P99_MS = 50.0
 SIGNING_COMMIT_S = 1.0
 REPORTS_FACTOR = 1.5
-CORES = 2
+# The report target's "÷ 2 cores": the cores of the machine that renders.
+CORES = os.cpu_count() or 1
 PASSWORD = "bench-password-" + secrets.token_hex(8)
 
 
@@ -172,8 +173,8 @@ class Run:
             return org, user
 
         self.wizard_org, self.wizard_user = organisation("bench-wizard", "wizard")
-        self.small_org, _ = organisation("bench-10", "member10")
-        self.large_org, _ = organisation("bench-1000", "member1000")
+        self.small_org, self.small_member = organisation("bench-10", "member10")
+        self.large_org, self.large_member = organisation("bench-1000", "member1000")
         verify_org, verifier = organisation("bench-verify", "verifier")
         self.reassess_org, self.admin = organisation(
             "bench-reassess", "admin", Membership.Role.ADMIN
@@ -322,10 +323,10 @@ class Run:
         step_path = f"/drafts/{self.draft_id}/{WIZARD_STEP}/"
         record = self.record.public_id
         baseline = self.wrk("GET /healthz", "/healthz", None)
-        measured: list[tuple[str, WrkResult, str]] = [("GET /healthz (baseline)", baseline, "")]
+        measured: list[tuple[str, WrkResult]] = [("GET /healthz (baseline)", baseline)]
 
-        def add(name: str, result: WrkResult, note: str = "") -> None:
-            measured.append((name, result, note))
+        def add(name: str, result: WrkResult) -> None:
+            measured.append((name, result))
 
         add("wizard step GET (compute)", self.wrk("wizard GET", step_path, wizard))
         add(
@@ -348,8 +349,8 @@ class Run:
             "stored report download",
             self.wrk("report.pdf", f"/records/{record}/report.pdf", small),
         )
-        self.http_results = {name: result for name, result, _ in measured}
-        for name, result, _ in measured:
+        self.http_results = dict(measured)
+        for name, result in measured:
             row = Row(
                 name,
                 rps=result.rps,
@@ -492,11 +493,14 @@ class Run:
         client = self.client_for(self.wizard_user)
         path = f"/drafts/{self.draft_id}/{WIZARD_STEP}/"
 
-        def count(request: Callable[[], Any]) -> int:
+        statements: dict[str, list[str]] = {}
+
+        def count(request: Callable[[], Any], name: str) -> int:
             with CaptureQueriesContext(connection) as captured:
                 response = request()
             if response.status_code not in (200, 302):
                 raise RuntimeError(f"{path} answered {response.status_code}")
+            statements[name] = [query["sql"][:300] for query in captured.captured_queries]
             return len(captured)
 
         # A POST that changes an answer writes the draft; one that saves it again may not.
@@ -504,9 +508,9 @@ class Run:
         bodies = [dict(self.step_body), {**self.step_body, changed_field: "2,001"}]
 
         def measure() -> tuple[int, int, int]:
-            get = count(lambda: client.get(path, secure=True))
-            same = count(lambda: client.post(path, bodies[0], secure=True))
-            changed = count(lambda: client.post(path, bodies[1], secure=True))
+            get = count(lambda: client.get(path, secure=True), "get")
+            same = count(lambda: client.post(path, bodies[0], secure=True), "post saved again")
+            changed = count(lambda: client.post(path, bodies[1], secure=True), "post changed")
             bodies.reverse()  # the next change goes back
             return get, same, changed
 
@@ -527,7 +531,11 @@ class Run:
             after = measure()
         finally:
             Question.objects.filter(key__startswith="bench.extra_").delete()
-        self.figures["wizard_queries"] = {"before": before, "with_more_questions": after}
+        self.figures["wizard_queries"] = {
+            "before": before,
+            "with_more_questions": after,
+            "statements": statements,
+        }
         kinds = ("GET", "POST (saved again)", "POST (an answer changed)")
         for index, kind in enumerate(kinds):
             most = max(before[index], after[index])
@@ -539,6 +547,31 @@ class Run:
                     verdict=verdict(most <= MAX_QUERIES and before[index] == after[index]),
                 )
             )
+
+    def page_queries(self) -> None:
+        """Queries of the dashboard with 10 and 1,000 records and of a record page (no
+        target: for whoever works on the pages)."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        small = self.client_for(self.small_member)
+        large = self.client_for(self.large_member)
+        counts = []
+        for client, path in (
+            (small, "/"),
+            (large, "/"),
+            (small, f"/records/{self.record.public_id}/"),
+        ):
+            client.get(path, secure=True)
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(path, secure=True).status_code
+            counts.append(f"{len(captured)}" + ("" if status == 200 else f" ({status})"))
+        self.rows.append(
+            Row(
+                "page queries: dashboard 10 / 1,000; record",
+                measured=" / ".join(counts[:2]) + f"; {counts[2]}",
+            )
+        )
 
     def client_for(self, user: User, *, second_factor: bool = False) -> Client:
         from django.test import Client
@@ -642,6 +675,7 @@ class Run:
         )
         if hasattr(self, "draft_id"):
             self.wizard_queries()
+            self.page_queries()
             if self.options.profile:
                 self.profile()
 
