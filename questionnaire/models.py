@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -241,15 +241,40 @@ class ImmutableRecord(Exception):
     """Raised on any attempt to change or delete a signed record."""
 
 
-class RecordQuerySet(models.QuerySet["AssessmentRecord"]):
+_Row = TypeVar("_Row", bound="WrittenOnce")
+
+
+class WrittenOnceQuerySet(models.QuerySet[_Row]):
+    """Rows of a written-once model are added, never changed nor deleted in bulk."""
+
     def update(self, **kwargs: Any) -> int:
-        raise ImmutableRecord("Assessment records cannot be changed; create a correction.")
+        raise self.model.refusal(self.model.refused_change)
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise ImmutableRecord("Assessment records cannot be deleted.")
+        raise self.model.refusal(self.model.refused_deletion)
 
 
-class AssessmentRecord(models.Model):
+class WrittenOnce(models.Model):
+    """A model whose rows are written once: saving an existing row, deleting one, or
+    changing or deleting rows in bulk raises ``refusal`` with the model's own words."""
+
+    refusal: type[Exception] = ImmutableRecord
+    refused_change = "This row cannot be changed."
+    refused_deletion = "This row cannot be deleted."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise self.refusal(self.refused_change)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise self.refusal(self.refused_deletion)
+
+
+class AssessmentRecord(WrittenOnce):
     """An attested, signed assessment: canonical payload bytes, their SHA-256, an Ed25519
     signature, and the hash of the organisation's previous record (a hash chain).
 
@@ -277,7 +302,10 @@ class AssessmentRecord(models.Model):
     )
     created_at = models.DateTimeField()
 
-    objects = RecordQuerySet.as_manager()
+    refused_change = "Assessment records cannot be changed; create a correction."
+    refused_deletion = "Assessment records cannot be deleted."
+
+    objects = WrittenOnceQuerySet["AssessmentRecord"].as_manager()
 
     class Meta:
         ordering = ["-sequence"]
@@ -296,24 +324,8 @@ class AssessmentRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.model_name} — record {self.sequence} of {self.organisation}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ImmutableRecord("Assessment records cannot be changed; create a correction.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableRecord("Assessment records cannot be deleted.")
-
-
-class ReportQuerySet(models.QuerySet["RecordReport"]):
-    def update(self, **kwargs: Any) -> int:
-        raise ImmutableRecord("A stored report cannot be changed.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise ImmutableRecord("A stored report cannot be deleted.")
-
-
-class RecordReport(models.Model):
+class RecordReport(WrittenOnce):
     """The PDF report of a signed record, rendered and PAdES-signed once, after the record
     committed (outside the organisation's lock), and kept in storage with the SHA-256 of
     its bytes. Written once, like the record; until it exists the record's pages say that
@@ -324,38 +336,27 @@ class RecordReport(models.Model):
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ReportQuerySet.as_manager()
+    refused_change = "A stored report cannot be changed."
+    refused_deletion = "A stored report cannot be deleted."
+
+    objects = WrittenOnceQuerySet["RecordReport"].as_manager()
 
     def __str__(self) -> str:
         return f"Report of {self.record}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ImmutableRecord("A stored report cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableRecord("A stored report cannot be deleted.")
 
 
 class ImmutableAuditEvent(Exception):
     """Raised on any attempt to change or delete an audit event."""
 
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def update(self, **kwargs: Any) -> int:
-        raise ImmutableAuditEvent("Audit events cannot be changed.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise ImmutableAuditEvent("Audit events cannot be deleted.")
-
+class AuditEventQuerySet(WrittenOnceQuerySet["AuditEvent"]):
     def addresses_clear(self) -> int:
         """Forget the address and browser of these events: the one change the database
         trigger of migration 0009 lets through (see ``services.audit_addresses_truncate``)."""
-        return super().update(ip_address=None, user_agent="")
+        return models.QuerySet.update(self, ip_address=None, user_agent="")
 
 
-class AuditEvent(models.Model):
+class AuditEvent(WrittenOnce):
     """Who did what to which record, when and from which address. Append-only: the model
     refuses changes and deletions, and a database trigger refuses them too, except the
     retention command clearing ``ip_address`` and ``user_agent`` (personal data).
@@ -415,6 +416,10 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     detail = models.JSONField(default=dict, blank=True)
 
+    refusal = ImmutableAuditEvent
+    refused_change = "Audit events cannot be changed."
+    refused_deletion = "Audit events cannot be deleted."
+
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
@@ -425,14 +430,6 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_label} by {self.actor_username or 'nobody'} at {self.created_at}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ImmutableAuditEvent("Audit events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ImmutableAuditEvent("Audit events cannot be deleted.")
 
     @property
     def action_label(self) -> str:
