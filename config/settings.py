@@ -190,6 +190,10 @@ TEMPLATES = [
     },
 ]
 
+# Django's form widgets, built in Python with the markup of Django's templates (a wizard step
+# rendered them through about 200 template includes: questionnaire/lib/form_renderer.py).
+FORM_RENDERER = "questionnaire.lib.form_renderer.WidgetRenderer"
+
 # Concurrent use of SQLite: WAL lets readers work beside one writer, IMMEDIATE takes the
 # write lock when a transaction starts (no upgrade deadlock), and a writer waits up to 20 s
 # for the lock instead of failing with "database is locked".
@@ -280,6 +284,10 @@ RECORD_DOCUMENT_CERT_PASSWORD = os.environ.get("RECORD_DOCUMENT_CERT_PASSWORD", 
 # or at once in the request with GPAI_REPORTS_IN_BACKGROUND=0. A failed render is retried
 # after each of these delays (seconds); the record's pages schedule it again while missing.
 REPORTS_IN_BACKGROUND = envbool("GPAI_REPORTS_IN_BACKGROUND", True)
+# With GPAI_REPORT_WORKER=1 the web processes render no report at all: a separate worker
+# does (`manage.py render_reports --every 2`, on its own machine or at a lower priority),
+# and the record's pages say "being prepared" until it has. See README, "Scaling out".
+REPORT_WORKER = envbool("GPAI_REPORT_WORKER", False)
 REPORT_RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 60.0)
 # Chain-head checkpoints leave the database: after every record, the organisation's signed
 # chain head is appended to this file (one JSON line each; `manage.py verify_records

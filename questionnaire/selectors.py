@@ -8,12 +8,14 @@ confirm that it exists.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -76,10 +78,27 @@ def drafts_for(*, user: User) -> QuerySet[Draft]:
 
 
 def draft_get(*, user: User, public_id: uuid.UUID | str) -> Draft:
+    """One of the user's drafts, read with the user's role in its organisation (in the same
+    query: every wizard request reads both, see ``draft_membership``); 404 for any other."""
     try:
-        return drafts_for(user=user).get(public_id=public_id)
+        # The membership that drafts_for's filter joins (the user's own): its role.
+        return (
+            drafts_for(user=user)
+            .annotate(member_role=F("organisation__memberships__role"))
+            .get(public_id=public_id)
+        )
     except (Draft.DoesNotExist, ValueError):
         raise Http404("No such draft.") from None
+
+
+def draft_membership(*, draft: Draft) -> Membership:
+    """The draft owner's membership of its organisation, as ``draft_get`` read it (no
+    query): only its role is known."""
+    return Membership(
+        user_id=draft.owner_id,
+        organisation=draft.organisation,
+        role=draft.member_role,  # type: ignore[attr-defined]
+    )
 
 
 def drafts_listed(*, user: User) -> QuerySet[Draft]:
@@ -87,16 +106,47 @@ def drafts_listed(*, user: User) -> QuerySet[Draft]:
     "Start the questionnaire" and left before its first step was saved holds nothing to
     resume: it is not listed, and ``services.draft_create`` removes it once no sign-in can
     still post to it."""
-    return drafts_for(user=user).exclude(state={})
+    # The page shows the columns, never the step data: it is not read (a draft holds up to
+    # a few kilobytes of it).
+    return drafts_for(user=user).exclude(state={}).defer("state")
 
 
-def assessments_listed(*, user: User) -> QuerySet[Assessment]:
-    """``assessments_for`` with each assessment's signed record (at most one) fetched in
-    one more query, for the dashboard's status column."""
-    return assessments_for(user=user).prefetch_related(
-        Prefetch(
-            "records",
-            queryset=AssessmentRecord.objects.only("id", "public_id", "sequence", "assessment_id"),
+def memberships_summarised(*, user: User) -> QuerySet[Membership]:
+    """``memberships_for`` with each organisation's completed assessments counted by the
+    database in the same query, for the dashboard: ``assessments_total`` and
+    ``assessments_signed`` (an assessment has at most one record: a constraint)."""
+    return memberships_for(user=user).annotate(
+        assessments_total=Count("organisation__assessments"),
+        assessments_signed=Count("organisation__assessments__records"),
+    )
+
+
+def assessments_ordered(*, user: User) -> QuerySet[Assessment, int]:
+    """The ids of ``assessments_for``, in its order: what the dashboard pages through. The
+    database sorts these without carrying every column of every row along."""
+    return assessments_for(user=user).values_list("id", flat=True)
+
+
+def assessments_listed(
+    *, user: User, among: QuerySet[Assessment, int]
+) -> QuerySet[Assessment, Mapping[str, Any]]:
+    """The dashboard's rows of the assessments whose ids ``among`` selects (a page of
+    ``assessments_ordered``, read by the database as a subquery), in the same order: only
+    the columns shown, not the answers, wording and result documents that are most of a
+    row, and the signed record of each (at most one: a constraint) joined in as
+    ``record_public_id`` and ``record_sequence`` (None when not signed)."""
+    return (
+        assessments_for(user=user)
+        .filter(id__in=among)
+        .values(
+            "public_id",
+            "model_name",
+            "classification",
+            "created_at",
+            organisation_name=F("organisation__name"),
+            created_by_username=F("created_by__username"),
+            record_public_id=F("records__public_id"),
+            record_sequence=F("records__sequence"),
         )
     )
 
@@ -145,6 +195,36 @@ def record_get(*, user: User, public_id: uuid.UUID | str) -> AssessmentRecord:
         return records_for(user=user).get(public_id=public_id)
     except (AssessmentRecord.DoesNotExist, ValueError):
         raise Http404("No such record.") from None
+
+
+def record_report_get(
+    *, user: User, public_id: uuid.UUID | str
+) -> tuple[AssessmentRecord, RecordReport | None]:
+    """For a download: a record the user may see (``records_for``; 404 for any other) and
+    its stored report (None while it is being prepared), in one query that reads only what
+    a download uses: not the signed payload, nor the attester, key or corrected record."""
+    try:
+        record = (
+            records_for(user=user)
+            .select_related(None)
+            .select_related("organisation", "report")
+            .only(
+                "public_id",
+                "sequence",
+                "model_name",
+                "created_at",
+                "organisation__id",
+                "report__file",
+                "report__sha256",
+            )
+            .get(public_id=public_id)
+        )
+    except (AssessmentRecord.DoesNotExist, ValueError):
+        raise Http404("No such record.") from None
+    try:
+        return record, record.report
+    except RecordReport.DoesNotExist:
+        return record, None
 
 
 def record_report_of(*, record: AssessmentRecord) -> RecordReport | None:

@@ -512,14 +512,19 @@ def chain_checkpoints_write(*, organisations: Sequence[Organisation]) -> int:
 # ------------------------------------------------------------------ stored reports
 
 
-report_tasks = background.Tasks("reports")
+# Rendering a report takes half a second of CPU: at a lower priority, so that a burst of
+# signings commits first and the reports follow (issue 11: 20 parallel signings).
+report_tasks = background.Tasks("reports", nice=10)
 
 
 def report_schedule(*, record: AssessmentRecord) -> None:
     """Have the record's report made, retried after ``REPORT_RETRY_DELAYS`` seconds when
     it fails: on a background thread where the settings say so (``REPORTS_IN_BACKGROUND``,
-    so that the attesting request ends at its commit), else now. Safe to call any number of
-    times: the task does nothing once the report exists."""
+    so that the attesting request ends at its commit), else now; not here at all where a
+    report worker makes them (``REPORT_WORKER``). Safe to call any number of times: the task
+    does nothing once the report exists."""
+    if settings.REPORT_WORKER:
+        return  # the report worker (`render_reports --every`) makes it
     record_pk = record.pk
     name = f"The report of record {record.public_id}"
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -33,6 +34,8 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
@@ -48,6 +51,7 @@ from questionnaire.audit import Action, audit_log, record_verified_log
 from questionnaire.lib.downloads import attachment_header
 from questionnaire.lib.spreadsheet import cell_safe
 from questionnaire.presentation import (
+    CLASSIFICATION_LABELS,
     StatusWords,
     chart_for_result,
     flags_explained,
@@ -82,20 +86,163 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
+DASHBOARD_PAGE_SIZE = 25
+"""Completed assessments listed on one page of the dashboard."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """An organisation's completed assessments, as the database counted them."""
+
+    organisation: Organisation
+    completed: int
+    signed: int
+
+    @property
+    def unsigned(self) -> int:
+        return self.completed - self.signed
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """An item of the dashboard's page navigation: a page's number and link, or a gap."""
+
+    number: int | None
+    url: str = ""
+    current: bool = False
+
+
+class DashboardRow(TypedDict):
+    """A completed assessment as the dashboard lists it, its links and time formatted once
+    here: a template's ``{% url %}`` and ``|date`` cost more than the rest of a row."""
+
+    url: str
+    model_name: str
+    result: str
+    record_url: str
+    record_sequence: str
+    organisation: str
+    by: str
+    completed_iso: str
+    completed: str
+
+
+class _CountedPaginator(Paginator[int]):
+    """A paginator told how many objects there are (the dashboard's tallies counted them),
+    so that it asks the database for no ``COUNT`` of its own."""
+
+    def __init__(
+        self, object_list: QuerySet[Assessment, int], per_page: int, *, count: int
+    ) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Drafts and assessments for people signed in; what the product does for others."""
+    """Drafts and assessments for people signed in; what the product does for others.
+
+    Completed assessments come ``DASHBOARD_PAGE_SIZE`` at a time, newest first, with plain
+    links to the other pages. Every figure is the database's: each organisation's counts
+    come with the memberships (one query, which also gives the paginator its count), and
+    the page is one more, whatever the number of assessments."""
     if not request.user.is_authenticated:
         return render(request, "questionnaire/home.html")
+    memberships = list(selectors.memberships_summarised(user=request.user))
+    tallies = [
+        Tally(
+            organisation=membership.organisation,
+            completed=getattr(membership, "assessments_total", 0),
+            signed=getattr(membership, "assessments_signed", 0),
+        )
+        for membership in memberships
+    ]
+    paginator = _CountedPaginator(
+        selectors.assessments_ordered(user=request.user),
+        DASHBOARD_PAGE_SIZE,
+        count=sum(tally.completed for tally in tallies),
+    )
+    asked = request.GET.get("page", "").strip()[:20]  # int() of 5,000 digits raises
+    page = paginator.get_page(asked)
+    query = request.GET.copy()  # any other parameter stays in the pages' links
+
+    def url(number: int) -> str:
+        query["page"] = str(number)
+        return f"?{query.urlencode()}#assessments-heading"
+
     return render(
         request,
         "questionnaire/dashboard.html",
         {
             "drafts": selectors.drafts_listed(user=request.user),
-            "assessments": selectors.assessments_listed(user=request.user)[:100],
-            "memberships": selectors.memberships_for(user=request.user),
+            "memberships": memberships,
+            "tallies": [tally for tally in tallies if tally.completed],
+            "rows": _dashboard_rows(
+                selectors.assessments_listed(
+                    # The page's slice of the ordered ids: still a query, read as a subquery.
+                    user=request.user,
+                    among=cast("QuerySet[Assessment, int]", page.object_list),
+                )
+            ),
+            "page": page,
+            "pages": [
+                PageLink(number, url(number), number == page.number)
+                if isinstance(number, int)
+                else PageLink(None)
+                for number in paginator.get_elided_page_range(
+                    page.number, on_each_side=1, on_ends=1
+                )
+            ],
+            "previous_url": url(page.previous_page_number()) if page.has_previous() else "",
+            "next_url": url(page.next_page_number()) if page.has_next() else "",
+            # A page that is not there (?page=99, ?page=x) shows the last or the first one,
+            # and says so.
+            "page_missing": asked if asked and not _is_page(asked, page.number) else "",
         },
     )
+
+
+def _is_page(asked: str, number: int) -> bool:
+    return asked.isdecimal() and int(asked) == number
+
+
+def _dashboard_rows(assessments: Iterable[Mapping[str, Any]]) -> list[DashboardRow]:
+    assessment_url = _public_id_url("assessment_detail")
+    record_url = _public_id_url("record_detail")
+    rows = []
+    for assessment in assessments:
+        local = timezone.localtime(assessment["created_at"])
+        record = assessment["record_public_id"]
+        rows.append(
+            DashboardRow(
+                url=assessment_url(assessment["public_id"]),
+                model_name=assessment["model_name"],
+                result=CLASSIFICATION_LABELS.get(
+                    assessment["classification"], assessment["classification"]
+                ),
+                record_url=record_url(record) if record else "",
+                # Text, as the template would write it, without localising a number per row.
+                record_sequence=str(assessment["record_sequence"] or ""),
+                organisation=assessment["organisation_name"],
+                by=assessment["created_by_username"],
+                completed_iso=local.isoformat(),
+                # As the |date filter writes "j M Y, H:i": 9 Mar 2026, 14:05.
+                completed=f"{local.day} {MONTHS_3[local.month].title()} {local:%Y, %H:%M}",
+            )
+        )
+    return rows
+
+
+def _public_id_url(name: str) -> Callable[[uuid.UUID], str]:
+    """``reverse(name, kwargs={"public_id": …})`` for a page of ids at the cost of one: the
+    URL reversed once with a stand-in id, which each id takes the place of."""
+    stand_in = str(uuid.UUID(int=0))
+    head, _, tail = reverse(name, kwargs={"public_id": stand_in}).partition(stand_in)
+    return lambda public_id: f"{head}{public_id}{tail}"
 
 
 class NewAssessmentForm(forms.Form):
@@ -321,10 +468,16 @@ def record_export(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_safe
 def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
     """The PDF as it was rendered and signed after the record was made: never re-rendered.
-    Until it exists (it is made after the record commits), a page that says so."""
-    record = selectors.record_get(user=request.user, public_id=public_id)
-    report = selectors.record_report_of(record=record)
+    Until it exists (it is made after the record commits), a page that says so.
+
+    A download is one query (the record with its report), a read of the stored file, its
+    SHA-256 and one INSERT (its audit event). The file is checked against the hash kept when
+    it was stored, every time: the row cannot change, but the file lives in storage, outside
+    the database's guard, and a file altered or swapped there is refused (409) rather than
+    handed out as the signed report."""
+    record, report = selectors.record_report_get(user=request.user, public_id=public_id)
     if report is None:
+        record = selectors.record_get(user=request.user, public_id=public_id)
         services.report_recover(record=record)
         response = render(
             request, "questionnaire/report_preparing.html", {"record": record}, status=202
@@ -358,17 +511,26 @@ def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     audit_log(action=Action.RECORD_REPORT_DOWNLOADED, request=request, record=record)
-    # Named from the signed payload; a payload that no longer reads names it by its id.
-    payload = chain.payload_of(record)
-    name = (
-        export.download_name(payload, extension="pdf")
-        if payload is not None
-        else f"gpai-assessment-{record.public_id}.pdf"
-    )
     return HttpResponse(
         pdf,
         content_type="application/pdf",
-        headers={"Content-Disposition": attachment_header(name)},
+        headers={"Content-Disposition": attachment_header(_report_name(record))},
+    )
+
+
+def _report_name(record: AssessmentRecord) -> str:
+    """The report's file name, as ``export.download_name`` makes it from the signed payload,
+    from the columns that hold the same values (the model name, the attestation time in UTC,
+    the chain position): ``verify_records`` checks that each equals the signed one, and
+    parsing the payload on every download only to name the file is what this avoids."""
+    attested_at = record.created_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return export.download_name(
+        {
+            "model_name": record.model_name,
+            "sequence": record.sequence,
+            "attestation": {"attested_at": attested_at},
+        },
+        extension="pdf",
     )
 
 

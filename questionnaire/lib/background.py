@@ -14,6 +14,7 @@ use this must be recoverable (a record's pages schedule its missing report again
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 import time
@@ -47,9 +48,12 @@ _Job = tuple[Hashable, Callable[[], object], Sequence[float], str]
 class Tasks:
     """A named queue worked by daemon threads (see the module's docstring)."""
 
-    def __init__(self, name: str, workers: int = 1) -> None:
+    def __init__(self, name: str, workers: int = 1, *, nice: int = 0) -> None:
+        """``nice``: how much lower the threads' CPU priority is than the process's (Linux
+        gives each thread its own), so that the work yields the CPU to requests."""
         self._name = name
         self._workers = workers
+        self._nice = nice
         self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
         self._queue: queue.SimpleQueue[_Job] = queue.SimpleQueue()
@@ -78,6 +82,8 @@ class Tasks:
             return self._idle.wait_for(lambda: not self._pending, timeout=timeout)
 
     def _work(self) -> None:
+        if self._nice:
+            _lower_priority(self._nice)
         while True:
             key, task, delays, name = self._queue.get()
             try:
@@ -89,3 +95,15 @@ class Tasks:
                 with self._idle:
                     self._pending.discard(key)
                     self._idle.notify_all()
+
+
+def _lower_priority(increment: int) -> None:
+    """Raise this thread's niceness by ``increment``. On Linux a thread's niceness is its
+    own (``PRIO_PROCESS`` with the thread's id); where that is not so, or not allowed, the
+    thread runs at the process's priority."""
+    try:
+        thread_id = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, thread_id)
+        os.setpriority(os.PRIO_PROCESS, thread_id, min(current + increment, 19))
+    except (AttributeError, OSError):
+        logger.info("Background threads run at the process's CPU priority.")

@@ -20,11 +20,16 @@ class DuplicateKeyError(ValueError):
 
 
 def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise DuplicateKeyError(key)
-        result[key] = value
+    # ``dict`` builds the object in C, and a repeated key leaves it with fewer members than
+    # were read: only then are the members looked through, in Python, for the first repeated
+    # key. (``verify_records`` reads every record's payload with this.)
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyError(key)
+            seen.add(key)
     return result
 
 

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 
 __all__ = ["Pkcs12Error", "ed25519_verifier", "pkcs12_load", "private_file_write"]
 
@@ -50,16 +50,18 @@ def ed25519_verifier(public_key_b64: str) -> Callable[[bytes, str], bool]:
     """A check of base64 signatures against this base64 Ed25519 public key.
 
     The key is decoded once, so checking many records with one key costs one decode. A key
-    that cannot be decoded gives a verifier that accepts nothing."""
+    that cannot be decoded gives a verifier that accepts nothing. The check is libsodium's
+    (PyNaCl), which verifies the same Ed25519 signatures as OpenSSL (``cryptography``, which
+    signs) in well under half the time: ``verify_records`` checks one per record."""
     try:
-        public = Ed25519PublicKey.from_public_bytes(_unb64(public_key_b64))
-    except ValueError:
+        public = VerifyKey(_unb64(public_key_b64))
+    except (ValueError, TypeError):
         return lambda data, signature: False
 
     def verify(data: bytes, signature_b64: str) -> bool:
         try:
-            public.verify(_unb64(signature_b64), data)
-        except (InvalidSignature, ValueError):
+            public.verify(data, _unb64(signature_b64))
+        except (BadSignatureError, ValueError, TypeError):
             return False
         return True
 

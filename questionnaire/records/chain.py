@@ -8,7 +8,6 @@ links to. (The stored report file is checked by ``records.stored_files``, on req
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -16,15 +15,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from questionnaire.lib.jsonutil import DuplicateKeyError
+from questionnaire.lib.jsonutil import loads_strict
 from questionnaire.lib.keys import ed25519_verifier
 from questionnaire.models import AssessmentRecord, Organisation, RecordChain, SigningKey
 from questionnaire.records.export import as_mapping, signed_after_retirement
-from questionnaire.records.signing import (
-    sha256_hex,
-)
+from questionnaire.records.signing import sha256_hex
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 
 @dataclass
@@ -38,11 +38,12 @@ class ChainReport:
         self.failures.append((record_id, reason))
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A stored record as the checks read it: the signed bytes and the columns shown."""
+class _Row(NamedTuple):
+    """A stored record as the checks read it: the signed bytes, and the columns shown
+    beside them written as the payload writes them. Plain values only, so that a chunk of
+    rows is cheap to send to a worker process."""
 
-    public_id: Any
+    record_id: str
     sequence: int
     payload: bytes
     payload_sha256: str
@@ -51,10 +52,10 @@ class _Row:
     signing_key_id: int
     model_name: str
     classification: str
-    supersedes_public_id: Any
+    supersedes: str | None
     attester_username: str
-    created_at: datetime
-    assessment_public_id: Any
+    attested_at: str
+    assessment_id: str | None
 
 
 _COLUMNS = (
@@ -73,7 +74,11 @@ _COLUMNS = (
     "assessment__public_id",
 )
 _Verifier = Callable[[bytes, str, Any], str | None]
-_CHUNK = 1000
+# Rows per chunk sent to a worker: small enough that both workers stay busy to the end.
+_CHUNK = 250
+# A chain this long is checked on worker processes; on a shorter one, starting them saves
+# little.
+_PARALLEL_FROM = 1_000
 
 
 def _verifiers() -> dict[int, _Verifier]:
@@ -95,21 +100,18 @@ def _verifier(key: SigningKey) -> _Verifier:
 
 
 def _crypto_problems(
-    rows: list[_Row], contents: list[dict[str, Any] | None], verifiers: dict[int, _Verifier]
-) -> list[list[str]]:
-    """Hash and signature checks of a batch of rows."""
-    problems = []
-    for row, content in zip(rows, contents, strict=True):
-        found = []
-        if sha256_hex(row.payload) != row.payload_sha256:
-            found.append("payload does not match its stored hash")
-        verify = verifiers.get(row.signing_key_id)
-        attested_at = as_mapping((content or {}).get("attestation")).get("attested_at")
-        failure = verify(row.payload, row.signature, attested_at) if verify else "unknown key"
-        if failure:
-            found.append(failure)
-        problems.append(found)
-    return problems
+    row: _Row, content: dict[str, Any] | None, verifiers: dict[int, _Verifier]
+) -> list[str]:
+    """The hash and signature checks of a row."""
+    found = []
+    if sha256_hex(row.payload) != row.payload_sha256:
+        found.append("payload does not match its stored hash")
+    verify = verifiers.get(row.signing_key_id)
+    attested_at = as_mapping((content or {}).get("attestation")).get("attested_at")
+    failure = verify(row.payload, row.signature, attested_at) if verify else "unknown key"
+    if failure:
+        found.append(failure)
+    return found
 
 
 def _content_problems(
@@ -119,7 +121,7 @@ def _content_problems(
     if content is None:
         return ["payload is not JSON"]
     found = []
-    if content.get("record_id") != str(row.public_id):
+    if content.get("record_id") != row.record_id:
         found.append("payload names another record")
     signed_position = content.get("sequence")
     if signed_position != row.sequence:
@@ -136,16 +138,14 @@ def _content_problems(
         found.append("model name shown differs from the signed one")
     if as_mapping(content.get("result")).get("classification") != row.classification:
         found.append("classification shown differs from the signed one")
-    supersedes = str(row.supersedes_public_id) if row.supersedes_public_id else None
-    if content.get("supersedes") != supersedes:
+    if content.get("supersedes") != row.supersedes:
         found.append("the record it corrects differs from the signed one")
     attestation = as_mapping(content.get("attestation"))
     if attestation.get("username") != row.attester_username:
         found.append("the attester shown differs from the signed one")
-    if attestation.get("attested_at") != _utc(row.created_at):
+    if attestation.get("attested_at") != row.attested_at:
         found.append("the time shown differs from the signed one")
-    assessment = str(row.assessment_public_id) if row.assessment_public_id else None
-    if content.get("assessment_id") != assessment:
+    if content.get("assessment_id") != row.assessment_id:
         found.append("the assessment it links to differs from the signed one")
     return found
 
@@ -161,10 +161,11 @@ def chain_verify(organisations: Iterable[Organisation]) -> ChainReport:
 
     Catches an altered payload, hash, signature or shown column, a record reordered or
     removed from the middle of a chain (the links break), and the newest records removed
-    (the chain head no longer matches). A chain longer than one chunk is checked chunk by
-    chunk in worker processes, one per core, while this process reads the next chunks:
-    reading the JSON and checking the Ed25519 signature, nearly all of the cost, hold the
-    GIL, so threads would not run them side by side."""
+    (the chain head no longer matches). A long chain is checked chunk by chunk in worker
+    processes, one per core, while this process reads the next chunks: checking the
+    Ed25519 signature (two thirds of the cost, some 200 µs a record on a 2-core benchmark
+    machine) and reading the JSON hold the GIL, so threads would not run them side by side,
+    and one process alone checks some 3,500 records a second there."""
     report = ChainReport()
     with _Checker(_verifiers()) as checker:
         for organisation in organisations:
@@ -177,12 +178,16 @@ def _organisation_verify(
 ) -> None:
     previous = ""
     position = 1
-    large = AssessmentRecord.objects.filter(organisation=organisation).count() > _CHUNK
-    pending: deque[tuple[list[_Row], Future[list[list[str]]]]] = deque()
-    for chunk in _chunks(_rows(organisation)):
+    records = AssessmentRecord.objects.filter(organisation=organisation)
+    parallel = records.count() >= _PARALLEL_FROM
+    pending: deque[tuple[int, Future[list[tuple[str, str]]]]] = deque()
+    for chunk in _chunks(_rows(records)):
         # Each chunk is checked against the link and position its predecessor ends with.
         pending.append(
-            (chunk, checker.submit(chunk, organisation.slug, position, previous, large=large))
+            (
+                len(chunk),
+                checker.submit(chunk, organisation.slug, position, previous, parallel=parallel),
+            )
         )
         previous = chunk[-1].payload_sha256
         position = chunk[-1].sequence + 1
@@ -200,42 +205,54 @@ def _organisation_verify(
         )
 
 
-def _collect(chunk: list[_Row], problems: Future[list[list[str]]], report: ChainReport) -> None:
-    for row, found in zip(chunk, problems.result(), strict=True):
-        report.checked += 1
-        if found:
-            report.fail(str(row.public_id), "; ".join(found))
+def _collect(rows: int, failures: Future[list[tuple[str, str]]], report: ChainReport) -> None:
+    report.checked += rows
+    report.failures += failures.result()
 
 
-def _chunk_problems(
+def _chunk_failures(
     chunk: list[_Row],
     organisation_slug: str,
     position: int,
     previous: str,
-    verifiers: dict[int, _Verifier] | None = None,
-) -> list[list[str]]:
+    verifiers: dict[int, _Verifier],
+) -> list[tuple[str, str]]:
     """Every check of each row of a chunk that starts at ``position`` after ``previous``:
-    hash and signature first, then the content. In a worker process, ``verifiers`` are the
-    ones it inherited."""
-    contents = [_loads(row.payload) for row in chunk]
-    crypto = _crypto_problems(chunk, contents, verifiers or _inherited_verifiers)
-    problems = []
-    for row, content, found in zip(chunk, contents, crypto, strict=True):
-        problems.append(
-            found + _content_problems(row, content, organisation_slug, position, previous)
-        )
+    hash and signature first, then the content; the rows that fail, with the reasons.
+    Each payload is read and checked in turn, so that its objects are freed before the
+    next is read (thousands kept alive would set the garbage collector scanning them)."""
+    failures = []
+    for row in chunk:
+        content = payload_read(row.payload)
+        found = _crypto_problems(row, content, verifiers)
+        found += _content_problems(row, content, organisation_slug, position, previous)
+        if found:
+            failures.append((row.record_id, "; ".join(found)))
         previous = row.payload_sha256
         position = row.sequence + 1
-    return problems
+    return failures
 
 
-# The verifiers a forked worker process inherits (closures cannot be sent to it).
-_inherited_verifiers: dict[int, _Verifier] = {}
+def _worker_chunk_failures(
+    chunk: list[_Row], organisation_slug: str, position: int, previous: str
+) -> list[tuple[str, str]]:
+    """``_chunk_failures`` in a worker process, with the verifiers it was started with."""
+    return _chunk_failures(chunk, organisation_slug, position, previous, _worker_verifiers)
+
+
+# A worker process's verifiers, set when it starts (closures cannot be sent to it; a forked
+# worker is given them as they are).
+_worker_verifiers: dict[int, _Verifier] = {}
+
+
+def _worker_start(verifiers: dict[int, _Verifier]) -> None:
+    global _worker_verifiers
+    _worker_verifiers = verifiers
 
 
 class _Checker:
-    """Runs ``_chunk_problems``: here for a small chain, in forked worker processes (one per
-    core, started for the first large chain) where the platform can fork."""
+    """Runs ``_chunk_failures``: here for a short chain, in forked worker processes (one per
+    core, started for the first long chain) where the platform can fork."""
 
     def __init__(self, verifiers: dict[int, _Verifier]) -> None:
         self.verifiers = verifiers
@@ -257,19 +274,22 @@ class _Checker:
         position: int,
         previous: str,
         *,
-        large: bool,
-    ) -> Future[list[list[str]]]:
-        if self.pool is None and large and self.workers > 1 and _can_fork():
-            global _inherited_verifiers
-            _inherited_verifiers = self.verifiers
+        parallel: bool,
+    ) -> Future[list[tuple[str, str]]]:
+        if self.pool is None and parallel and self.workers > 1 and _can_fork():
             self.pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_start,
+                initargs=(self.verifiers,),
             )
         if self.pool is not None:
-            return self.pool.submit(_chunk_problems, chunk, organisation_slug, position, previous)
-        done: Future[list[list[str]]] = Future()
+            return self.pool.submit(
+                _worker_chunk_failures, chunk, organisation_slug, position, previous
+            )
+        done: Future[list[tuple[str, str]]] = Future()
         done.set_result(
-            _chunk_problems(chunk, organisation_slug, position, previous, self.verifiers)
+            _chunk_failures(chunk, organisation_slug, position, previous, self.verifiers)
         )
         return done
 
@@ -278,20 +298,29 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _rows(organisation: Organisation) -> Iterator[_Row]:
-    query = (
-        AssessmentRecord.objects.filter(organisation=organisation)
-        .order_by("sequence")
-        .values_list(*_COLUMNS)
-        .iterator(chunk_size=2000)
-    )
-    for values in query:
+def _rows(records: QuerySet[AssessmentRecord]) -> Iterator[_Row]:
+    for values in records.order_by("sequence").values_list(*_COLUMNS).iterator(chunk_size=2000):
         yield _row(values)
 
 
 def _row(values: tuple[Any, ...]) -> _Row:
-    public_id, sequence, payload, *rest = values
-    return _Row(public_id, sequence, bytes(payload), *rest)
+    public_id, sequence, payload, sha256, previous, signature, key, *shown = values
+    model_name, classification, supersedes, attester, created_at, assessment = shown
+    return _Row(
+        str(public_id),
+        sequence,
+        bytes(payload),
+        sha256,
+        previous,
+        signature,
+        key,
+        model_name,
+        classification,
+        str(supersedes) if supersedes else None,
+        attester,
+        _utc(created_at),
+        str(assessment) if assessment else None,
+    )
 
 
 def _chunks(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
@@ -305,38 +334,21 @@ def _chunks(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
         yield chunk
 
 
-def _loads(data: bytes) -> dict[str, Any] | None:
+def payload_read(data: bytes) -> dict[str, Any] | None:
+    """Stored payload bytes read strictly (``loads_strict``) as the checks read them; None
+    when they are not a JSON object, or are nested deeper than Python reads (no record is)."""
     try:
-        content = _parsed(data)
-    except ValueError:
+        content = loads_strict(data)
+    except (ValueError, RecursionError):
         return None
     return content if isinstance(content, dict) else None
-
-
-def _parsed(data: bytes) -> Any:
-    """What ``loads_strict(data)`` returns, or the same ``DuplicateKeyError``. Its check, a
-    Python loop over every object's members, was most of the cost of a chain check; here
-    each object is built by ``dict`` and compared in size with its members (a repeated key
-    makes it smaller), and only then are the members looked through for the key."""
-    return json.loads(data, object_pairs_hook=_unique_object)
-
-
-def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise DuplicateKeyError(key)
-            seen.add(key)
-    return result
 
 
 def record_status(record: AssessmentRecord) -> ChainReport:
     """The checks of ``chain_verify`` for one record and its link to its predecessor."""
     report = ChainReport(checked=1)
     row = _row(AssessmentRecord.objects.filter(pk=record.pk).values_list(*_COLUMNS).get())
-    content = _loads(row.payload)
+    content = payload_read(row.payload)
     previous = (
         AssessmentRecord.objects.filter(
             organisation=record.organisation, sequence=record.sequence - 1
@@ -344,7 +356,7 @@ def record_status(record: AssessmentRecord) -> ChainReport:
         .values_list("payload_sha256", flat=True)
         .first()
     )
-    problems = _crypto_problems([row], [content], _verifiers())[0]
+    problems = _crypto_problems(row, content, _verifiers())
     if record.sequence > 1 and previous is None:
         problems.append("the previous record of the chain is missing")
     problems += _content_problems(
@@ -357,4 +369,4 @@ def record_status(record: AssessmentRecord) -> ChainReport:
 
 def payload_of(record: AssessmentRecord) -> dict[str, Any] | None:
     """The record's signed content, or None when the stored bytes are no longer JSON."""
-    return _loads(bytes(record.payload))
+    return payload_read(bytes(record.payload))

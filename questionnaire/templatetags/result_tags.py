@@ -14,8 +14,10 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from questionnaire import presentation
+from questionnaire.charts import ComputeChart, chart_svg
 
 register = template.Library()
 
@@ -50,3 +52,9 @@ def flop_figure(value: object) -> str:
 def superscripts(value: object) -> str:
     """Powers of ten written as superscripts, for figures the application writes."""
     return presentation.superscript_exponents(str(value))
+
+
+@register.simple_tag
+def compute_chart(chart: ComputeChart, chart_id: str = "") -> SafeString:
+    """The chart's SVG (``questionnaire.chart_svg``): every text in it is escaped."""
+    return mark_safe(chart_svg(chart, chart_id))  # noqa: S308

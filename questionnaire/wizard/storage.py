@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
 from formtools.wizard.storage.base import BaseStorage
 
 from questionnaire.models import Draft
@@ -42,6 +43,11 @@ class DraftStorage(BaseStorage):
         self._touched: set[str] = set()
         self._marked: set[str] = set()
         self._cleared = False
+        self._gone = False
+
+    def forget(self) -> None:
+        """The draft was completed (and deleted): this request writes nothing back."""
+        self._gone = True
 
     def submitted(self, step: str) -> bool:
         """Whether ``step`` was last submitted, so that its page shows its errors."""
@@ -67,30 +73,61 @@ class DraftStorage(BaseStorage):
             # A page view writes nothing: under load a GET must not queue for the write lock.
             # The step a draft resumes at and "reviewed" are stored by the POSTs that reach them.
             return
-        if json.dumps(self.data, sort_keys=True) == self._loaded:
+        if self._gone or json.dumps(self.data, sort_keys=True) == self._loaded:
             return
+        if self._write_if_unchanged():
+            return
+        # Another request wrote the draft since this one read it (the same draft in two
+        # tabs): merge into the row as it is now, under its lock.
         with transaction.atomic():
             row = Draft.objects.select_for_update().filter(pk=self.draft.pk).first()
             if row is None:  # completed and deleted by this request: it stays deleted
                 return
-            state = self.data
-            if row.state and not self._cleared:
-                state = row.state
-                steps = state.setdefault(self.step_data_key, {})
-                for step in self._touched:
-                    steps[step] = self.data[self.step_data_key][step]
-                state[self.step_key] = self.current_step
-                stored = state.get(self.extra_data_key, {})
-                extra = {**stored, **self.data[self.extra_data_key]}
-                marks = stored.get(SUBMITTED)
-                extra[SUBMITTED] = {
-                    **(marks if isinstance(marks, dict) else {}),
-                    **{step: self.submitted(step) for step in self._marked},
-                }
-                state[self.extra_data_key] = extra
-            row.state = state
+            row.state = self._merged(row.state)
             row.current_step = self.current_step or ""
-            model_name = (self.get_step_data("model") or {}).get("model-model_name")
+            model_name = self._model_name()
+            fields = ["state", "current_step", "updated_at"]
             if model_name is not None:
-                row.model_name = str(model_name)[:200]
-            row.save(update_fields=["state", "current_step", "model_name", "updated_at"])
+                row.model_name = model_name
+                fields.append("model_name")
+            row.save(update_fields=fields)
+
+    def _write_if_unchanged(self) -> bool:
+        """The usual case, in one statement: the row is updated only if nobody wrote it since
+        this request read it (its ``updated_at`` is the one read), so no transaction, lock
+        or second read is needed. ``False`` when the row changed (or is gone)."""
+        values: dict[str, Any] = {
+            "state": self._merged(self.draft.state),
+            "current_step": self.current_step or "",
+            "updated_at": timezone.now(),
+        }
+        model_name = self._model_name()
+        if model_name is not None:
+            values["model_name"] = model_name
+        unchanged = Draft.objects.filter(pk=self.draft.pk, updated_at=self.draft.updated_at)
+        return unchanged.update(**values) == 1
+
+    def _merged(self, stored: dict[str, Any]) -> dict[str, Any]:
+        """This request's steps and marks merged into ``stored``, the row's state: the steps
+        it did not touch stay as stored."""
+        if not stored or self._cleared:
+            data: dict[str, Any] = self.data
+            return data
+        state = copy.deepcopy(stored)
+        steps = state.setdefault(self.step_data_key, {})
+        for step in self._touched:
+            steps[step] = self.data[self.step_data_key][step]
+        state[self.step_key] = self.current_step
+        kept = state.get(self.extra_data_key, {})
+        extra = {**kept, **self.data[self.extra_data_key]}
+        marks = kept.get(SUBMITTED)
+        extra[SUBMITTED] = {
+            **(marks if isinstance(marks, dict) else {}),
+            **{step: self.submitted(step) for step in self._marked},
+        }
+        state[self.extra_data_key] = extra
+        return state
+
+    def _model_name(self) -> str | None:
+        model_name = (self.get_step_data("model") or {}).get("model-model_name")
+        return None if model_name is None else str(model_name)[:200]

@@ -134,9 +134,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def attestation_kwargs(self) -> dict[str, Any]:
         """Whether the user may sign here, and the records a signature could correct; read
         once per request however often formtools builds the review form."""
-        membership = selectors.membership_get(
-            user=self.request.user, organisation=self.draft.organisation
-        )
+        membership = selectors.draft_membership(draft=self.draft)
         if not membership.can_attest or self.signing_awaits_second_factor:
             return {"can_attest": False}
         records = selectors.records_correctable(
@@ -150,10 +148,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         offers no signature but says where to give it (the draft waits meanwhile)."""
         if not second_factor_missing(self.request):
             return False
-        membership = selectors.membership_get(
-            user=self.request.user, organisation=self.draft.organisation
-        )
-        return membership.can_attest
+        return selectors.draft_membership(draft=self.draft).can_attest
 
     def process_step(self, form: WordedForm) -> dict[str, list[str]]:
         """Keep the step's declared fields only (no CSRF token, no management data, no key
@@ -279,6 +274,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             result=result,
             origin=origin_of(self.request),
         )
+        # The draft became the assessment and is gone: nothing of it is written back.
+        self.storage.forget()
         review = form_dict.get("review")
         if review is not None and review.cleaned_data.get("confirm"):
             return sign_assessment(self.request, assessment, review.cleaned_data)

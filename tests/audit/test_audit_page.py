@@ -271,9 +271,7 @@ def test_staff_read_the_trail_in_the_admin_site_and_can_change_nothing(acme):
     assert 'name="_save"' not in change.content.decode()
 
 
-def test_an_event_whose_record_was_deleted_behind_the_application_still_reads(
-    acme, owner, admin
-):
+def test_an_event_whose_record_was_deleted_behind_the_application_still_reads(acme, owner, admin):
     record = make_record(acme, owner)
     raw_delete(record)
 

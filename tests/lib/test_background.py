@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
+
+import pytest
 
 from questionnaire.lib.background import Tasks, retrying
 
@@ -58,3 +62,21 @@ def test_a_stopping_process_does_not_wait_for_queued_tasks():
     workers = [thread for thread in threading.enumerate() if thread.name.startswith("test-daemon")]
 
     assert workers and all(thread.daemon for thread in workers)
+
+
+def test_a_nice_queue_runs_its_tasks_at_a_lower_cpu_priority_than_the_requests():
+    if not sys.platform.startswith("linux"):
+        pytest.fail("thread priorities are checked on Linux, where the app is deployed")
+    request_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen = []
+
+    def task() -> None:
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    tasks = Tasks("nice", nice=5)
+    tasks.submit("one", task, delays=[], name="priority")
+    assert tasks.wait(10)
+
+    assert seen == [min(request_priority + 5, 19)]
+    # The thread that queued the task keeps its own priority.
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == request_priority

@@ -1,6 +1,6 @@
-"""A chain longer than one chunk is checked chunk by chunk in worker processes: each chunk
-against the link its predecessor ends with, and every failure reported as when the whole
-chain is checked in one piece."""
+"""A long chain is checked chunk by chunk in worker processes: each chunk against the link
+its predecessor ends with, and every failure reported as when the whole chain is checked in
+one piece."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def failures(organisation, *, in_chunks: bool, monkeypatch) -> list[tuple[str, s
     with monkeypatch.context() as patch:
         if in_chunks:
             patch.setattr(chain, "_CHUNK", 2)
+            patch.setattr(chain, "_PARALLEL_FROM", 3)
             patch.setattr(os, "cpu_count", lambda: 2)
         else:
             patch.setattr(chain, "_can_fork", lambda: False)

@@ -158,3 +158,34 @@ def test_the_report_is_rendered_after_the_commit_not_under_the_organisations_loc
     make_record(acme, owner)
 
     assert seen == {"in_transaction": False, "record_committed": True}
+
+
+def test_with_a_report_worker_signing_renders_nothing_and_the_worker_makes_the_report(
+    acme, owner, owner_client, settings, monkeypatch
+):
+    settings.REPORT_WORKER = True
+    renders = []
+    real = render.report_pdf
+
+    def counting(**kwargs):
+        renders.append(1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(render, "report_pdf", counting)
+    record = make_record(acme, owner)
+    assert renders == []
+    assert not RecordReport.objects.filter(record=record).exists()
+    assert owner_client.get(f"/records/{record.public_id}/report.pdf").status_code == 202
+
+    call_command("render_reports", "--every", "0.01", "--rounds", "2")
+
+    assert renders == [1]
+    assert RecordReport.objects.filter(record=record).exists()
+    assert owner_client.get(f"/records/{record.public_id}/report.pdf").status_code == 200
+
+
+def test_the_report_worker_refuses_a_pause_of_nothing(acme):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="more than 0 seconds"):
+        call_command("render_reports", "--every", "0")

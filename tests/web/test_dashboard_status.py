@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -22,14 +20,6 @@ from tests.web.wizard_helpers import WizardDriver
 pytestmark = pytest.mark.django_db
 
 A_DAY_AND_A_BIT = timedelta(hours=25)
-
-
-@pytest.fixture
-def signing(settings, tmp_path):
-    settings.RECORD_SIGNING_KEY_FILE = tmp_path / "keys" / "record.pem"
-    settings.RECORD_DOCUMENT_CERT_FILE = tmp_path / "keys" / "document.p12"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("signing_key", "create", stdout=StringIO())
 
 
 def dashboard(client: Client) -> str:

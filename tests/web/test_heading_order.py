@@ -7,12 +7,10 @@ from __future__ import annotations
 import copy
 import json
 from html.parser import HTMLParser
-from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 
 from questionnaire.models import Membership
@@ -44,14 +42,6 @@ def heading_problems(html: str) -> list[str]:
         if after > before + 1:
             problems.append(f"h{before} → h{after}")
     return problems
-
-
-@pytest.fixture
-def signing(settings, tmp_path):
-    settings.RECORD_SIGNING_KEY_FILE = tmp_path / "keys" / "record.pem"
-    settings.RECORD_DOCUMENT_CERT_FILE = tmp_path / "keys" / "document.p12"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("signing_key", "create", stdout=StringIO())
 
 
 def verify(document: dict[str, Any]) -> str:

@@ -5,12 +5,10 @@ to present) and pages that read well without JavaScript."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 
 from questionnaire.models import Membership
@@ -104,14 +102,6 @@ def assert_well_built(html: str, where: str) -> None:
     assert unlabelled == [], f"{where}: inputs without a label: {unlabelled}"
     missing = [i for i in page.described if i not in page.ids]
     assert missing == [], f"{where}: aria-describedby points at missing ids {missing}"
-
-
-@pytest.fixture
-def signing(settings, tmp_path):
-    settings.RECORD_SIGNING_KEY_FILE = tmp_path / "keys" / "record.pem"
-    settings.RECORD_DOCUMENT_CERT_FILE = tmp_path / "keys" / "document.p12"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("signing_key", "create", stdout=StringIO())
 
 
 def test_public_pages_are_well_built(client):

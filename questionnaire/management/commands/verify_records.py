@@ -26,9 +26,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import QuerySet
 
 from questionnaire.audit import chain_verified_log
-from questionnaire.lib.jsonutil import loads_strict
 from questionnaire.models import AssessmentRecord, Organisation
-from questionnaire.records.chain import chain_verify
+from questionnaire.records.chain import chain_verify, payload_read
 from questionnaire.records.checkpoints import checkpoints_read, checkpoints_verify, receipts_verify
 from questionnaire.records.reproduce import reproduce_all
 from questionnaire.records.stored_files import reports_verify
@@ -127,11 +126,7 @@ def _payloads(
         .iterator(chunk_size=1000)
     )
     for public_id, payload in rows:
-        try:
-            content = loads_strict(bytes(payload))
-        except ValueError:
-            content = None
-        yield str(public_id), content if isinstance(content, dict) else None
+        yield str(public_id), payload_read(bytes(payload))
 
 
 def _read(path: Path) -> list[tuple[str, Any]]:

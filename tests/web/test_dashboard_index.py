@@ -1,0 +1,33 @@
+"""The dashboard pages through an organisation's assessments newest first by an index, not
+by sorting every row of every assessment (their answers and results are most of a row)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from questionnaire import selectors
+from questionnaire.models import Assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_assessments_have_an_index_in_the_dashboards_order():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Assessment._meta.db_table)
+    index = constraints["assessment_org_newest"]
+    assert index["index"]
+    assert index["columns"] == ["organisation_id", "created_at", "id"]
+    assert index["orders"] == ["ASC", "DESC", "DESC"]
+
+
+def test_the_dashboards_page_query_reads_the_index(owner, acme):
+    page = selectors.assessments_ordered(user=owner)[:25]
+    sql, params = page.query.sql_with_params()
+    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: force the choice
+        cursor.execute(explain + sql, params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "assessment_org_newest" in plan
