@@ -339,6 +339,12 @@ class Run:
             f"wizard step GET ({LIGHT_STEP})",
             self.wrk(f"wizard GET {LIGHT_STEP}", f"/drafts/{self.draft_id}/{LIGHT_STEP}/", wizard),
         )
+        # The floor of any signed-in page: the session, the user and the draft read, and a
+        # redirect to the step the draft is at (nothing rendered).
+        add(
+            "signed-in redirect (the floor)",
+            self.wrk("signed-in redirect", f"/drafts/{self.draft_id}/", wizard, expected=302),
+        )
         add(
             "wizard step POST (compute, saved again)",
             self.wrk(
