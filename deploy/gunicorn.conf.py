@@ -139,3 +139,11 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The app's own log (settings.LOGGING) goes to standard error too.
 capture_output = False
 proc_name = "gpai-assessor"
+
+
+def post_worker_init(worker: Any) -> None:
+    """A new worker renders (and discards) one report on its low-priority report thread, so
+    that the first report it makes for someone does not pay the cold start."""
+    from questionnaire.services import report_warm_up
+
+    report_warm_up()

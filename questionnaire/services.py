@@ -538,6 +538,41 @@ def report_schedule(*, record: AssessmentRecord) -> None:
         background.retrying(task, delays=delays, name=name)
 
 
+def report_warm_up() -> None:
+    """Render and sign the newest record's report once, on the report thread, and keep
+    nothing: a worker's first report costs about twice the CPU of the next ones (fonts,
+    templates, the signer loaded), and workers restart every thousand requests or so. Called
+    when a gunicorn worker starts (deploy/gunicorn.conf.py); does nothing where this process
+    renders no reports, or while there is no record."""
+    if settings.REPORT_WORKER or not settings.REPORTS_IN_BACKGROUND:
+        return
+
+    def task() -> None:
+        record = AssessmentRecord.objects.select_related("organisation").order_by("-pk").first()
+        if record is None:
+            return
+        try:
+            _report_sign(
+                render.report_pdf(export=export_document(record), verify_url=_verify_url())
+            )
+        except Exception as error:  # a report that fails here fails again, and is logged, there
+            logger.info("The report renderer was not warmed up (%s).", type(error).__name__)
+
+    report_tasks.submit("warm-up", task, delays=(), name="Warming up the report renderer")
+
+
+def _verify_url() -> str:
+    return f"{settings.SITE_URL}/verify/"
+
+
+def _report_sign(pdf: bytes) -> bytes:
+    return pades.pdf_sign(
+        pdf,
+        pkcs12_path=settings.RECORD_DOCUMENT_CERT_FILE,
+        password=settings.RECORD_DOCUMENT_CERT_PASSWORD,
+    )
+
+
 # A report is made by the task its signing started, within seconds. A record older than
 # this without one lost its task (its worker stopped, say): asking for it schedules it again.
 REPORT_LOST_AFTER = timedelta(minutes=2)
@@ -558,11 +593,7 @@ def record_report_create(*, record: AssessmentRecord) -> RecordReport:
     if existing is not None:
         return existing
     exported = export_document(record)
-    pdf = pades.pdf_sign(
-        render.report_pdf(export=exported, verify_url=f"{settings.SITE_URL}/verify/"),
-        pkcs12_path=settings.RECORD_DOCUMENT_CERT_FILE,
-        password=settings.RECORD_DOCUMENT_CERT_PASSWORD,
-    )
+    pdf = _report_sign(render.report_pdf(export=exported, verify_url=_verify_url()))
     stored_name = default_storage.save(
         f"reports/{record.organisation.slug}/{record.public_id}.pdf", ContentFile(pdf)
     )

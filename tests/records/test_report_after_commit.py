@@ -189,3 +189,44 @@ def test_the_report_worker_refuses_a_pause_of_nothing(acme):
 
     with pytest.raises(CommandError, match="more than 0 seconds"):
         call_command("render_reports", "--every", "0")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_new_worker_warms_its_report_renderer_up_and_stores_nothing(
+    acme, owner, settings, monkeypatch
+):
+    make_record(acme, owner)
+    reports = RecordReport.objects.count()
+    stored = default_storage.listdir("reports/acme")[1]
+    settings.REPORTS_IN_BACKGROUND = True
+    renders = []
+    real = render.report_pdf
+
+    def counting(**kwargs):
+        renders.append(1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(render, "report_pdf", counting)
+
+    services.report_warm_up()
+
+    assert services.report_tasks.wait(timeout=60)
+    assert renders == [1]
+    assert RecordReport.objects.count() == reports
+    assert default_storage.listdir("reports/acme")[1] == stored
+
+
+def test_no_warm_up_where_a_report_worker_renders_or_there_is_no_record(
+    acme, owner, settings, monkeypatch
+):
+    settings.REPORTS_IN_BACKGROUND = True
+    renders = []
+    monkeypatch.setattr(render, "report_pdf", lambda **kwargs: renders.append(1))
+
+    services.report_warm_up()  # no record yet
+    assert services.report_tasks.wait(timeout=60)
+    settings.REPORT_WORKER = True
+    services.report_warm_up()
+    assert services.report_tasks.wait(timeout=60)
+
+    assert renders == []
