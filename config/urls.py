@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from questionnaire.accounts import views as account_views
+from questionnaire.accounts.forms import PasswordChangeForm
 
 # The sign-in pages, named as django.contrib.auth.urls names them. Password reset is left out
 # on purpose: no mail is configured, and live reset pages would only accept requests whose
@@ -12,7 +13,11 @@ from questionnaire.accounts import views as account_views
 accounts = [
     path("login/", account_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=PasswordChangeForm),
+        name="password_change",
+    ),
     path(
         "password_change/done/",
         auth_views.PasswordChangeDoneView.as_view(),

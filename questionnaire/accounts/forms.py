@@ -1,10 +1,14 @@
-"""The forms of the two-factor pages. The code field is ``otp_token`` on every one."""
+"""The forms of the two-factor pages (the code field is ``otp_token`` on every one), and the
+password change form."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.utils.safestring import mark_safe
 
 from questionnaire.accounts import devices
 
@@ -82,3 +86,15 @@ class VerifyForm(forms.Form):
             )
         self.device = check.device
         return token
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's, with the password rules shown as the list Django writes. Django gives that
+    list as HTML in a lazy plain string, which the page, like any help text it cannot tell
+    from an admin's plain text, would show escaped, tags and all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Safe: Django builds the list with format_html from the validators' own texts.
+        rules = str(password_validation.password_validators_help_text_html())
+        self.fields["new_password1"].help_text = mark_safe(rules)  # noqa: S308

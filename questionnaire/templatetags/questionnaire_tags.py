@@ -110,7 +110,9 @@ def form_field(field: BoundField) -> SafeString:
     more: tuple[str, ...] = ()
     if field.help_text:
         hint, more = _help_markup(field.help_text)
-        parts.append(f'<p class="field__help" id="{auto_id}_helptext">{hint}</p>\n')
+        # HTML help (Django's list of password rules) cannot sit inside a paragraph.
+        tag = "div" if hasattr(field.help_text, "__html__") else "p"
+        parts.append(f'<{tag} class="field__help" id="{auto_id}_helptext">{hint}</{tag}>\n')
     if errors:
         parts.append(f'<ul class="field__errors" id="{auto_id}_error">')
         parts.extend(
@@ -140,8 +142,8 @@ def form_field(field: BoundField) -> SafeString:
 
 def _help_markup(text: object) -> tuple[str, tuple[str, ...]]:
     """The hint and the further paragraphs of a help text, as HTML."""
-    if isinstance(text, SafeData):  # HTML of Django's own, such as the password rules
-        return str(text), ()
+    if hasattr(text, "__html__"):  # HTML of Django's own, such as the (lazy) password rules
+        return str(text.__html__()), ()
     return _plain_help_markup(str(text))
 
 

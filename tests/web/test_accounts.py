@@ -97,6 +97,15 @@ def test_the_sign_out_button_is_a_form_that_posts(owner_client):
     assert "csrfmiddlewaretoken" in form[1]
 
 
+def test_the_password_rules_show_as_a_list_not_as_escaped_markup(owner):
+    client = Client()
+    client.force_login(owner)
+    html = client.get("/accounts/password_change/").content.decode()
+
+    assert "<li>Your password must contain at least" in html
+    assert "&lt;li&gt;" not in html
+
+
 def test_the_password_can_be_changed(owner):
     client = Client()
     client.force_login(owner)
