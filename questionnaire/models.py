@@ -448,3 +448,84 @@ class AuditEvent(WrittenOnce):
     @property
     def detail_json(self) -> str:
         return json.dumps(self.detail, ensure_ascii=False, sort_keys=True)
+
+
+class ChecklistProgress(models.Model):
+    """How far the provider is with one item of an assessment's documentation checklist
+    (Annex XI and XII): done or not, a note, a link to the evidence.
+
+    The organisation's working data, changed as the work goes on: never part of a signed
+    record nor of its report. The items themselves come from ``questionnaire.checklist``;
+    ``item`` holds an item's id."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="checklist_progress"
+    )
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="checklist_progress"
+    )
+    item = models.CharField(max_length=60)
+    done = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    evidence_url = models.URLField(max_length=500, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["assessment", "item"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item"], name="one_progress_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} of {self.assessment}: {'done' if self.done else 'open'}"
+
+
+class ImmutableDocumentVersion(Exception):
+    """Raised on any attempt to change or delete a saved version of a document."""
+
+
+class DocumentVersion(WrittenOnce):
+    """One saved version of a document the provider files for an assessment: the Model
+    Documentation Form, the public summary of training content or the Art. 52 notification
+    (``kind``; their fields are in ``questionnaire.documents.formats``).
+
+    Saving a document adds a version, numbered from 1; earlier versions are kept with
+    their dates (the training-content summary links to them). ``values`` holds what the
+    provider entered or confirmed, field id to text; ``format_version`` names the version
+    of the published format the fields follow."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="document_versions"
+    )
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="document_versions"
+    )
+    kind = models.CharField(max_length=40)
+    number = models.PositiveIntegerField()
+    format_version = models.CharField(max_length=100)
+    values = models.JSONField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    refusal = ImmutableDocumentVersion
+    refused_change = "A saved document version cannot be changed; save a new version."
+    refused_deletion = "A saved document version cannot be deleted."
+
+    objects = WrittenOnceQuerySet["DocumentVersion"].as_manager()
+
+    class Meta:
+        ordering = ["assessment", "kind", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "kind", "number"], name="one_document_version_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} version {self.number} of {self.assessment}"

@@ -1,0 +1,1 @@
+"""The documentation checklist: placeholder, being written."""
