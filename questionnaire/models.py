@@ -377,6 +377,7 @@ class AuditEvent(WrittenOnce):
         RECORD_VIEWED = "record.viewed", "Record viewed"
         RECORD_REPORT_DOWNLOADED = "record.report_downloaded", "PDF report downloaded"
         RECORD_EXPORTED = "record.exported", "Record exported (JSON)"
+        RECORD_BUNDLE_DOWNLOADED = "record.bundle_downloaded", "Regulator bundle downloaded"
         RECORD_VERIFIED = "record.verified", "Record export verified"
         CHAIN_VERIFIED = "chain.verified", "Record chain verified"
         CHAIN_HEAD_EXPORTED = "chain_head.exported", "Chain head exported"

@@ -19,10 +19,12 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from questionnaire.checklist import Checklist, checklist_for
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
     AuditEvent,
+    ChecklistProgress,
     DocumentCertificate,
     Draft,
     Membership,
@@ -30,6 +32,7 @@ from questionnaire.models import (
     RecordReport,
     SigningKey,
 )
+from questionnaire.records.chain import payload_of
 
 User = AuthUser | AnonymousUser
 
@@ -263,9 +266,130 @@ def assessment_records(*, user: User, assessment: Assessment) -> QuerySet[Assess
     return records_for(user=user).filter(assessment=assessment)
 
 
+# ------------------------------------------------------------------ documentation checklist
+
+
+def assessment_checklist(*, assessment: Assessment) -> Checklist:
+    """The documentation checklist of an assessment the caller may see (``assessment_get``):
+    from its signed record's documents once it is signed (what the record and its report
+    show), else from its stored answers and result. Never from a new run of the engine."""
+    record = AssessmentRecord.objects.filter(assessment=assessment).first()
+    if record is not None:
+        payload = payload_of(record)
+        if payload is not None:
+            return record_checklist(payload=payload)
+    return checklist_for(assessment.result or {}, assessment.answers or {})
+
+
+def record_checklist(*, payload: Mapping[str, Any]) -> Checklist:
+    """The documentation checklist a signed record's payload calls for."""
+    result = payload.get("result")
+    answers = payload.get("answers")
+    return checklist_for(
+        result if isinstance(result, Mapping) else {},
+        answers if isinstance(answers, Mapping) else {},
+    )
+
+
+@dataclass(frozen=True)
+class ItemProgress:
+    """How far one checklist item is, as the page shows it: ``carried_from`` is the earlier
+    assessment the progress comes from, when this assessment re-assesses its record and has
+    no progress of its own for the item yet."""
+
+    item: str
+    done: bool
+    note: str
+    evidence_url: str
+    updated_by: str
+    updated_at: datetime
+    carried_from: Assessment | None = None
+
+
+# Re-assessments of re-assessments: how far back progress is carried from (a chain of
+# corrections is short; the bound only guards against a loop in damaged data).
+CARRY_FORWARD_DEPTH = 20
+
+
+def checklist_progress_for(*, user: User, assessment: Assessment) -> dict[str, ItemProgress]:
+    """The organisation's progress on the assessment's checklist, by item id, read through
+    the user's memberships (nothing for anyone outside the organisation). An item without
+    progress of its own takes the progress of the assessment whose record this one
+    re-assesses (and so on back), marked as carried from it."""
+    if not user.is_authenticated:
+        return {}
+    found: dict[str, ItemProgress] = {}
+    current: Assessment | None = assessment
+    seen: set[int] = set()
+    while current is not None and current.pk not in seen and len(seen) < CARRY_FORWARD_DEPTH:
+        seen.add(current.pk)
+        rows = (
+            ChecklistProgress.objects.filter(
+                assessment=current,
+                organisation=assessment.organisation_id,
+                organisation__memberships__user=user,
+            )
+            .select_related("updated_by")
+            .order_by("item")
+        )
+        for row in rows:
+            if row.item not in found:
+                found[row.item] = ItemProgress(
+                    item=row.item,
+                    done=row.done,
+                    note=row.note,
+                    evidence_url=row.evidence_url,
+                    updated_by=row.updated_by.get_username() if row.updated_by else "",
+                    updated_at=row.updated_at,
+                    carried_from=None if current is assessment else current,
+                )
+        current = _assessment_superseded(user=user, assessment=current)
+    return found
+
+
+def _assessment_superseded(*, user: User, assessment: Assessment) -> Assessment | None:
+    """The assessment whose signed record this one re-assesses, if the user may see it."""
+    if assessment.supersedes_id is None:
+        return None
+    return (
+        assessments_for(user=user)
+        .filter(records__pk=assessment.supersedes_id, organisation=assessment.organisation_id)
+        .first()
+    )
+
+
 def published_keys() -> dict[str, SigningKey]:
     """Every record signing key ever used, by key id, oldest first: public knowledge."""
     return {key.key_id: key for key in SigningKey.objects.all()}
+
+
+def published_keys_document() -> dict[str, Any]:
+    """Every public key and document certificate this service has signed with, as
+    ``/signing-keys.json`` publishes them and the regulator bundle carries them."""
+    return {
+        "keys": [
+            {
+                "key_id": key.key_id,
+                "algorithm": key.algorithm,
+                "public_key": key.public_key,
+                "created_at": key.created_at.isoformat(),
+                "retired_at": key.retired_at.isoformat() if key.retired_at else None,
+            }
+            for key in published_keys().values()
+        ],
+        "document_certificates": [
+            {
+                "fingerprint_sha256": certificate.fingerprint,
+                "subject": certificate.subject,
+                "certificate_pem": certificate.certificate_pem,
+                "created_at": certificate.created_at.isoformat(),
+                "retired_at": certificate.retired_at.isoformat()
+                if certificate.retired_at
+                else None,
+            }
+            for certificate in document_certificates()
+        ],
+    }
 
 
 def document_certificates() -> QuerySet[DocumentCertificate]:

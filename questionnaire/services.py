@@ -18,9 +18,10 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ from questionnaire.lib.keys import Pkcs12Error, pkcs12_load
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
+    ChecklistProgress,
     DocumentCertificate,
     Draft,
     Membership,
@@ -50,7 +52,7 @@ from questionnaire.records.signing import (
     signer_load,
 )
 from questionnaire.reports import certificates, pades, render
-from questionnaire.selectors import membership_get
+from questionnaire.selectors import assessment_checklist, membership_get
 
 logger = logging.getLogger(__name__)
 
@@ -235,6 +237,73 @@ def _assessment_write(
     if draft is not None:
         draft.delete()
     return assessment
+
+
+# ------------------------------------------------------------------ documentation checklist
+
+CHECKLIST_NOTE_MAX = 2000
+"""The longest note on a checklist item, in characters: a few paragraphs; the evidence
+itself lives where the link points."""
+CHECKLIST_URL_MAX = 500  # ChecklistProgress.evidence_url's max_length
+evidence_url_validator = URLValidator(
+    schemes=["http", "https"],
+    message="Enter a web address starting with https:// or http://, such as "
+    "https://files.example.com/annex-xi.pdf.",
+)
+
+
+class ChecklistItemUnknown(Exception):
+    """The item id is not on the assessment's documentation checklist."""
+
+
+def checklist_progress_set(
+    *,
+    assessment: Assessment,
+    item: str,
+    done: bool,
+    note: str,
+    evidence_url: str,
+    user: User,
+) -> ChecklistProgress:
+    """Record how far the organisation is with one item of the assessment's documentation
+    checklist: done or open, a note, a link to the evidence. Any member of the organisation
+    may (404 for anyone else); the item must be on the assessment's checklist
+    (``ChecklistItemUnknown`` otherwise), the note at most ``CHECKLIST_NOTE_MAX`` characters
+    and the link an http(s) address (``ValidationError``, by field, otherwise).
+
+    The organisation's working data: a signed record, its payload and its report never
+    change with it."""
+    membership_get(user=user, organisation=assessment.organisation)
+    if item not in assessment_checklist(assessment=assessment).item_ids:
+        raise ChecklistItemUnknown(f"{item!r} is not an item of this assessment's checklist.")
+    note = note.strip()
+    evidence_url = evidence_url.strip()
+    errors: dict[str, list[str]] = {}
+    if len(note) > CHECKLIST_NOTE_MAX:
+        errors["note"] = [f"The note can be at most {CHECKLIST_NOTE_MAX:,} characters long."]
+    if evidence_url:
+        try:
+            if len(evidence_url) > CHECKLIST_URL_MAX:
+                raise ValidationError(
+                    f"The link can be at most {CHECKLIST_URL_MAX} characters long."
+                )
+            evidence_url_validator(evidence_url)
+        except ValidationError as error:
+            errors["evidence_url"] = list(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    progress, _ = ChecklistProgress.objects.update_or_create(
+        assessment=assessment,
+        item=item,
+        defaults={
+            "organisation": assessment.organisation,
+            "done": done,
+            "note": note,
+            "evidence_url": evidence_url,
+            "updated_by": user,
+        },
+    )
+    return progress
 
 
 # ------------------------------------------------------------------ keys and certificates

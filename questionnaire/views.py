@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import (
     Http404,
@@ -48,6 +48,7 @@ from questionnaire.accounts.two_factor import (
     second_factor_url,
 )
 from questionnaire.audit import Action, audit_log, record_verified_log
+from questionnaire.checklist import Checklist, ChecklistGroup, ChecklistItem
 from questionnaire.lib.downloads import attachment_header
 from questionnaire.lib.spreadsheet import cell_safe
 from questionnaire.presentation import (
@@ -59,9 +60,8 @@ from questionnaire.presentation import (
     status_words,
     verdict,
 )
-from questionnaire.records import chain, export, verification
+from questionnaire.records import chain, export, stored_files, verification
 from questionnaire.records.reassess import Reassessment, reassess
-from questionnaire.records.signing import sha256_hex
 from questionnaire.scoring import DEFAULT_RULESET, load
 from questionnaire.scoring.rulesets import available
 from questionnaire.wizard.forms import AttestForm
@@ -305,11 +305,13 @@ def _assessment_page(
     assessment: Assessment,
     *,
     attest_form: AttestForm | None = None,
+    failed: ChecklistFailure | None = None,
     status: int = 200,
 ) -> HttpResponse:
     result = assessment.result
     membership = selectors.membership_get(user=request.user, organisation=assessment.organisation)
     signed = list(selectors.assessment_records(user=request.user, assessment=assessment))
+    signed_payload = (chain.payload_of(signed[0]) or {}) if signed else None
     # An attester without a verified second factor sees why and where to give it, instead of
     # a form they could not send.
     needs_factor = membership.can_attest and not signed and second_factor_missing(request)
@@ -339,9 +341,20 @@ def _assessment_page(
             "records": signed,
             # Who attested and when, as signed: never from the columns beside the payload.
             "signed_rows": [
-                (record, export.as_mapping((chain.payload_of(record) or {}).get("attestation")))
+                (record, export.as_mapping((signed_payload or {}).get("attestation")))
                 for record in signed
             ],
+            # Once signed, the checklist its signed documents call for (the record's page
+            # shows the same one).
+            "checklist": _checklist_page(
+                request,
+                checklist=selectors.record_checklist(payload=signed_payload)
+                if signed_payload
+                else selectors.assessment_checklist(assessment=assessment),
+                assessment=assessment,
+                back="",
+                failed=failed,
+            ),
             "attest_form": attest_form if membership.can_attest and not needs_factor else None,
             "second_factor_url": second_factor_url(
                 request.user, next_url=_assessment_url(assessment)
@@ -364,6 +377,199 @@ def _typed_key(assessment: Assessment) -> str:
 def _user(request: HttpRequest) -> User:
     """The signed-in user of a view behind ``login_required``."""
     return cast(User, request.user)
+
+
+# ------------------------------------------------------------------ documentation checklist
+
+
+class WebAddressField(forms.URLField):
+    """A link to evidence: http or https only (Django's own check also lets ftp through)."""
+
+    default_validators = [services.evidence_url_validator]
+
+
+class ChecklistProgressForm(forms.Form):
+    """How far the organisation is with one checklist item. Each item's form has the item's
+    id as its prefix, so that the ids of a page's many forms never clash."""
+
+    done = forms.BooleanField(required=False, label="Done")
+    note = forms.CharField(
+        required=False,
+        max_length=services.CHECKLIST_NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Note",
+        help_text="What was done, where the document is kept, what remains.",
+        error_messages={
+            "max_length": f"The note can be at most {services.CHECKLIST_NOTE_MAX:,} "
+            "characters long (it has %(show_value)d)."
+        },
+    )
+    evidence_url = WebAddressField(
+        required=False,
+        max_length=services.CHECKLIST_URL_MAX,
+        assume_scheme="https",
+        label="Link to the evidence",
+        help_text="The address of the document or folder, starting with https://.",
+        error_messages={
+            "invalid": str(services.evidence_url_validator.message),
+            "max_length": f"The link can be at most {services.CHECKLIST_URL_MAX} characters "
+            "long (it has %(show_value)d).",
+        },
+    )
+
+
+CHECKLIST_BACK_RECORD = "record"
+"""The value of a checklist form's ``back`` field on the record's page: the view goes back
+there (any other value: the assessment's page). A name, never an address to redirect to."""
+
+
+@dataclass(frozen=True)
+class ChecklistFailure:
+    """A checklist form that was refused, to show again with its errors and typed values."""
+
+    item: str
+    form: ChecklistProgressForm
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One item as a page shows it: the item, its progress, and its form (None where the
+    page is read only: a record without its assessment)."""
+
+    item: ChecklistItem
+    progress: selectors.ItemProgress | None
+    form: ChecklistProgressForm | None
+    action: str
+
+    @property
+    def anchor(self) -> str:
+        return f"item-{self.item.id}"
+
+    @property
+    def refused(self) -> bool:
+        return self.form is not None and self.form.is_bound and bool(self.form.errors)
+
+
+@dataclass(frozen=True)
+class ChecklistSection:
+    group: ChecklistGroup
+    rows: list[ChecklistRow]
+
+
+@dataclass(frozen=True)
+class ChecklistPage:
+    """The checklist part of the result and record pages."""
+
+    checklist: Checklist
+    sections: list[ChecklistSection]
+    done: int
+    total: int
+    back: str
+    editable: bool
+    failed: ChecklistFailure | None
+    documents_url: str = ""
+    """The assessment's documents to file (``documents_index``), when it has an assessment."""
+
+
+def _checklist_page(
+    request: HttpRequest,
+    *,
+    checklist: Checklist,
+    assessment: Assessment | None,
+    back: str,
+    failed: ChecklistFailure | None,
+) -> ChecklistPage:
+    progress = (
+        selectors.checklist_progress_for(user=request.user, assessment=assessment)
+        if assessment is not None
+        else {}
+    )
+    sections = []
+    for group in checklist.groups:
+        rows = []
+        for item in group.items:
+            known = progress.get(item.id)
+            form: ChecklistProgressForm | None = None
+            action = ""
+            if assessment is not None:
+                action = reverse(
+                    "assessment_checklist_item",
+                    kwargs={"public_id": assessment.public_id, "item": item.id},
+                )
+                if failed is not None and failed.item == item.id:
+                    form = failed.form
+                else:
+                    form = ChecklistProgressForm(
+                        prefix=item.id,
+                        initial={
+                            "done": known.done,
+                            "note": known.note,
+                            "evidence_url": known.evidence_url,
+                        }
+                        if known
+                        else None,
+                    )
+            rows.append(ChecklistRow(item=item, progress=known, form=form, action=action))
+        sections.append(ChecklistSection(group=group, rows=rows))
+    return ChecklistPage(
+        checklist=checklist,
+        sections=sections,
+        done=sum(1 for item in checklist.items if (known := progress.get(item.id)) and known.done),
+        total=len(checklist.items),
+        back=back,
+        editable=assessment is not None,
+        failed=failed,
+        documents_url=reverse("documents_index", kwargs={"public_id": assessment.public_id})
+        if assessment is not None
+        else "",
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def assessment_checklist_item(request: HttpRequest, public_id: str, item: str) -> HttpResponse:
+    """Save the progress of one checklist item (done, note, link to the evidence) and go
+    back to the page the form was on, at the item. Refused input shows that page again
+    (400) with the errors and what was typed. Any member of the organisation may; anyone
+    else gets 404, as for the assessment itself."""
+    assessment = selectors.assessment_get(user=request.user, public_id=public_id)
+    checklist = selectors.assessment_checklist(assessment=assessment)
+    entry = checklist.item(item)
+    if entry is None:
+        raise Http404("No such checklist item.")
+    record = (
+        selectors.assessment_records(user=request.user, assessment=assessment).first()
+        if request.POST.get("back") == CHECKLIST_BACK_RECORD
+        else None
+    )
+    form = ChecklistProgressForm(request.POST, prefix=item)
+    if form.is_valid():
+        try:
+            services.checklist_progress_set(
+                assessment=assessment,
+                item=item,
+                done=form.cleaned_data["done"],
+                note=form.cleaned_data["note"],
+                evidence_url=form.cleaned_data["evidence_url"],
+                user=_user(request),
+            )
+        except ValidationError as error:  # the service's own checks, should the form's pass
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+    if form.errors:
+        failed = ChecklistFailure(item=item, form=form)
+        if record is not None:
+            return _record_page(request, record, failed=failed, status=400)
+        return _assessment_page(request, assessment, failed=failed, status=400)
+    state = "done" if form.cleaned_data["done"] else "open"
+    messages.success(request, f"Saved: “{entry.title}” ({entry.source}) is {state}.")
+    page = (
+        reverse("record_detail", kwargs={"public_id": record.public_id})
+        if record is not None
+        else _assessment_url(assessment)
+    )
+    return redirect(f"{page}#item-{item}")
 
 
 # ------------------------------------------------------------------ signed records
@@ -406,13 +612,23 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
 def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(user=request.user, public_id=public_id)
     audit_log(action=Action.RECORD_VIEWED, request=request, record=record)
-    status = chain.record_status(record)
-    if status.failures:
+    return _record_page(request, record)
+
+
+def _record_page(
+    request: HttpRequest,
+    record: AssessmentRecord,
+    *,
+    failed: ChecklistFailure | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    integrity = chain.record_status(record)
+    if integrity.failures:
         logger.warning(
             "Record %s fails its integrity check, shown as such to %s: %s",
             record.public_id,
             request.user,
-            "; ".join(reason for _, reason in status.failures),
+            "; ".join(reason for _, reason in integrity.failures),
         )
     payload = chain.payload_of(record) or {}
     result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
@@ -427,7 +643,7 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "record": record,
             "report": report,
-            "status": status,
+            "status": integrity,
             "payload": payload,
             "result": result,
             "verdict": verdict(result) if result else "",
@@ -436,7 +652,17 @@ def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "shown_by_step": group_by_step(payload.get("questions", [])),
             "superseded_by": superseded_by,
             "can_reassess": membership.can_administer and superseded_by is None,
+            # The checklist the signed documents call for; its progress is the assessment's
+            # (the organisation's working data, never part of the record).
+            "checklist": _checklist_page(
+                request,
+                checklist=selectors.record_checklist(payload=payload),
+                assessment=record.assessment,
+                back=CHECKLIST_BACK_RECORD,
+                failed=failed,
+            ),
         },
+        status=status,
     )
 
 
@@ -485,26 +711,10 @@ def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
         response["Retry-After"] = "2"
         return response
     try:
-        with report.file.open("rb") as handle:
-            pdf = handle.read()
-    except (OSError, ValueError) as error:
-        logger.warning(
-            "Record %s: its report %r cannot be read from storage (%s); answered 404.",
-            record.public_id,
-            report.file.name,
-            error,
-        )
+        pdf = stored_files.report_bytes(report, purpose="download")
+    except stored_files.ReportMissing:
         raise Http404("This record's report is not in storage.") from None
-    digest = sha256_hex(pdf)
-    if digest != report.sha256:
-        logger.warning(
-            "Record %s: the stored report %r has SHA-256 %s, not the %s recorded when it was "
-            "signed; download refused with 409.",
-            record.public_id,
-            report.file.name,
-            digest,
-            report.sha256,
-        )
+    except stored_files.ReportChanged:
         return HttpResponse(
             "The stored report no longer matches the SHA-256 recorded when it was signed.",
             status=409,
@@ -538,33 +748,7 @@ def _report_name(record: AssessmentRecord) -> str:
 def signing_keys(request: HttpRequest) -> HttpResponse:
     """Every public key and document certificate this service has signed with, for anyone
     who wants to verify a record without us."""
-    return JsonResponse(
-        {
-            "keys": [
-                {
-                    "key_id": key.key_id,
-                    "algorithm": key.algorithm,
-                    "public_key": key.public_key,
-                    "created_at": key.created_at.isoformat(),
-                    "retired_at": key.retired_at.isoformat() if key.retired_at else None,
-                }
-                for key in selectors.published_keys().values()
-            ],
-            "document_certificates": [
-                {
-                    "fingerprint_sha256": certificate.fingerprint,
-                    "subject": certificate.subject,
-                    "certificate_pem": certificate.certificate_pem,
-                    "created_at": certificate.created_at.isoformat(),
-                    "retired_at": certificate.retired_at.isoformat()
-                    if certificate.retired_at
-                    else None,
-                }
-                for certificate in selectors.document_certificates()
-            ],
-        },
-        json_dumps_params={"indent": 2},
-    )
+    return JsonResponse(selectors.published_keys_document(), json_dumps_params={"indent": 2})
 
 
 class VerifyForm(forms.Form):

@@ -10,6 +10,7 @@ is caught.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,11 +26,62 @@ from questionnaire.models import (
 from questionnaire.records.signing import sha256_hex
 from questionnaire.reports import pades
 
-__all__ = ["FilesReport", "REPORT_GRACE", "reports_verify"]
+__all__ = [
+    "FilesReport",
+    "REPORT_GRACE",
+    "ReportChanged",
+    "ReportMissing",
+    "report_bytes",
+    "reports_verify",
+]
+
+logger = logging.getLogger(__name__)
 
 # A record's report is made after the record commits, on a background thread: a record
 # younger than this without a report is still being prepared, not missing.
 REPORT_GRACE = timedelta(minutes=10)
+
+
+class ReportMissing(Exception):
+    """Storage cannot give the report's file back."""
+
+
+class ReportChanged(Exception):
+    """The stored file is not the one whose SHA-256 was kept when it was stored."""
+
+
+def report_bytes(report: RecordReport, *, purpose: str) -> bytes:
+    """The stored report's bytes, checked against the SHA-256 kept when it was stored, every
+    time it is handed out: the row cannot change, but the file lives in storage, outside the
+    database's guard, and a file altered or swapped there is never handed out as the signed
+    report. ``purpose`` (``"download"``, ``"bundle"``) names the refusal in the log; the views
+    answer ``ReportMissing`` with 404 and ``ReportChanged`` with 409."""
+    record_id = report.record.public_id
+    try:
+        with report.file.open("rb") as handle:
+            pdf: bytes = handle.read()
+    except (OSError, ValueError) as error:
+        logger.warning(
+            "Record %s: its report %r cannot be read from storage (%s); %s answered 404.",
+            record_id,
+            report.file.name,
+            error,
+            purpose,
+        )
+        raise ReportMissing(str(error)) from None
+    digest = sha256_hex(pdf)
+    if digest != report.sha256:
+        logger.warning(
+            "Record %s: the stored report %r has SHA-256 %s, not the %s recorded when it was "
+            "signed; %s refused with 409.",
+            record_id,
+            report.file.name,
+            digest,
+            report.sha256,
+            purpose,
+        )
+        raise ReportChanged(digest)
+    return pdf
 
 
 @dataclass

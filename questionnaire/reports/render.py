@@ -21,6 +21,7 @@ from weasyprint import HTML, Attachment  # type: ignore[import-untyped]
 from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
 
 from questionnaire import presentation
+from questionnaire.checklist import checklist_for
 from questionnaire.reports.fetcher import STATIC_BASE_URL, StaticFetcher, static_url
 from questionnaire.reports.pades import ATTACHMENT_NAME
 from questionnaire.scoring.numbers import format_human
@@ -168,6 +169,8 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
         "compute": _compute_facts(answers, result),
         "chart": presentation.chart_for_result(result),
         "question_groups": presentation.group_by_step(payload.get("questions", [])),
+        # What the signed documents call for, item by item; never anyone's progress on it.
+        "checklist": checklist_for(result, answers if isinstance(answers, Mapping) else {}),
         "verify_url": verify_url,
         "qr_code": segno.make(verify_url, error="m").svg_data_uri(scale=4, border=4),
     }
@@ -272,3 +275,12 @@ def _flop(value: object, *, at_least: bool = False) -> str:
     except ValueError:
         logger.warning("Report: %r is not a number of FLOP; printed as given.", value)
         return str(value)
+
+
+def html_pdf(html: str) -> bytes:
+    """A PDF of HTML that links only the project's static files (the documents a provider
+    files): tagged, with this thread's fonts, nothing fetched from elsewhere."""
+    fetcher = StaticFetcher()
+    document = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=fetcher)
+    pdf: bytes = document.write_pdf(font_config=_font_config(), pdf_tags=True)
+    return pdf

@@ -86,7 +86,7 @@ def test_an_altered_report_refused_with_409_logs_a_warning(acme, owner, owner_cl
     response = owner_client.get(f"/records/{record.public_id}/report.pdf")
 
     assert response.status_code == 409
-    [message] = logged(warnings, "questionnaire.views")
+    [message] = logged(warnings, "questionnaire.records.stored_files")
     assert str(record.public_id) in message
     assert record.report.sha256 in message
     assert "409" in message
@@ -100,8 +100,9 @@ def test_a_report_missing_from_storage_logs_a_warning(acme, owner, owner_client,
     response = owner_client.get(f"/records/{record.public_id}/report.pdf")
 
     assert response.status_code == 404
-    [message] = logged(warnings, "questionnaire.views")
+    [message] = logged(warnings, "questionnaire.records.stored_files")
     assert str(record.public_id) in message
+    assert "404" in message
 
 
 def test_a_record_page_showing_a_failed_check_logs_a_warning(acme, owner, owner_client, warnings):

@@ -27,6 +27,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from questionnaire.documents.formats import MODEL_DOCUMENTATION
+from questionnaire.documents.services import document_save
 from questionnaire.models import Draft, Membership
 from tests.people import make_member
 from tests.records.conftest import make_record, signing_paths, signing_setup
@@ -84,9 +86,16 @@ ACCESS: dict[str, dict[str, int]] = {
     "assessments/new/": signed_in(200),
     "assessments/<uuid:public_id>/": acme_object(),
     "assessments/<uuid:public_id>/attest/": signed_in(405),  # POST only
+    "assessments/<uuid:public_id>/checklist/<str:item>/": signed_in(405),  # POST only
+    "assessments/<uuid:public_id>/documents/": acme_object(),
+    "assessments/<uuid:public_id>/documents/<slug:document_slug>/": acme_object(),
+    "assessments/<uuid:public_id>/documents/<slug:document_slug>.<str:extension>": acme_object(),
+    "assessments/<uuid:public_id>/documents/<slug:document_slug>/versions/<int:number>"
+    ".<str:extension>": acme_object(),
     "records/<uuid:public_id>/": acme_object(),
     "records/<uuid:public_id>.json": acme_object(),
     "records/<uuid:public_id>/report.pdf": acme_object(),
+    "records/<uuid:public_id>/bundle.zip": acme_object(),
     "records/<uuid:public_id>/reassess/": acme_object(member=403, attester=403),
     "rulesets/": signed_in(200),
     "organisations/<slug:slug>/reassess/": acme_object(member=403, attester=403),
@@ -177,6 +186,7 @@ def world(acme, owner, other, outsider) -> World:
         clients[role] = client
     assessment = record.assessment
     assert assessment is not None
+    document_save(assessment=assessment, document=MODEL_DOCUMENTATION, values={}, user=owner)
     params = {
         # <uuid:public_id> names an assessment or a record; the route says which.
         "assessment": str(assessment.public_id),
@@ -184,6 +194,10 @@ def world(acme, owner, other, outsider) -> World:
         "slug": acme.slug,
         "draft_id": str(draft.public_id),
         "step": "model",
+        "item": "annex_xi_1_1_architecture",  # an item of the record's checklist
+        "document_slug": "model-documentation",  # its version 1 is saved below
+        "extension": "docx",
+        "number": "1",
     }
     paths = {}
     for route in ACCESS:
