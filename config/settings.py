@@ -289,6 +289,27 @@ REPORTS_IN_BACKGROUND = envbool("GPAI_REPORTS_IN_BACKGROUND", True)
 # and the record's pages say "being prepared" until it has. See README, "Scaling out".
 REPORT_WORKER = envbool("GPAI_REPORT_WORKER", False)
 REPORT_RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 60.0)
+# E-mail (review requests, invitations, reminders) goes through an outbox table: written
+# with what it tells about, sent after the commit on a background thread, or at once with
+# GPAI_OUTBOX_IN_BACKGROUND=0; `manage.py send_outbox` sends what is left (a mail server that
+# was down). Django's EMAIL_* settings say how: the console in development (DEBUG), SMTP
+# otherwise (DJANGO_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS).
+OUTBOX_IN_BACKGROUND = envbool("GPAI_OUTBOX_IN_BACKGROUND", True)
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("DJANGO_EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "GPAI Assessor <noreply@localhost>"
+)
 # Chain-head checkpoints leave the database: after every record, the organisation's signed
 # chain head is appended to this file (one JSON line each; `manage.py verify_records
 # --checkpoints FILE` checks the chain against it). Point it at storage the database's

@@ -19,6 +19,9 @@ os.environ["DJANGO_TWO_FACTOR_REQUIRED"] = "0"
 # checkpoint file is written unless a test names one.
 os.environ["GPAI_REPORTS_IN_BACKGROUND"] = "0"
 os.environ["GPAI_CHAIN_CHECKPOINT_FILE"] = ""
+# E-mail is sent when the transaction commits, in the request, to Django's test outbox
+# (pytest-django sets the locmem backend; django.core.mail.outbox).
+os.environ["GPAI_OUTBOX_IN_BACKGROUND"] = "0"
 
 from config.settings import *  # noqa: E402, F403
 

@@ -21,6 +21,16 @@ class Organisation(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    four_eyes = models.BooleanField(
+        default=False,
+        help_text="The person who prepared an assessment's answers may never attest them. "
+        "On for organisations made with `manage.py org create`.",
+    )
+    review_required = models.BooleanField(
+        default=False,
+        help_text="An assessment is approved by a reviewer other than the person who prepared "
+        "it before anyone may attest it.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -32,6 +42,7 @@ class Organisation(models.Model):
 class Membership(models.Model):
     class Role(models.TextChoices):
         MEMBER = "member", "Member"
+        REVIEWER = "reviewer", "Reviewer"
         ATTESTER = "attester", "Attester"
         ADMIN = "admin", "Administrator"
 
@@ -51,6 +62,12 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation} ({self.role})"
+
+    @property
+    def can_review(self) -> bool:
+        """Reviewers, attesters and administrators review the answers others prepared:
+        comment on them, ask for changes, approve them."""
+        return self.role in (self.Role.REVIEWER, self.Role.ATTESTER, self.Role.ADMIN)
 
     @property
     def can_attest(self) -> bool:
@@ -113,7 +130,16 @@ class QuestionRevision(models.Model):
 
 class Draft(models.Model):
     """A questionnaire in progress: the wizard's raw step data, kept per user and
-    organisation so it survives logout, session expiry and restarts."""
+    organisation so it survives logout, session expiry and restarts.
+
+    Its ``owner`` prepares it. ``status`` is where it stands in the review (four eyes):
+    being edited, submitted for review, sent back with changes requested, or approved."""
+
+    class Status(models.TextChoices):
+        EDITING = "editing", "Being prepared"
+        SUBMITTED = "submitted", "Submitted for review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="drafts")
@@ -131,11 +157,20 @@ class Draft(models.Model):
         related_name="+",
         help_text="The signed record this draft re-assesses: signing it supersedes that record.",
     )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.EDITING)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-updated_at"]
+        indexes = [
+            # Reviewers list the drafts of their organisation waiting for them.
+            models.Index(fields=["organisation", "status"], name="draft_org_status"),
+        ]
 
     def __str__(self) -> str:
         return self.model_name or f"Draft {self.public_id}"
@@ -164,6 +199,23 @@ class Assessment(models.Model):
         related_name="+",
         help_text="The signed record this assessment re-assesses, offered when it is attested.",
     )
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who prepared the answers (the draft's owner); four eyes: never its attester.",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The reviewer who approved the answers, when they were reviewed.",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
     answers = models.JSONField()
     shown = models.JSONField(
         help_text="Each question as it was shown (step, key, label, help text) with the answer."
@@ -530,3 +582,134 @@ class DocumentVersion(WrittenOnce):
 
     def __str__(self) -> str:
         return f"{self.kind} version {self.number} of {self.assessment}"
+
+
+class ReviewThread(models.Model):
+    """A reviewer's question on one answer of a draft, with the replies (``comments``), open
+    until someone resolves it; a draft with an open thread cannot be approved.
+
+    Keyed by the draft's public id rather than a foreign key: a draft becomes an assessment
+    and goes, and its review stays readable on the assessment's timeline."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="review_threads"
+    )
+    draft_public_id = models.UUIDField(db_index=True)
+    question_key = models.CharField(max_length=100)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["opened_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.question_key} of draft {self.draft_public_id}"
+
+
+class ReviewComment(models.Model):
+    thread = models.ForeignKey(ReviewThread, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author} on {self.thread}"
+
+
+class Evidence(models.Model):
+    """A file or a link that backs one answer of a draft (the training-run report behind a
+    FLOP figure, the licence behind "open source"), with who added it and when.
+
+    Keyed by the draft's public id like the review. When the assessment is signed, each
+    file's SHA-256, name and size go into the signed payload; the file itself is then never
+    changed nor removed, and ``verify_records --files`` and the regulator bundle's verifier
+    check it against the payload."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="evidence"
+    )
+    draft_public_id = models.UUIDField(db_index=True)
+    question_key = models.CharField(max_length=100)
+    file = models.FileField(upload_to="evidence/", blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} on {self.question_key}"
+
+
+class Invitation(models.Model):
+    """A one-time link an organisation's administrator makes for someone to join it with a
+    role. Only the SHA-256 of its token is kept; the link is shown once (and e-mailed when an
+    address is given)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(blank=True)
+    role = models.CharField(max_length=10, choices=Membership.Role.choices)
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.organisation} as {self.role}"
+
+
+class OutboxMessage(models.Model):
+    """An e-mail waiting to be sent, or sent. Written in the transaction of what it tells
+    about and sent after it commits, outside the request (``questionnaire.notifications``),
+    so a slow mail server never holds a page; ``manage.py send_outbox`` retries the rest."""
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_email = models.EmailField()
+    kind = models.CharField(max_length=40)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="outbox_unsent_first")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.to_email}"

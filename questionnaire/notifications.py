@@ -1,0 +1,109 @@
+"""E-mail to people of an organisation (a draft waiting for their review, changes asked of
+them, an invitation), through an outbox table.
+
+``notify`` writes the messages in the caller's transaction; once it commits they are sent
+on a background thread (or at once where ``OUTBOX_IN_BACKGROUND`` is off), so a slow or
+absent mail server never holds a page and a rolled-back action sends nothing. What could not
+be sent stays unsent with its error, for ``manage.py send_outbox`` to retry."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from questionnaire.lib.background import Tasks, retrying
+from questionnaire.models import Organisation, OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+outbox_tasks = Tasks("outbox")
+
+MAX_ATTEMPTS = 5
+
+
+def notify(
+    *,
+    organisation: Organisation | None,
+    recipients: Iterable[User],
+    kind: str,
+    subject: str,
+    body: str,
+    to_emails: Iterable[str] = (),
+) -> list[OutboxMessage]:
+    """Queue one e-mail per recipient (users; those without an address are skipped) and per
+    address of ``to_emails``; sent after the current transaction commits."""
+    messages = []
+    for user in recipients:
+        email = user.email
+        if email:
+            messages.append(
+                OutboxMessage(
+                    organisation=organisation,
+                    recipient=user,
+                    to_email=email,
+                    kind=kind,
+                    subject=subject[:200],
+                    body=body,
+                )
+            )
+    messages.extend(
+        OutboxMessage(
+            organisation=organisation, to_email=email, kind=kind, subject=subject[:200], body=body
+        )
+        for email in to_emails
+        if email
+    )
+    if not messages:
+        return []
+    created = OutboxMessage.objects.bulk_create(messages)
+    ids = [message.pk for message in created if message.pk is not None]
+    transaction.on_commit(lambda: _send_later(ids))
+    return created
+
+
+def _send_later(ids: list[int]) -> None:
+    def task() -> None:
+        outbox_send(ids=ids)
+
+    if settings.OUTBOX_IN_BACKGROUND:
+        outbox_tasks.submit(tuple(ids), task, delays=(5.0, 60.0), name="Sending e-mail")
+    else:
+        retrying(task, delays=(), name="Sending e-mail")
+
+
+def outbox_send(*, ids: Iterable[int] | None = None, limit: int = 200) -> int:
+    """Send unsent messages (these ``ids``, or the oldest ``limit``), each once; returns how
+    many were sent. A failure is kept on the message and retried later, up to
+    ``MAX_ATTEMPTS`` times."""
+    pending = OutboxMessage.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+    if ids is not None:
+        pending = pending.filter(pk__in=list(ids))
+    sent = 0
+    for message in pending.order_by("created_at", "id")[:limit]:
+        # Claimed first: two senders at once never send one message twice.
+        claimed = OutboxMessage.objects.filter(
+            pk=message.pk, sent_at__isnull=True, attempts=message.attempts
+        ).update(attempts=message.attempts + 1)
+        if not claimed:
+            continue
+        try:
+            send_mail(
+                message.subject,
+                message.body,
+                settings.DEFAULT_FROM_EMAIL,
+                [message.to_email],
+                fail_silently=False,
+            )
+        except Exception as error:  # noqa: BLE001 — any failure of the mail server is kept
+            logger.warning("E-mail %s to %s not sent: %s", message.pk, message.to_email, error)
+            OutboxMessage.objects.filter(pk=message.pk).update(last_error=str(error)[:2000])
+            continue
+        OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now(), last_error="")
+        sent += 1
+    return sent
