@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +21,6 @@ from django.utils import timezone
 
 from questionnaire.documents.formats import (
     NOTIFICATION,
-    RECIPIENT_LABELS,
     DocumentFormat,
     Field,
     warnings_for,
@@ -58,7 +57,6 @@ class Filled:
     record_sha256: str = ""
     modifier: bool = False
     format_version: str = ""
-    made_at: datetime = field(default_factory=timezone.now)
 
     @property
     def filename_stem(self) -> str:
@@ -92,7 +90,6 @@ class Filled:
                 for s in document.sections
             ],
             "warnings": warnings_for(document, self.values),
-            "recipient_key": [str(label) for label in RECIPIENT_LABELS.values()],
             "to_complete": TO_COMPLETE,
             "earlier_versions": [
                 v for v in self.versions if self.version is None or v.number < self.version.number

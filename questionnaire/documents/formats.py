@@ -44,12 +44,11 @@ PUBLISHED = (Recipient.PUBLIC,)
 
 
 class Kind(StrEnum):
-    """How a field is entered: a line, a paragraph, a date (ISO), an address, a choice."""
+    """How a field is entered: a line, a paragraph, a date (ISO), yes or no, a choice."""
 
     LINE = "line"
     TEXT = "text"
     DATE = "date"
-    URL = "url"
     YES_NO = "yes_no"
     CHOICE = "choice"
 

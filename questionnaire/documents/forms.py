@@ -79,8 +79,6 @@ def form_field(field: Field, *, proposed: str) -> forms.Field:
             error_messages={"invalid": f"{field.label}: enter a date as YYYY-MM-DD."},
             **common,
         )
-    if field.kind is Kind.URL:
-        return forms.URLField(max_length=LINE_MAX, assume_scheme="https", **common)
     if field.kind is Kind.YES_NO:
         return forms.ChoiceField(
             choices=(("", "Not stated"), *field.choices), widget=forms.RadioSelect, **common
