@@ -559,7 +559,7 @@ class DocumentVersion(WrittenOnce):
     )
     kind = models.CharField(max_length=40)
     number = models.PositiveIntegerField()
-    format_version = models.CharField(max_length=100)
+    format_version = models.CharField(max_length=300)
     values = models.JSONField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ("kind", models.CharField(max_length=40)),
                 ("number", models.PositiveIntegerField()),
-                ("format_version", models.CharField(max_length=100)),
+                ("format_version", models.CharField(max_length=300)),
                 ("values", models.JSONField()),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
                 (
