@@ -295,6 +295,8 @@ REPORT_RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 60.0)
 # was down). Django's EMAIL_* settings say how: the console in development (DEBUG), SMTP
 # otherwise (DJANGO_EMAIL_HOST, _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS).
 OUTBOX_IN_BACKGROUND = envbool("GPAI_OUTBOX_IN_BACKGROUND", True)
+# Days an invitation link to join an organisation stays usable (README, "Members").
+INVITATION_DAYS = envint("GPAI_INVITATION_DAYS", 7)
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -328,6 +330,10 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_048_576
 VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+# Evidence attached to an answer (a training-run report, a licence): the largest file
+# accepted, in bytes. deploy/nginx.conf lets uploads to the evidence pages through up to
+# 10 MiB and 64 KiB of framing: raise it there too when raising this.
+EVIDENCE_MAX_BYTES = envint("GPAI_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # The audit trail keeps who did what for ever, but the address and browser of each event
 # (personal data) only this many days: `manage.py audit_truncate_addresses`, run daily,
 # clears older ones.

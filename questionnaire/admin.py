@@ -73,7 +73,7 @@ class MembershipInline(admin.TabularInline[Membership, Organisation]):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin[Organisation]):
-    list_display = ("name", "slug", "created_at")
+    list_display = ("name", "slug", "four_eyes", "review_required", "created_at")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     readonly_fields = ("created_at",)

@@ -434,6 +434,20 @@ class AuditEvent(WrittenOnce):
         CHAIN_VERIFIED = "chain.verified", "Record chain verified"
         CHAIN_HEAD_EXPORTED = "chain_head.exported", "Chain head exported"
         ORGANISATION_MEMBER_CHANGED = "organisation.member_changed", "Membership changed"
+        ORGANISATION_MEMBER_REMOVED = "organisation.member_removed", "Member removed"
+        ORGANISATION_MEMBER_INVITED = "organisation.member_invited", "Member invited"
+        ORGANISATION_INVITATION_REVOKED = "organisation.invitation_revoked", "Invitation revoked"
+        ORGANISATION_INVITATION_ACCEPTED = (
+            "organisation.invitation_accepted",
+            "Invitation accepted",
+        )
+        ORGANISATION_SETTINGS_CHANGED = "organisation.settings_changed", "Four eyes changed"
+        DRAFT_SUBMITTED = "draft.submitted", "Submitted for review"
+        DRAFT_WITHDRAWN = "draft.withdrawn", "Withdrawn from review"
+        DRAFT_CHANGES_REQUESTED = "draft.changes_requested", "Changes requested"
+        DRAFT_APPROVED = "draft.approved", "Approved"
+        REVIEW_COMMENTED = "review.commented", "Review comment added"
+        REVIEW_RESOLVED = "review.resolved", "Review thread resolved"
         TWO_FACTOR_RESET = "two_factor.reset", "Two-factor authentication reset"
         AUDIT_EXPORTED = "audit.exported", "Audit trail exported (CSV)"
         AUDIT_ADDRESSES_TRUNCATED = "audit.addresses_truncated", "Old addresses cleared"

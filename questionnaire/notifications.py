@@ -26,6 +26,11 @@ outbox_tasks = Tasks("outbox")
 
 MAX_ATTEMPTS = 5
 
+SECRET_KINDS = frozenset({"invitation"})
+"""Kinds of message whose body holds a secret (an invitation's one-time link): once sent,
+the body is replaced by ``FORGOTTEN_BODY``, so the table keeps it no longer than needed."""
+FORGOTTEN_BODY = "(Sent. The body held a one-time link and is not kept.)"
+
 
 def notify(
     *,
@@ -86,10 +91,12 @@ def outbox_send(*, ids: Iterable[int] | None = None, limit: int = 200) -> int:
         pending = pending.filter(pk__in=list(ids))
     sent = 0
     for message in pending.order_by("created_at", "id")[:limit]:
-        # Claimed first: two senders at once never send one message twice.
+        # Claimed first, by marking it sent: no other sender, at the same moment or while
+        # this one waits for the mail server, sends it again. Sent at most once: a process
+        # that dies while sending leaves it marked sent (a lost e-mail, never a repeated one).
         claimed = OutboxMessage.objects.filter(
             pk=message.pk, sent_at__isnull=True, attempts=message.attempts
-        ).update(attempts=message.attempts + 1)
+        ).update(attempts=message.attempts + 1, sent_at=timezone.now())
         if not claimed:
             continue
         try:
@@ -102,8 +109,13 @@ def outbox_send(*, ids: Iterable[int] | None = None, limit: int = 200) -> int:
             )
         except Exception as error:  # noqa: BLE001 — any failure of the mail server is kept
             logger.warning("E-mail %s to %s not sent: %s", message.pk, message.to_email, error)
-            OutboxMessage.objects.filter(pk=message.pk).update(last_error=str(error)[:2000])
+            OutboxMessage.objects.filter(pk=message.pk).update(
+                sent_at=None, last_error=str(error)[:2000]
+            )
             continue
-        OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now(), last_error="")
+        done: dict[str, object] = {"sent_at": timezone.now(), "last_error": ""}
+        if message.kind in SECRET_KINDS:
+            done["body"] = FORGOTTEN_BODY
+        OutboxMessage.objects.filter(pk=message.pk).update(**done)
         sent += 1
     return sent

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,7 +29,10 @@ from questionnaire.models import (
     Draft,
     Membership,
     Organisation,
+    Question,
     RecordReport,
+    ReviewComment,
+    ReviewThread,
     SigningKey,
 )
 from questionnaire.records.chain import payload_of
@@ -80,6 +83,22 @@ def drafts_for(*, user: User) -> QuerySet[Draft]:
     )
 
 
+def wording_stamp() -> dict[str, Subquery]:
+    """Annotations that read, in the query of another row, what tells one state of the
+    questions' wording from another: the newest ``updated_at`` and the number of questions.
+    ``draft_get`` reads them with the draft, so that ``wording.wording_for`` serves a wizard
+    request its wording without a query of its own while nothing changed.
+
+    Wording changes go through ``wording.question_update_wording`` (the admin), which saves
+    and so moves ``updated_at``; a bulk ``QuerySet.update`` of the words must set
+    ``updated_at`` too, as the data migrations do (they run before any process serves)."""
+    questions = Question.objects.order_by().annotate(one=Value(1)).values("one")
+    return {
+        "wording_updated": Subquery(questions.annotate(latest=Max("updated_at")).values("latest")),
+        "wording_count": Subquery(questions.annotate(count=Count("pk")).values("count")),
+    }
+
+
 def draft_get(*, user: User, public_id: uuid.UUID | str) -> Draft:
     """One of the user's drafts, read with the user's role in its organisation (in the same
     query: every wizard request reads both, see ``draft_membership``); 404 for any other."""
@@ -87,7 +106,7 @@ def draft_get(*, user: User, public_id: uuid.UUID | str) -> Draft:
         # The membership that drafts_for's filter joins (the user's own): its role.
         return (
             drafts_for(user=user)
-            .annotate(member_role=F("organisation__memberships__role"))
+            .annotate(member_role=F("organisation__memberships__role"), **wording_stamp())
             .get(public_id=public_id)
         )
     except (Draft.DoesNotExist, ValueError):
@@ -117,10 +136,22 @@ def drafts_listed(*, user: User) -> QuerySet[Draft]:
 def memberships_summarised(*, user: User) -> QuerySet[Membership]:
     """``memberships_for`` with each organisation's completed assessments counted by the
     database in the same query, for the dashboard: ``assessments_total`` and
-    ``assessments_signed`` (an assessment has at most one record: a constraint)."""
+    ``assessments_signed`` (an assessment has at most one record: a constraint), and
+    ``drafts_submitted``, the drafts others submitted for review (None for none)."""
     return memberships_for(user=user).annotate(
         assessments_total=Count("organisation__assessments"),
         assessments_signed=Count("organisation__assessments__records"),
+        # Drafts of others submitted for review (a subquery: no join to multiply the counts
+        # above); whether the dashboard needs to list those waiting for this person.
+        drafts_submitted=Subquery(
+            Draft.objects.filter(
+                organisation=OuterRef("organisation"), status=Draft.Status.SUBMITTED
+            )
+            .exclude(owner=user.pk)
+            .values("organisation")
+            .annotate(count=Count("pk"))
+            .values("count")[:1]
+        ),
     )
 
 
@@ -170,7 +201,12 @@ def assessment_completing(*, user: User, draft_id: uuid.UUID | str) -> Assessmen
     if not isinstance(user, AuthUser):
         return None
     try:
-        return assessments_for(user=user).filter(draft_public_id=draft_id, created_by=user).first()
+        # Its preparer finished it, or its reviewer approved it.
+        return (
+            assessments_for(user=user)
+            .filter(Q(created_by=user) | Q(approved_by=user), draft_public_id=draft_id)
+            .first()
+        )
     except ValueError:
         return None
 
@@ -439,3 +475,207 @@ def audit_events_for(
 
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# ------------------------------------------------------------------ review (four eyes)
+
+REVIEWER_ROLES = (Membership.Role.REVIEWER, Membership.Role.ATTESTER, Membership.Role.ADMIN)
+"""The roles of ``Membership.can_review``, for queries."""
+UNDER_REVIEW = (Draft.Status.SUBMITTED, Draft.Status.CHANGES_REQUESTED)
+"""Where a draft stands while reviewers may read it: submitted, or sent back to its
+preparer with changes requested (its reviewers follow up on their comments)."""
+
+
+def drafts_for_review(*, user: User) -> QuerySet[Draft]:
+    """Drafts others of the user's organisations submitted for review, for a user who may
+    review there (``Membership.can_review``): submitted or sent back with changes requested.
+    Never the user's own drafts: nobody reviews their own work."""
+    if not isinstance(user, AuthUser):
+        return Draft.objects.none()
+    return (
+        Draft.objects.filter(
+            organisation__memberships__user=user,
+            organisation__memberships__role__in=REVIEWER_ROLES,
+            status__in=UNDER_REVIEW,
+        )
+        .exclude(owner=user)
+        .select_related("organisation", "owner")
+    )
+
+
+def draft_get_for_review(*, user: User, public_id: uuid.UUID | str) -> Draft | None:
+    """A draft the user reviews (``drafts_for_review``), with the user's own role as
+    ``member_role``; None for any other (the caller answers 404)."""
+    try:
+        return (
+            drafts_for_review(user=user)
+            .annotate(member_role=F("organisation__memberships__role"), **wording_stamp())
+            .filter(public_id=public_id)
+            .first()
+        )
+    except ValueError:
+        return None
+
+
+def drafts_awaiting_review(*, user: User) -> QuerySet[Draft]:
+    """Drafts waiting for the user's review (submitted, not theirs), longest waiting
+    first, for the dashboard: the columns shown, not the step data."""
+    return (
+        drafts_for_review(user=user)
+        .filter(status=Draft.Status.SUBMITTED)
+        .defer("state")
+        .order_by("status_changed_at", "id")
+    )
+
+
+def review_comments_for(*, user: User, draft: Draft) -> QuerySet[ReviewComment]:
+    """Every comment on the draft's answers with its thread, oldest first, in one query (a
+    thread is opened with its first comment, so none is left out). Read only through a
+    draft the user may open (``draft_get`` or ``draft_get_for_review``)."""
+    if not isinstance(user, AuthUser):
+        return ReviewComment.objects.none()
+    return (
+        ReviewComment.objects.filter(
+            thread__organisation=draft.organisation_id,
+            thread__draft_public_id=draft.public_id,
+            thread__organisation__memberships__user=user,
+        )
+        .select_related("thread", "thread__opened_by", "thread__resolved_by", "author")
+        .order_by("thread__opened_at", "thread_id", "created_at", "id")
+    )
+
+
+def review_thread_get(*, user: User, draft: Draft, thread_id: int | str) -> ReviewThread:
+    """One thread on the draft's answers; 404 for any other."""
+    if not isinstance(user, AuthUser):
+        raise Http404("No such comment thread.")
+    try:
+        return ReviewThread.objects.get(
+            pk=thread_id,
+            organisation=draft.organisation_id,
+            draft_public_id=draft.public_id,
+            organisation__memberships__user=user,
+        )
+    except (ReviewThread.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such comment thread.") from None
+
+
+def review_open_threads(*, draft: Draft) -> int:
+    """How many threads on the draft's answers are still open: approval waits for none."""
+    return ReviewThread.objects.filter(
+        organisation=draft.organisation_id, draft_public_id=draft.public_id, resolved_at=None
+    ).count()
+
+
+def reviewers_of(
+    *, organisation: Organisation, excluding: AuthUser | None = None
+) -> list[AuthUser]:
+    """The people who may review the organisation's drafts, but ``excluding`` (the preparer)."""
+    people = AuthUser.objects.filter(
+        memberships__organisation=organisation, memberships__role__in=REVIEWER_ROLES, is_active=True
+    )
+    if excluding is not None:
+        people = people.exclude(pk=excluding.pk)
+    return list(people.order_by("username"))
+
+
+def attesters_of(
+    *, organisation: Organisation, excluding: AuthUser | None = None
+) -> list[AuthUser]:
+    """The people who may attest the organisation's assessments, but ``excluding``."""
+    people = AuthUser.objects.filter(
+        memberships__organisation=organisation,
+        memberships__role__in=(Membership.Role.ATTESTER, Membership.Role.ADMIN),
+        is_active=True,
+    )
+    if excluding is not None:
+        people = people.exclude(pk=excluding.pk)
+    return list(people.order_by("username"))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One step of an assessment's way from its draft to its signature, as its page shows
+    it: when, what, who, and a note (how many comments came with a request for changes)."""
+
+    at: datetime
+    action: str
+    title: str
+    actor: str
+    note: str = ""
+
+
+TIMELINE_ACTIONS = {
+    AuditEvent.Action.DRAFT_SUBMITTED: "Submitted for review",
+    AuditEvent.Action.DRAFT_WITHDRAWN: "Withdrawn from review",
+    AuditEvent.Action.DRAFT_CHANGES_REQUESTED: "Changes requested",
+    AuditEvent.Action.DRAFT_APPROVED: "Approved",
+    AuditEvent.Action.ASSESSMENT_CREATED: "Completed",
+    AuditEvent.Action.RECORD_ATTESTED: "Attested and signed",
+}
+
+
+def assessment_timeline(*, user: User, assessment: Assessment) -> list[TimelineEntry]:
+    """The assessment's timeline, oldest first, from the audit trail: who prepared it, each
+    submission for review, each request for changes (with the number of comments on the
+    answers then), the approval, the completion and the signature. ``assessment`` comes from
+    ``assessment_get``; the events are read through the user's membership."""
+    if not isinstance(user, AuthUser):
+        return []
+    ids = [str(assessment.public_id)]
+    if assessment.draft_public_id is not None:
+        ids.append(str(assessment.draft_public_id))
+    ids.extend(
+        str(public_id)
+        for public_id in AssessmentRecord.objects.filter(assessment=assessment).values_list(
+            "public_id", flat=True
+        )
+    )
+    events = AuditEvent.objects.filter(
+        organisation=assessment.organisation_id,
+        organisation__memberships__user=user,
+        object_id__in=ids,
+        action__in=list(TIMELINE_ACTIONS),
+    ).order_by("created_at", "id")
+    preparer = assessment.prepared_by or assessment.created_by
+    entries = [
+        TimelineEntry(
+            at=assessment.created_at,
+            action="prepared",
+            title="Prepared",
+            actor=preparer.get_username() if preparer else "",
+            note="the answers",
+        )
+    ]
+    submitted = False
+    for event in events:
+        title = TIMELINE_ACTIONS[AuditEvent.Action(event.action)]
+        note = ""
+        detail = event.detail if isinstance(event.detail, dict) else {}
+        if event.action == AuditEvent.Action.DRAFT_SUBMITTED:
+            if submitted:
+                title = "Submitted again for review"
+            submitted = True
+        elif event.action == AuditEvent.Action.DRAFT_CHANGES_REQUESTED:
+            comments = detail.get("comments")
+            if isinstance(comments, int):
+                note = f"{comments} comment{'' if comments == 1 else 's'} on the answers"
+        entries.append(
+            TimelineEntry(
+                at=event.created_at,
+                action=event.action,
+                title=title,
+                actor=event.actor_username,
+                note=note,
+            )
+        )
+    if len(entries) > 1:
+        # Prepared: before the first thing that happened to it.
+        entries[0] = TimelineEntry(
+            at=entries[1].at,
+            action="prepared",
+            title="Prepared",
+            actor=entries[0].actor,
+            note="the answers",
+        )
+    return entries

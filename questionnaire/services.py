@@ -11,7 +11,8 @@ import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from questionnaire.audit import Action, Origin, audit_log
@@ -34,12 +36,16 @@ from questionnaire.models import (
     ChecklistProgress,
     DocumentCertificate,
     Draft,
+    Evidence,
     Membership,
     Organisation,
     RecordChain,
     RecordReport,
+    ReviewComment,
+    ReviewThread,
     SigningKey,
 )
+from questionnaire.notifications import notify
 from questionnaire.records import checkpoints
 from questionnaire.records.export import export_document
 from questionnaire.records.payload import attested_documents, record_payload
@@ -52,13 +58,54 @@ from questionnaire.records.signing import (
     signer_load,
 )
 from questionnaire.reports import certificates, pades, render
-from questionnaire.selectors import assessment_checklist, membership_get
+from questionnaire.selectors import (
+    assessment_checklist,
+    attesters_of,
+    membership_get,
+    review_open_threads,
+    reviewers_of,
+)
 
 logger = logging.getLogger(__name__)
 
 
-def organisation_create(*, slug: str, name: str) -> Organisation:
-    return Organisation.objects.create(slug=slug, name=name)
+def organisation_create(
+    *, slug: str, name: str, four_eyes: bool = False, review_required: bool = False
+) -> Organisation:
+    return Organisation.objects.create(
+        slug=slug, name=name, four_eyes=four_eyes, review_required=review_required
+    )
+
+
+def organisation_settings_set(
+    *,
+    organisation: Organisation,
+    four_eyes: bool | None = None,
+    review_required: bool | None = None,
+    origin: Origin | None = None,
+    actor: User | None = None,
+) -> Organisation:
+    """Turn four eyes (the preparer never attests) and the required review on or off
+    (``None`` leaves a setting as it is); audited (``organisation.settings_changed``)."""
+    before = {"four_eyes": organisation.four_eyes, "review_required": organisation.review_required}
+    if four_eyes is not None:
+        organisation.four_eyes = four_eyes
+    if review_required is not None:
+        organisation.review_required = review_required
+    after = {"four_eyes": organisation.four_eyes, "review_required": organisation.review_required}
+    if after == before:
+        return organisation
+    with transaction.atomic():
+        organisation.save(update_fields=["four_eyes", "review_required"])
+        audit_log(
+            action=Action.ORGANISATION_SETTINGS_CHANGED,
+            origin=origin,
+            actor=actor,
+            organisation=organisation,
+            object_id=organisation.slug,
+            detail={"before": before, "after": after},
+        )
+    return organisation
 
 
 def membership_set(
@@ -164,8 +211,16 @@ def drafts_create(
     )
 
 
+@transaction.atomic
 def draft_delete(*, draft: Draft) -> None:
+    """Delete the draft, and the evidence attached to its answers with its stored files
+    (once the deletion has committed): nothing of a draft thrown away is kept."""
+    evidence = Evidence.objects.filter(draft_public_id=draft.public_id)
+    stored = [name for name in evidence.values_list("file", flat=True) if name]
+    evidence.delete()
     draft.delete()
+    for name in stored:
+        transaction.on_commit(partial(default_storage.delete, name))
 
 
 def assessment_create(
@@ -177,14 +232,30 @@ def assessment_create(
     result: Mapping[str, Any],
     draft: Draft | None = None,
     origin: Origin | None = None,
+    prepared_by: User | None = None,
 ) -> Assessment:
     """Keep the completed questionnaire with the wording shown and the result; the draft,
     if it came from one, has served its purpose and goes. Audited (``assessment.created``,
-    from ``origin``) in the same transaction.
+    from ``origin``) in the same transaction. ``prepared_by`` is who prepared the answers
+    (``user`` unless said: the command line names them).
+
+    A draft of an organisation that requires a review is completed by its approval
+    (``draft_approve``), and a draft submitted for review waits for it: both refused here
+    (``ReviewRefused``).
 
     Finish pressed twice: a draft becomes one assessment (a unique constraint), and the
     request that loses the race gets the assessment the other one made."""
     membership_get(user=user, organisation=organisation)  # 404 unless the user belongs to it
+    if draft is not None:
+        if organisation.review_required:
+            raise ReviewRefused(
+                f"{organisation.name} requires a review: submit the draft for review; "
+                "its approval completes it."
+            )
+        if draft.status == Draft.Status.SUBMITTED:
+            raise ReviewRefused(
+                "This draft is submitted for review: withdraw it to finish it yourself."
+            )
     try:
         return _assessment_write(
             organisation=organisation,
@@ -194,6 +265,7 @@ def assessment_create(
             result=result,
             draft=draft,
             origin=origin,
+            prepared_by=prepared_by or user,
         )
     except IntegrityError:
         if draft is None:
@@ -214,10 +286,16 @@ def _assessment_write(
     result: Mapping[str, Any],
     draft: Draft | None,
     origin: Origin | None,
+    prepared_by: User,
+    approved_by: User | None = None,
+    approved_at: datetime | None = None,
 ) -> Assessment:
     assessment = Assessment.objects.create(
         organisation=organisation,
         created_by=user,
+        prepared_by=prepared_by,
+        approved_by=approved_by,
+        approved_at=approved_at,
         model_name=answers.get("model_name") or "Unnamed model",
         draft_public_id=draft.public_id if draft else None,
         supersedes=draft.supersedes if draft else None,
@@ -230,13 +308,330 @@ def _assessment_write(
     audit_log(
         action=Action.ASSESSMENT_CREATED,
         origin=origin,
-        actor=user,
+        actor=approved_by or user,
         organisation=organisation,
         object_id=str(assessment.public_id),
     )
     if draft is not None:
         draft.delete()
     return assessment
+
+
+# ------------------------------------------------------------------ review (four eyes)
+
+REVIEW_COMMENT_MAX = 2000
+"""The longest comment on an answer, in characters: a few paragraphs."""
+
+
+class ReviewRefused(PermissionDenied):
+    """A step of the review that this person may not take, or not now; the message says
+    why, in words for the page."""
+
+
+class FourEyesRefused(PermissionDenied):
+    """The organisation requires four eyes and the attester prepared the answers, or
+    requires a review and the assessment was not approved: the message says which."""
+
+
+def four_eyes_check(*, assessment: Assessment, attester: User) -> None:
+    """Refuse (``FourEyesRefused``) a signature the organisation's settings forbid: by the
+    person who prepared the answers where four eyes are required, of an assessment no
+    reviewer approved where a review is required."""
+    organisation = assessment.organisation
+    preparer_id = assessment.prepared_by_id or assessment.created_by_id
+    if organisation.four_eyes and attester.pk == preparer_id:
+        raise FourEyesRefused(
+            f"You prepared these answers, and {organisation.name} requires four eyes: another "
+            "attester of the organisation signs them."
+        )
+    if organisation.review_required and assessment.approved_by_id is None:
+        raise FourEyesRefused(
+            f"{organisation.name} requires a review: an assessment is approved by a reviewer "
+            "before anyone attests it."
+        )
+
+
+def _review_url(draft: Draft) -> str:
+    path = reverse("wizard_step", kwargs={"draft_id": draft.public_id, "step": "review"})
+    return f"{settings.SITE_URL}{path}"
+
+
+def _draft_status_move(
+    *, draft: Draft, user: User, from_: Sequence[str], to: str, refusal: str
+) -> None:
+    """Move the draft from one of ``from_`` to ``to`` in one statement, so two requests at
+    once cannot both move it (the later is refused with ``refusal``)."""
+    now = timezone.now()
+    moved = Draft.objects.filter(pk=draft.pk, status__in=list(from_)).update(
+        status=to, status_changed_at=now, status_changed_by=user
+    )
+    if not moved:
+        raise ReviewRefused(refusal)
+    draft.status, draft.status_changed_at, draft.status_changed_by = to, now, user
+
+
+def _reviewer_check(*, draft: Draft, reviewer: User) -> None:
+    if reviewer.pk == draft.owner_id:
+        raise ReviewRefused(
+            "You prepared this draft: someone else of the organisation reviews and approves it."
+        )
+    if not membership_get(user=reviewer, organisation=draft.organisation).can_review:
+        raise ReviewRefused("Only reviewers, attesters and administrators review drafts.")
+
+
+@transaction.atomic
+def draft_submit(*, draft: Draft, user: User, origin: Origin | None = None) -> Draft:
+    """The preparer submits the draft for review: it is read-only for them until a reviewer
+    asks for changes (or they withdraw it). The organisation's reviewers are told."""
+    if user.pk != draft.owner_id:
+        raise ReviewRefused("Only the person who prepares a draft submits it for review.")
+    _draft_status_move(
+        draft=draft,
+        user=user,
+        from_=(Draft.Status.EDITING, Draft.Status.CHANGES_REQUESTED),
+        to=Draft.Status.SUBMITTED,
+        refusal="This draft is already submitted for review.",
+    )
+    audit_log(
+        action=Action.DRAFT_SUBMITTED,
+        origin=origin,
+        actor=user,
+        organisation=draft.organisation,
+        object_id=str(draft.public_id),
+        detail={"model_name": draft.model_name[:200]},
+    )
+    name = draft.model_name or "an unnamed model"
+    notify(
+        organisation=draft.organisation,
+        recipients=reviewers_of(organisation=draft.organisation, excluding=user),
+        kind="review.submitted",
+        subject=f"Waiting for your review: {name}",
+        body=(
+            f"{user.get_username()} submitted the assessment of {name} "
+            f"({draft.organisation.name}) for review.\n\n"
+            f"Review the answers, comment on them, ask for changes or approve them:\n"
+            f"{_review_url(draft)}\n"
+        ),
+    )
+    return draft
+
+
+@transaction.atomic
+def draft_withdraw(*, draft: Draft, user: User, origin: Origin | None = None) -> Draft:
+    """The preparer takes a submitted draft back to change it (reviewers no longer see it)."""
+    if user.pk != draft.owner_id:
+        raise ReviewRefused("Only the person who prepares a draft withdraws it.")
+    _draft_status_move(
+        draft=draft,
+        user=user,
+        from_=(Draft.Status.SUBMITTED,),
+        to=Draft.Status.EDITING,
+        refusal="This draft is not submitted for review.",
+    )
+    audit_log(
+        action=Action.DRAFT_WITHDRAWN,
+        origin=origin,
+        actor=user,
+        organisation=draft.organisation,
+        object_id=str(draft.public_id),
+    )
+    return draft
+
+
+@transaction.atomic
+def draft_changes_request(*, draft: Draft, reviewer: User, origin: Origin | None = None) -> Draft:
+    """A reviewer sends the submitted draft back to its preparer, who is told, with the
+    comments on its answers; the preparer changes it and submits it again."""
+    _reviewer_check(draft=draft, reviewer=reviewer)
+    threads = ReviewThread.objects.filter(
+        organisation=draft.organisation, draft_public_id=draft.public_id, resolved_at=None
+    )
+    open_threads = threads.count()
+    comments = ReviewComment.objects.filter(thread__in=threads).count()
+    _draft_status_move(
+        draft=draft,
+        user=reviewer,
+        from_=(Draft.Status.SUBMITTED,),
+        to=Draft.Status.CHANGES_REQUESTED,
+        refusal="This draft is not waiting for a review.",
+    )
+    audit_log(
+        action=Action.DRAFT_CHANGES_REQUESTED,
+        origin=origin,
+        actor=reviewer,
+        organisation=draft.organisation,
+        object_id=str(draft.public_id),
+        detail={"open_threads": open_threads, "comments": comments},
+    )
+    name = draft.model_name or "an unnamed model"
+    notify(
+        organisation=draft.organisation,
+        recipients=[draft.owner],
+        kind="review.changes_requested",
+        subject=f"Changes requested: {name}",
+        body=(
+            f"{reviewer.get_username()} asked for changes to the assessment of {name} "
+            f"({open_threads} open comment thread{'' if open_threads == 1 else 's'}).\n\n"
+            f"Read the comments beside the answers, change them and submit again:\n"
+            f"{_review_url(draft)}\n"
+        ),
+    )
+    return draft
+
+
+@transaction.atomic
+def draft_approve(
+    *,
+    draft: Draft,
+    reviewer: User,
+    answers: dict[str, Any],
+    shown: list[dict[str, Any]],
+    result: Mapping[str, Any],
+    origin: Origin | None = None,
+) -> Assessment:
+    """A reviewer approves the submitted draft, which completes it: the assessment names its
+    preparer (the draft's owner), its reviewer and when. Refused for the preparer, for
+    anyone who may not review, while any comment thread is open, and unless the draft
+    waits for a review. The preparer is told, and so are the attesters who may sign it."""
+    _reviewer_check(draft=draft, reviewer=reviewer)
+    locked = Draft.objects.select_for_update().filter(pk=draft.pk).first()
+    if locked is None or locked.status != Draft.Status.SUBMITTED:
+        raise ReviewRefused("This draft is not waiting for a review.")
+    open_threads = review_open_threads(draft=draft)
+    if open_threads:
+        raise ReviewRefused(
+            f"{open_threads} comment thread{' is' if open_threads == 1 else 's are'} still "
+            "open: resolve every thread before you approve."
+        )
+    organisation = draft.organisation
+    preparer = draft.owner
+    approved_at = timezone.now()
+    audit_log(
+        action=Action.DRAFT_APPROVED,
+        origin=origin,
+        actor=reviewer,
+        organisation=organisation,
+        object_id=str(draft.public_id),
+        detail={"prepared_by": preparer.get_username()},
+    )
+    assessment = _assessment_write(
+        organisation=organisation,
+        user=preparer,
+        answers=answers,
+        shown=shown,
+        result=result,
+        draft=draft,
+        origin=origin,
+        prepared_by=preparer,
+        approved_by=reviewer,
+        approved_at=approved_at,
+    )
+    name = assessment.model_name
+    path = reverse("assessment_detail", kwargs={"public_id": assessment.public_id})
+    url = f"{settings.SITE_URL}{path}"
+    notify(
+        organisation=organisation,
+        recipients=[preparer],
+        kind="review.approved",
+        subject=f"Approved: {name}",
+        body=f"{reviewer.get_username()} approved your assessment of {name}.\n\n{url}\n",
+    )
+    notify(
+        organisation=organisation,
+        recipients=[
+            person
+            for person in attesters_of(organisation=organisation)
+            if not (organisation.four_eyes and person.pk == preparer.pk)
+        ],
+        kind="review.awaiting_signature",
+        subject=f"Waiting for your signature: {name}",
+        body=(
+            f"{reviewer.get_username()} approved the assessment of {name} that "
+            f"{preparer.get_username()} prepared. It waits for an attester's signature:\n"
+            f"{url}\n"
+        ),
+    )
+    return assessment
+
+
+def review_comment_add(
+    *,
+    draft: Draft,
+    author: User,
+    body: str,
+    question_key: str = "",
+    thread: ReviewThread | None = None,
+    origin: Origin | None = None,
+) -> ReviewComment:
+    """A comment on one answer of the draft: a reviewer opens a thread on ``question_key``,
+    and the preparer or a reviewer replies in ``thread``. The body is 1 to
+    ``REVIEW_COMMENT_MAX`` characters (``ValidationError`` on ``body`` otherwise)."""
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": ["Enter your comment."]})
+    if len(body) > REVIEW_COMMENT_MAX:
+        raise ValidationError(
+            {"body": [f"A comment can be at most {REVIEW_COMMENT_MAX:,} characters long."]}
+        )
+    preparer = author.pk == draft.owner_id
+    if not preparer:
+        _reviewer_check(draft=draft, reviewer=author)
+        if draft.status not in (Draft.Status.SUBMITTED, Draft.Status.CHANGES_REQUESTED):
+            raise ReviewRefused("This draft is not under review.")
+    with transaction.atomic():
+        if thread is None:
+            if preparer:
+                raise ReviewRefused("Reviewers open comments; you reply to theirs.")
+            if not question_key or len(question_key) > 100:
+                raise ReviewRefused("Choose the answer the comment is about.")
+            thread = ReviewThread.objects.create(
+                organisation=draft.organisation,
+                draft_public_id=draft.public_id,
+                question_key=question_key,
+                opened_by=author,
+            )
+        elif (
+            thread.draft_public_id != draft.public_id
+            or thread.organisation_id != draft.organisation_id
+        ):
+            raise ReviewRefused("That comment thread is not on this draft.")
+        elif thread.resolved_at is not None:
+            raise ReviewRefused("That comment thread is resolved.")
+        comment = ReviewComment.objects.create(thread=thread, author=author, body=body)
+        audit_log(
+            action=Action.REVIEW_COMMENTED,
+            origin=origin,
+            actor=author,
+            organisation=draft.organisation,
+            object_id=str(draft.public_id),
+            detail={"question": thread.question_key, "thread": thread.pk},
+        )
+    return comment
+
+
+@transaction.atomic
+def review_thread_resolve(
+    *, draft: Draft, thread: ReviewThread, user: User, origin: Origin | None = None
+) -> ReviewThread:
+    """A reviewer closes a thread whose question is settled; approval waits for every one."""
+    _reviewer_check(draft=draft, reviewer=user)
+    if thread.draft_public_id != draft.public_id:
+        raise ReviewRefused("That comment thread is not on this draft.")
+    resolved = ReviewThread.objects.filter(pk=thread.pk, resolved_at=None).update(
+        resolved_at=timezone.now(), resolved_by=user
+    )
+    if not resolved:
+        raise ReviewRefused("That comment thread is resolved already.")
+    thread.refresh_from_db()
+    audit_log(
+        action=Action.REVIEW_RESOLVED,
+        origin=origin,
+        actor=user,
+        organisation=draft.organisation,
+        object_id=str(draft.public_id),
+        detail={"question": thread.question_key, "thread": thread.pk},
+    )
+    return thread
 
 
 # ------------------------------------------------------------------ documentation checklist
@@ -444,6 +839,7 @@ def record_create(
     organisation = assessment.organisation
     if not membership_get(user=attester, organisation=organisation).can_attest:
         raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+    four_eyes_check(assessment=assessment, attester=attester)
     if supersedes is not None and supersedes.organisation_id != organisation.pk:
         raise PermissionDenied("A record can only correct a record of the same organisation.")
     signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)

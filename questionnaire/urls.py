@@ -2,7 +2,10 @@ from django.urls import path
 
 from questionnaire import views
 from questionnaire.documents import views as document_views
-from questionnaire.wizard.view import AssessmentWizard
+from questionnaire.evidence import views as evidence_views
+from questionnaire.members import views as member_views
+from questionnaire.wizard.review import ACTIONS as REVIEW_ACTIONS
+from questionnaire.wizard.view import AssessmentWizard, ReviewActionView
 
 wizard_view = AssessmentWizard.view()
 
@@ -48,6 +51,32 @@ urlpatterns = [
         views.organisation_reassess,
         name="organisation_reassess",
     ),
+    path(
+        "organisations/<slug:slug>/members/",
+        member_views.organisation_members,
+        name="organisation_members",
+    ),
+    path(
+        "organisations/<slug:slug>/members/invite/",
+        member_views.organisation_member_invite,
+        name="organisation_member_invite",
+    ),
+    path(
+        "organisations/<slug:slug>/members/role/",
+        member_views.organisation_member_role,
+        name="organisation_member_role",
+    ),
+    path(
+        "organisations/<slug:slug>/members/remove/",
+        member_views.organisation_member_remove,
+        name="organisation_member_remove",
+    ),
+    path(
+        "organisations/<slug:slug>/invitations/revoke/",
+        member_views.organisation_invitation_revoke,
+        name="organisation_invitation_revoke",
+    ),
+    path("invitations/<str:token>/", member_views.invitation_accept, name="invitation_accept"),
     path("organisations/<slug:slug>/audit/", views.organisation_audit, name="organisation_audit"),
     path(
         "organisations/<slug:slug>/audit.csv",
@@ -63,5 +92,30 @@ urlpatterns = [
     path("verify/", views.verify, name="verify"),
     path("drafts/<uuid:draft_id>/", wizard_view, name="wizard"),
     path("drafts/<uuid:draft_id>/delete/", views.draft_delete, name="draft_delete"),
+    # The review (four eyes): submit, withdraw, request-changes, approve, comments, resolve.
+    *(
+        path(
+            f"drafts/<uuid:draft_id>/review/{action}/",
+            ReviewActionView.view_for(action),
+            name=f"review_{action.replace('-', '_')}",
+        )
+        for action in REVIEW_ACTIONS
+    ),
+    # Evidence on answers: attach (the review step's forms post here), download, remove.
+    path(
+        "drafts/<uuid:draft_id>/evidence/<str:question_key>/",
+        evidence_views.evidence_add,
+        name="evidence_add",
+    ),
+    path(
+        "evidence/<uuid:evidence_id>/download/",
+        evidence_views.evidence_download,
+        name="evidence_download",
+    ),
+    path(
+        "evidence/<uuid:evidence_id>/remove/",
+        evidence_views.evidence_remove,
+        name="evidence_remove",
+    ),
     path("drafts/<uuid:draft_id>/<str:step>/", wizard_view, name="wizard_step"),
 ]

@@ -174,11 +174,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         query["page"] = str(number)
         return f"?{query.urlencode()}#assessments-heading"
 
+    drafts = list(selectors.drafts_listed(user=request.user))
     return render(
         request,
         "questionnaire/dashboard.html",
         {
-            "drafts": selectors.drafts_listed(user=request.user),
+            "drafts": drafts,
+            # The review (four eyes): what waits for this person.
+            "awaiting_review": list(selectors.drafts_awaiting_review(user=request.user))
+            if any(
+                membership.can_review and getattr(membership, "drafts_submitted", None)
+                for membership in memberships
+            )
+            else [],
+            "changes_requested": [
+                draft for draft in drafts if draft.status == draft.Status.CHANGES_REQUESTED
+            ],
             "memberships": memberships,
             "tallies": [tally for tally in tallies if tally.completed],
             "rows": _dashboard_rows(
@@ -312,10 +323,16 @@ def _assessment_page(
     membership = selectors.membership_get(user=request.user, organisation=assessment.organisation)
     signed = list(selectors.assessment_records(user=request.user, assessment=assessment))
     signed_payload = (chain.payload_of(signed[0]) or {}) if signed else None
+    # Four eyes: an attester who prepared the answers (or any, before a required review)
+    # is told why they cannot sign, instead of a form.
+    refusal = (
+        _four_eyes_refusal(request, assessment) if membership.can_attest and not signed else ""
+    )
+    can_attest = membership.can_attest and not refusal
     # An attester without a verified second factor sees why and where to give it, instead of
     # a form they could not send.
-    needs_factor = membership.can_attest and not signed and second_factor_missing(request)
-    if attest_form is None and membership.can_attest and not signed and not needs_factor:
+    needs_factor = can_attest and not signed and second_factor_missing(request)
+    if attest_form is None and can_attest and not signed and not needs_factor:
         typed = request.session.pop(_typed_key(assessment), None)
         attest_form = AttestForm(
             records=selectors.records_correctable(
@@ -355,7 +372,9 @@ def _assessment_page(
                 back="",
                 failed=failed,
             ),
-            "attest_form": attest_form if membership.can_attest and not needs_factor else None,
+            "attest_form": attest_form if can_attest and not needs_factor else None,
+            "four_eyes_refusal": refusal,
+            "timeline": selectors.assessment_timeline(user=request.user, assessment=assessment),
             "second_factor_url": second_factor_url(
                 request.user, next_url=_assessment_url(assessment)
             )
@@ -364,6 +383,16 @@ def _assessment_page(
         },
         status=status,
     )
+
+
+def _four_eyes_refusal(request: HttpRequest, assessment: Assessment) -> str:
+    """Why the organisation's four-eyes settings keep this person from signing; empty if
+    they do not."""
+    try:
+        services.four_eyes_check(assessment=assessment, attester=_user(request))
+    except services.FourEyesRefused as error:
+        return str(error.args[0])
+    return ""
 
 
 def _assessment_url(assessment: Assessment) -> str:
@@ -583,6 +612,10 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
     membership = selectors.membership_get(user=request.user, organisation=assessment.organisation)
     if not membership.can_attest:
         raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+    refusal = _four_eyes_refusal(request, assessment)
+    if refusal:
+        messages.error(request, f"Nothing was signed. {refusal}")
+        return _assessment_page(request, assessment, status=403)
     if second_factor_missing(request):
         # Nothing is signed; the name and function typed wait for the form after the code.
         request.session[_typed_key(assessment)] = {

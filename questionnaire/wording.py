@@ -122,6 +122,28 @@ def fraction_in_words(numerator: int, denominator: int) -> str:
     return f"{_NUMBER_WORDS[numerator - 1]} {words[0] if numerator == 1 else words[1]}"
 
 
+_cached: tuple[tuple[object, ...], dict[str, dict[str, Any]]] | None = None
+
+
+def wording_for(*, stamp: tuple[object, object]) -> dict[str, dict[str, Any]]:
+    """``wording_map()`` for the state of the wording ``stamp`` names (as
+    ``selectors.wording_stamp`` read it with the draft): from this process's copy when the
+    stamp and the rule set's placeholder values are the ones it was filled with, else read
+    afresh and kept. One copy per process, replaced whole. Saves every wizard request a
+    query and the filling of every question's placeholders (issue 11: "caching of question
+    wording")."""
+    global _cached
+    values = wording_placeholders()
+    key = (*stamp, *sorted(values.items()))
+    cached = _cached
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    stored = wording_map(raw=True)
+    fresh = {key: fill_wording(wording, values) for key, wording in stored.items()}
+    _cached = (key, fresh)
+    return fresh
+
+
 def wording_map(*, rules: RuleSet | None = None, raw: bool = False) -> dict[str, dict[str, Any]]:
     """Every question's wording, ``{key: {"label", "help_text", "choice_labels"}}``, read in
     one query: as the wizard shows it, placeholders filled from ``rules`` (the default rule

@@ -2,8 +2,8 @@
 
 It holds the stored PDF report, the record's export (the bytes ``GET /records/<id>.json``
 serves), the rule set file the record names, the published keys and certificates (the
-bytes ``GET /signing-keys.json`` serves), the filled documents, and a manifest with the
-SHA-256 and size of each, signed at download with the record signing key that signs new
+bytes ``GET /signing-keys.json`` serves), the filled documents, the evidence files the record
+signed, and a manifest with the SHA-256 and size of each, signed at download with the record signing key that signs new
 records (``manifest.sig``: the Ed25519 signature over the exact bytes of ``manifest.json``,
 in base64, one line). ``verifier/verify_bundle.py`` (standard library and
 ``cryptography``) and a README for the recipient travel with it.
@@ -12,6 +12,11 @@ Layout, in this order (the manifest lists every file but itself and its signatur
 
     README.txt  manifest.json  manifest.sig  verify_bundle.py  record.json  report.pdf
     ruleset/<id>.json  keys/signing-keys.json  keys/certificates/<sha256>.pem  documents/…
+    evidence/<question key>/<name>
+
+Each evidence file is the stored file the record's signed payload lists, as storage holds it
+now: the verifier checks it against the SHA-256 and size signed in the record, so a file
+changed in storage (even in a bundle whose manifest lists it as it is) fails there.
 
 The zip is deterministic for its inputs: fixed order, every entry dated at the manifest's
 time, the same permissions.
@@ -40,6 +45,7 @@ from questionnaire.documents import filed
 from questionnaire.models import AssessmentRecord
 from questionnaire.records.export import export_document
 from questionnaire.records.signing import ALGORITHM, RecordSigner, b64, sha256_hex
+from questionnaire.records.stored_files import evidence_files
 from questionnaire.scoring import rulesets
 
 __all__ = [
@@ -47,6 +53,7 @@ __all__ = [
     "BUNDLE_VERSION",
     "RegulatorBundle",
     "bundle_build",
+    "evidence_path",
     "keys_json",
     "record_bundle",
     "record_json",
@@ -66,6 +73,9 @@ SIGNATURE = "manifest.sig"
 # A document's name under documents/: plain path segments, nothing a zip tool could read as
 # a way out of the folder it unpacks into.
 _SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# An evidence file's name is kept as letters of any script, digits and ". _ + ( ) -"
+# (evidence.content): one path segment, never "." or "..", nor starting with a dot.
+_EVIDENCE_SEGMENT = re.compile(r"(?!\.)[\w.+()-]+")
 
 
 @dataclass(frozen=True)
@@ -129,11 +139,14 @@ def bundle_build(
     documents: Sequence[tuple[str, bytes]],
     signer: RecordSigner,
     created_at: datetime,
+    evidence: Sequence[tuple[str, str, bytes]] = (),
 ) -> RegulatorBundle:
     """The record's regulator bundle. ``payload`` is the record's signed payload (parsed),
     ``report_bytes`` the stored PDF report, checked by the caller against
     ``report_sha256``, the hash kept when it was stored; ``documents`` are the filled
-    documents as (name under ``documents/``, content); ``signer`` signs the manifest."""
+    documents as (name under ``documents/``, content); ``evidence`` the evidence files as
+    (question key, name, content), each under ``evidence_path``; ``signer`` signs the
+    manifest."""
     created = created_at.astimezone(UTC).replace(microsecond=0)
     listed: list[tuple[str, bytes]] = [
         ("verify_bundle.py", VERIFIER_FILE.read_bytes()),
@@ -143,6 +156,7 @@ def bundle_build(
         ("keys/signing-keys.json", keys_json()),
         *certificate_files(),
         *((_document_path(name), content) for name, content in documents),
+        *((evidence_path(key, name), content) for key, name, content in evidence),
     ]
     readme = _readme(record=record, created=created)
     paths = ["README.txt", *(path for path, _ in listed)]
@@ -175,6 +189,14 @@ def _document_path(name: str) -> str:
     if not all(_SEGMENT.fullmatch(segment) for segment in segments):
         raise ValueError(f"{name!r} cannot name a file of the bundle.")
     return "documents/" + name
+
+
+def evidence_path(question_key: str, name: str) -> str:
+    """Where an evidence file goes in the bundle, ``evidence/<question key>/<name>``: what
+    the verifier looks for, from the signed payload's entry."""
+    if not _SEGMENT.fullmatch(question_key) or not _EVIDENCE_SEGMENT.fullmatch(name):
+        raise ValueError(f"{question_key!r}/{name!r} cannot name a file of the bundle.")
+    return f"evidence/{question_key}/{name}"
 
 
 def _readme(*, record: AssessmentRecord, created: datetime) -> bytes:
@@ -259,6 +281,13 @@ def record_bundle(
     """The bundle of ``record`` now (``bundle_build``), with the filled documents of
     ``documents.filed`` and its manifest signed with the current record signing key."""
     signer, _ = services.signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
+    # The stored files as they are: one missing is left out, one changed goes in as it is,
+    # and the verifier fails either against the record (verify_records --files too).
+    evidence = [
+        (file.question_key, file.name, file.data)
+        for file in evidence_files(record, payload)
+        if file.data is not None
+    ]
     return bundle_build(
         record=record,
         payload=payload,
@@ -267,4 +296,5 @@ def record_bundle(
         documents=filed.bundle_documents(record=record),
         signer=signer,
         created_at=timezone.now(),
+        evidence=evidence,
     )

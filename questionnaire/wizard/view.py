@@ -26,8 +26,15 @@ from typing import TYPE_CHECKING, Any, cast
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ImproperlyConfigured
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotAllowed,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +48,7 @@ from questionnaire import selectors, services
 from questionnaire.accounts.two_factor import second_factor_missing, second_factor_url
 from questionnaire.audit import origin_of
 from questionnaire.charts import compute_chart, modification_base, modification_threshold
+from questionnaire.evidence.review import review_evidence
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, RuleSet, assess, load
 from questionnaire.scoring.answers import parse_compute
@@ -54,9 +62,10 @@ from questionnaire.wizard.forms import (
     WordedForm,
     step_title,
 )
+from questionnaire.wizard.review import CommentForm, ReviewPage, review_page, row_review
 from questionnaire.wizard.steps import CONDITIONS, Scope, draft_plan, scope
 from questionnaire.wizard.storage import DraftStorage
-from questionnaire.wording import fraction_in_words, percentage, wording_map
+from questionnaire.wording import fraction_in_words, percentage, wording_for, wording_map
 
 if TYPE_CHECKING:
     # Annotations only: the wizard reads drafts through selectors and writes through services
@@ -74,6 +83,8 @@ MAX_STORED_VALUES = 100
 class AssessmentWizard(NamedUrlSessionWizardView):
     template_name = "questionnaire/wizard/step.html"
     draft: Draft
+    reviewing = False
+    """A reviewer of the organisation reads the draft (read-only); else its preparer."""
 
     @classmethod
     def view(cls) -> Any:
@@ -89,6 +100,11 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         try:
             self.draft = selectors.draft_get(user=request.user, public_id=kwargs["draft_id"])
         except Http404:
+            reviewed = selectors.draft_get_for_review(
+                user=request.user, public_id=kwargs["draft_id"]
+            )
+            if reviewed is not None:
+                return self._dispatch_draft(reviewed, request, *args, reviewing=True, **kwargs)
             completed = selectors.assessment_completing(
                 user=request.user, draft_id=kwargs["draft_id"]
             )
@@ -97,6 +113,13 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             # Finish pressed twice, or an old tab: the draft became this assessment.
             messages.info(request, "This draft is already complete; here is its result.")
             return redirect("assessment_detail", public_id=completed.public_id)
+        return self._dispatch_draft(self.draft, request, *args, **kwargs)
+
+    def _dispatch_draft(
+        self, draft: Draft, request: HttpRequest, *args: Any, reviewing: bool = False, **kwargs: Any
+    ) -> HttpResponseBase:
+        self.draft = draft
+        self.reviewing = reviewing
         self.prefix = self.get_prefix(request, *args, **kwargs)
         self.storage = DraftStorage(self.prefix, request, draft=self.draft)
         self.steps = StepsHelper(self)
@@ -115,7 +138,12 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     @property
     def wording(self) -> dict[str, dict[str, Any]]:
         if not hasattr(self, "_wording"):
-            self._wording = wording_map()
+            stamp = (
+                getattr(self.draft, "wording_updated", None),
+                getattr(self.draft, "wording_count", None),
+            )
+            # A draft read without the stamp (None, None) is read afresh every time.
+            self._wording = wording_for(stamp=stamp) if stamp[1] is not None else wording_map()
         return self._wording
 
     @property
@@ -134,6 +162,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def attestation_kwargs(self) -> dict[str, Any]:
         """Whether the user may sign here, and the records a signature could correct; read
         once per request however often formtools builds the review form."""
+        if self.reviewing or not self.may_sign_here:
+            return {"can_attest": False}
         membership = selectors.draft_membership(draft=self.draft)
         if not membership.can_attest or self.signing_awaits_second_factor:
             return {"can_attest": False}
@@ -146,9 +176,37 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def signing_awaits_second_factor(self) -> bool:
         """An attester who must still confirm a second factor in this session: the review
         offers no signature but says where to give it (the draft waits meanwhile)."""
-        if not second_factor_missing(self.request):
+        if self.reviewing or not self.may_sign_here or not second_factor_missing(self.request):
             return False
         return selectors.draft_membership(draft=self.draft).can_attest
+
+    @property
+    def may_sign_here(self) -> bool:
+        """Whether the preparer may sign on finishing: never where four eyes are required
+        (they prepared it) or a review is (a reviewer completes it), nor while it waits for
+        its review."""
+        organisation = self.draft.organisation
+        return (
+            not organisation.four_eyes
+            and not organisation.review_required
+            and self.draft.status != self.draft.Status.SUBMITTED
+        )
+
+    @property
+    def read_only(self) -> bool:
+        """A reviewer's view, or the preparer's of a draft waiting for its review: the
+        review step only, and no answer changes."""
+        return self.reviewing or self.draft.status == self.draft.Status.SUBMITTED
+
+    def _read_only_refusal(self) -> HttpResponse:
+        if self.reviewing:
+            text = (
+                "Reviewers comment on the answers; only the person who prepared them changes them."
+            )
+        else:
+            text = "This draft is submitted for review: withdraw it to change the answers."
+        messages.error(self.request, text)
+        return redirect(self.get_step_url(self.steps.last))
 
     def process_step(self, form: WordedForm) -> dict[str, list[str]]:
         """Keep the step's declared fields only (no CSRF token, no management data, no key
@@ -166,6 +224,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         step = kwargs.get("step")
+        if self.read_only and step != self.steps.last:
+            # Every step but the review shows inputs to change: the review shows the answers.
+            return redirect(self.get_step_url(self.steps.last))
         if step == self.done_step_name:
             # Completion happens on the review step's POST; this address only leads there.
             return redirect(self.get_step_url(self.steps.last))
@@ -178,6 +239,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         request = self.request
+        if self.read_only:
+            return self._read_only_refusal()
         management = ManagementForm(request.POST, prefix=self.prefix)
         if not management.is_valid():
             return render(
@@ -254,26 +317,40 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             assessed_on=timezone.localdate(),
         )
 
-    def done(
-        self, form_list: Any, form_dict: OrderedDict[str, WordedForm], **kwargs: Any
-    ) -> HttpResponse:
+    def scored(
+        self, form_dict: Mapping[str, WordedForm]
+    ) -> tuple[dict[str, Any], Mapping[str, Any]] | HttpResponse:
+        """The answers and their result, or the step to correct (with why) when the engine
+        refuses them."""
         answers = self.scored_answers(form_dict)
         try:
-            result = assess(answers)
+            return answers, assess(answers)
         except AnswersError as error:
             for problem in error.problems:
                 title = step_title(step_of(problem.path), self.scope)
                 messages.error(self.request, f"{title}: {problem.message}")
             return redirect(self.get_step_url(step_of(error.problems[0].path)))
-        assessment = services.assessment_create(
-            organisation=self.draft.organisation,
-            draft=self.draft,
-            user=self.request.user,
-            answers=answers,
-            shown=shown_questions(form_dict, self.wording),
-            result=result,
-            origin=origin_of(self.request),
-        )
+
+    def done(
+        self, form_list: Any, form_dict: OrderedDict[str, WordedForm], **kwargs: Any
+    ) -> HttpResponse:
+        scored = self.scored(form_dict)
+        if isinstance(scored, HttpResponse):
+            return scored
+        answers, result = scored
+        try:
+            assessment = services.assessment_create(
+                organisation=self.draft.organisation,
+                draft=self.draft,
+                user=cast(User, self.request.user),
+                answers=answers,
+                shown=shown_questions(form_dict, self.wording),
+                result=result,
+                origin=origin_of(self.request),
+            )
+        except services.ReviewRefused as error:
+            messages.error(self.request, str(error.args[0]))
+            return redirect(self.get_step_url(self.steps.last))
         # The draft became the assessment and is gone: nothing of it is written back.
         self.storage.forget()
         review = form_dict.get("review")
@@ -421,8 +498,28 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "cumulative": cumulative,
         }
 
+    failed_comment: CommentForm | None = None
+    """A comment sent with errors, shown again in its place (``ReviewActionView``)."""
+
+    def review_page(self, rows: list[dict[str, Any]]) -> ReviewPage:
+        # Threads exist only on a draft that was once submitted (its status changed): the
+        # draft of someone who never asks for a review costs no query here.
+        comments = (
+            selectors.review_comments_for(user=self.request.user, draft=self.draft)
+            if self.draft.status_changed_at is not None
+            else []
+        )
+        return review_page(
+            draft=self.draft,
+            reviewing=self.reviewing,
+            comments=comments,
+            rows=rows,
+            failed=self.failed_comment,
+        )
+
     def _review_context(self) -> dict[str, Any]:
-        """Every answer so far, each step's state, and a preview of the result."""
+        """Every answer so far, each step's state, a preview of the result, and the review:
+        the comment threads beside each answer, what this person may do."""
         forms: dict[str, WordedForm] = {}
         attention: list[dict[str, str]] = []
         scope = self.scope
@@ -436,6 +533,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             else:
                 forms[step] = form
         rows = shown_questions(forms, self.wording)
+        review = self.review_page(rows)
+        for index, row in enumerate(rows):
+            row["review"] = row_review(review, row, index)
         sections = [
             {
                 "step": step,
@@ -455,6 +555,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             except AnswersError as error:
                 problems = [str(problem) for problem in error.problems]
         return {
+            "review": review,
+            "evidence": review_evidence(user=self.request.user, draft=self.draft, rows=rows),
             "sections": sections,
             "attention": attention,
             "preview": preview,
@@ -547,6 +649,11 @@ def sign_assessment(
             supersedes=attestation.get("supersedes"),
             origin=origin_of(request),
         )
+    except services.FourEyesRefused as error:
+        # Four eyes: the preparer never signs (nor anyone an unreviewed assessment, where a
+        # review is required). Said plainly, nothing signed.
+        messages.error(request, f"The assessment is not signed: {error.args[0]}")
+        return redirect("assessment_detail", public_id=assessment.public_id)
     except services.RecordAlreadyCorrected as error:
         # Two corrections of one record at once, or an old tab: the later one is refused.
         messages.error(request, f"The assessment is saved but not signed: {error}")
@@ -557,3 +664,193 @@ def sign_assessment(
         return redirect("assessment_detail", public_id=assessment.public_id)
     messages.success(request, "Assessment attested and signed.")
     return redirect("record_detail", public_id=record.public_id)
+
+
+class ReviewActionView(AssessmentWizard):
+    """The review's POSTs, ``drafts/<id>/review/<action>/``: the preparer submits the draft
+    for review or withdraws it; a reviewer asks for changes or approves it (which completes
+    it); either comments on an answer, and a reviewer resolves a thread. Each ends in a
+    redirect to the review (with a message saying what happened or why not), except a
+    comment with errors: the review again, the comment kept, its error beside it.
+
+    A subclass of the wizard: approving validates and scores every step as finishing does,
+    and a refused comment shows the whole review. It never writes the draft's steps."""
+
+    action = ""
+
+    @classmethod
+    def view_for(cls, action: str) -> Any:
+        return cls.as_view(
+            STEP_FORMS,
+            condition_dict=CONDITIONS,
+            url_name="wizard_step",
+            done_step_name="done",
+            action=action,
+        )
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated and request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.storage.forget()  # nothing here writes the draft's steps
+        handler = {
+            "submit": self._submit,
+            "withdraw": self._withdraw,
+            "request-changes": self._request_changes,
+            "approve": self._approve,
+            "comments": self._comment,
+            "resolve": self._resolve,
+        }[self.action]
+        try:
+            return handler()
+        except services.ReviewRefused as error:
+            messages.error(self.request, str(error.args[0]))
+            return self._to_review()
+
+    @property
+    def user(self) -> User:
+        return cast(User, self.request.user)
+
+    def _to_review(self, anchor: str = "") -> HttpResponse:
+        return redirect(self.get_step_url(self.steps.last) + (f"#{anchor}" if anchor else ""))
+
+    def _valid_forms(self) -> OrderedDict[str, WordedForm] | HttpResponse:
+        """Every answered step's form, valid; or the first step that is not, to correct.
+        (Not the review's own: it holds only a signature, which is not given here.)"""
+        forms: OrderedDict[str, WordedForm] = OrderedDict()
+        for step in self.get_form_list():
+            if step == self.steps.last:
+                continue
+            form = self.get_form(step, data=self.storage.get_step_data(step))
+            if not form.is_valid():
+                messages.error(
+                    self.request,
+                    f"“{step_title(step, self.scope)}” needs attention before the review.",
+                )
+                return redirect(self.get_step_url(step))
+            forms[step] = form
+        return forms
+
+    def _submit(self) -> HttpResponse:
+        if self.reviewing:
+            raise services.ReviewRefused("Only the person who prepares a draft submits it.")
+        forms = self._valid_forms()
+        if isinstance(forms, HttpResponse):
+            return forms
+        scored = self.scored(forms)
+        if isinstance(scored, HttpResponse):
+            return scored
+        services.draft_submit(draft=self.draft, user=self.user, origin=origin_of(self.request))
+        messages.success(
+            self.request,
+            "Submitted for review. The organisation's reviewers are told; the answers stay "
+            "as they are until a reviewer asks for changes or you withdraw the draft.",
+        )
+        return redirect("dashboard")
+
+    def _withdraw(self) -> HttpResponse:
+        if self.reviewing:
+            raise services.ReviewRefused("Only the person who prepares a draft withdraws it.")
+        services.draft_withdraw(draft=self.draft, user=self.user, origin=origin_of(self.request))
+        messages.success(self.request, "Withdrawn from review: you can change the answers again.")
+        return self._to_review()
+
+    def _request_changes(self) -> HttpResponse:
+        services.draft_changes_request(
+            draft=self.draft, reviewer=self.user, origin=origin_of(self.request)
+        )
+        messages.success(
+            self.request,
+            f"Changes requested: {self.draft.owner.get_username()} is told, and sees your "
+            "comments beside the answers.",
+        )
+        return redirect("dashboard")
+
+    def _approve(self) -> HttpResponse:
+        if not self.reviewing:
+            raise services.ReviewRefused(
+                "You prepared this draft: someone else of the organisation reviews and approves it."
+            )
+        forms = self._valid_forms()
+        if isinstance(forms, HttpResponse):
+            return forms
+        scored = self.scored(forms)
+        if isinstance(scored, HttpResponse):
+            return scored
+        answers, result = scored
+        assessment = services.draft_approve(
+            draft=self.draft,
+            reviewer=self.user,
+            answers=answers,
+            shown=shown_questions(forms, self.wording),
+            result=result,
+            origin=origin_of(self.request),
+        )
+        messages.success(
+            self.request,
+            "Approved: the assessment is complete. Its preparer and the attesters are told.",
+        )
+        return redirect("assessment_detail", public_id=assessment.public_id)
+
+    def _comment(self) -> HttpResponse:
+        post = self.request.POST
+        thread = None
+        if post.get("thread"):
+            thread = selectors.review_thread_get(
+                user=self.request.user, draft=self.draft, thread_id=post["thread"]
+            )
+            form_id, label = f"reply-{thread.pk}", "Reply"
+        else:
+            form_id, label = self._new_comment_form_id(str(post.get("question", ""))), "Comment"
+        form = CommentForm(_without_nul(post), form_id=form_id, label=label)
+        if form.is_valid():
+            try:
+                comment = services.review_comment_add(
+                    draft=self.draft,
+                    author=self.user,
+                    body=form.cleaned_data["body"],
+                    question_key=str(post.get("question", "")),
+                    thread=thread,
+                    origin=origin_of(self.request),
+                )
+            except ValidationError as error:
+                for problem in error.message_dict.get("body", []):
+                    form.add_error("body", problem)
+            else:
+                messages.success(self.request, "Comment added.")
+                return self._to_review(f"thread-{comment.thread_id}")
+        self.failed_comment = form
+        self.storage.current_step = self.steps.last
+        response = self.render(self.get_form(self.steps.last))
+        response.status_code = 400
+        return response
+
+    def _new_comment_form_id(self, question: str) -> str:
+        """The id of the new-comment form beside the answer ``question`` (its row's place
+        on the review), so that a refused comment comes back in its place; 404 for a key
+        the review does not show."""
+        if not self.reviewing:
+            raise services.ReviewRefused("Reviewers open comments; you reply to theirs.")
+        self.storage.current_step = self.steps.last
+        forms = {
+            step: form
+            for step in self.get_form_list()
+            if step != self.steps.last
+            and (form := self.get_form(step, data=self.storage.get_step_data(step))).is_valid()
+        }
+        for index, row in enumerate(shown_questions(forms, self.wording)):
+            if row["key"] == question:
+                return f"comment-{index}"
+        raise Http404("No such answer on this draft.")
+
+    def _resolve(self) -> HttpResponse:
+        thread = selectors.review_thread_get(
+            user=self.request.user, draft=self.draft, thread_id=self.request.POST.get("thread", "")
+        )
+        services.review_thread_resolve(
+            draft=self.draft, thread=thread, user=self.user, origin=origin_of(self.request)
+        )
+        messages.success(self.request, "Thread resolved.")
+        return self._to_review(f"thread-{thread.pk}")

@@ -188,13 +188,15 @@ def kib(size: str) -> int:
 
 
 def test_nginx_body_limits_are_the_apps():
-    general, verify = (kib(size) for size in directives("client_max_body_size"))
+    general, verify, evidence = (kib(size) for size in directives("client_max_body_size"))
     (buffer,) = directives("client_body_buffer_size")
 
     assert general == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     assert kib(buffer) == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     assert verify == settings.VERIFY_UPLOAD_MAX_BYTES + _MULTIPART_OVERHEAD
     assert re.search(r"location = /verify/ \{\s*client_max_body_size", nginx_text())
+    assert evidence == settings.EVIDENCE_MAX_BYTES + _MULTIPART_OVERHEAD
+    assert re.search(r"location ~ \^/drafts/\S+/evidence/ \{\s*client_max_body_size", nginx_text())
 
 
 def test_plain_http_serves_the_probe_and_redirects_everything_else():

@@ -24,11 +24,13 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from questionnaire.documents.formats import MODEL_DOCUMENTATION
 from questionnaire.documents.services import document_save
+from questionnaire.evidence.services import evidence_add_file
 from questionnaire.models import Draft, Membership
 from tests.people import make_member
 from tests.records.conftest import make_record, signing_paths, signing_setup
@@ -100,13 +102,31 @@ ACCESS: dict[str, dict[str, int]] = {
     "rulesets/": signed_in(200),
     "organisations/<slug:slug>/reassess/": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/chain-head.json": acme_object(member=403, attester=403),
+    "organisations/<slug:slug>/members/": acme_object(member=403, attester=403),
+    "organisations/<slug:slug>/members/invite/": signed_in(405),  # POST only
+    "organisations/<slug:slug>/members/role/": signed_in(405),  # POST only
+    # The confirmation page of a removal names the member (?member=ID); without one, 404.
+    "organisations/<slug:slug>/members/remove/": acme_object(member=403, attester=403, admin=404),
+    "organisations/<slug:slug>/invitations/revoke/": signed_in(405),  # POST only
+    "invitations/<str:token>/": everyone(404),  # an unknown token; tests/members for the rest
     "organisations/<slug:slug>/audit/": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/audit.csv": acme_object(member=403, attester=403),
     "signing-keys.json": everyone(200),
     "verify/": everyone(200),
     "drafts/<uuid:draft_id>/": owners_draft(302),  # on to the draft's current step
     "drafts/<uuid:draft_id>/delete/": owners_draft(200),
+    # The review (four eyes): POST only; an outsider's POST is 404 (checked below).
+    "drafts/<uuid:draft_id>/review/submit/": signed_in(405),
+    "drafts/<uuid:draft_id>/review/withdraw/": signed_in(405),
+    "drafts/<uuid:draft_id>/review/request-changes/": signed_in(405),
+    "drafts/<uuid:draft_id>/review/approve/": signed_in(405),
+    "drafts/<uuid:draft_id>/review/comments/": signed_in(405),
+    "drafts/<uuid:draft_id>/review/resolve/": signed_in(405),
     "drafts/<uuid:draft_id>/<str:step>/": owners_draft(200),
+    # Evidence on answers: the form of one answer of alice's draft, her file, its removal.
+    "drafts/<uuid:draft_id>/evidence/<str:question_key>/": owners_draft(200),
+    "evidence/<uuid:evidence_id>/download/": owners_draft(200),
+    "evidence/<uuid:evidence_id>/remove/": signed_in(405),  # POST only
 }
 
 # Routes that change acme's objects: an outsider's POST must be refused without a trace of
@@ -192,6 +212,16 @@ def world(acme, owner, other, outsider) -> World:
         "assessment": str(assessment.public_id),
         "record": str(record.public_id),
         "slug": acme.slug,
+        "token": "no-such-invitation",
+        "question_key": "model_name",
+        "evidence_id": str(
+            evidence_add_file(
+                draft=draft,
+                question_key="model_name",
+                upload=SimpleUploadedFile("card.txt", b"Model card"),
+                user=owner,
+            ).public_id
+        ),
         "draft_id": str(draft.public_id),
         "step": "model",
         "item": "annex_xi_1_1_architecture",  # an item of the record's checklist

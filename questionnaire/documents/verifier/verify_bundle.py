@@ -19,7 +19,12 @@ What it checks, one line each (OK or FAILED):
 - the PDF report (``report.pdf``) against the SHA-256 kept when the report was signed and
   stored, as the manifest states it;
 - the rule set file is the one the record names, with the decision hash its signed result
-  pinned (when the result pins one).
+  pinned (when the result pins one);
+- every evidence file the signed record lists (its payload's "evidence": question, name,
+  size, SHA-256) is in the bundle at ``evidence/<question>/<name>`` with exactly that SHA-256
+  and size, checked against the record, not the manifest: a file changed and listed again
+  in a re-made manifest still fails; a file under ``evidence/`` the record does not list
+  fails too.
 
 It prints the id, SHA-256 fingerprint and public key of the key that signed the manifest,
 and the address where the organisation publishes its keys. A bundle checks its own
@@ -56,6 +61,7 @@ SIGNATURE = "manifest.sig"
 KEYS = "keys/signing-keys.json"
 RECORD = "record.json"
 REPORT = "report.pdf"
+EVIDENCE = "evidence/"
 
 # Files a desktop adds to a folder when someone looks at it: never part of a bundle, and
 # not a reason to fail one. Folders holding a Python virtual environment (``python -m venv
@@ -504,6 +510,48 @@ def check_ruleset(checks: Checks, files: dict[str, bytes], payload: dict[str, An
         checks.add(True, f"{what}: the rule set the record names, decision hash as signed")
 
 
+def check_evidence(checks: Checks, files: dict[str, bytes], payload: dict[str, Any]) -> None:
+    """Each evidence file of the signed payload against the bundle's copy of it."""
+    entries = payload.get("evidence")
+    signed = set()
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict) or "sha256" not in entry:
+            continue  # a link: nothing to carry
+        key, name = entry.get("question_key"), entry.get("name")
+        sha256, size = entry.get("sha256"), entry.get("size")
+        if not _plain_segment(key) or not _plain_segment(name):
+            checks.add(False, f"evidence {key!r}/{name!r}: the record names no plain file")
+            continue
+        path = f"{EVIDENCE}{key}/{name}"
+        signed.add(path)
+        data = files.get(path)
+        if data is None:
+            checks.add(False, f"evidence {path}: missing from the bundle")
+        elif sha256_hex(data) != sha256 or len(data) != size:
+            checks.add(
+                False,
+                f"evidence {path}: not the file the record signed (its SHA-256 or size "
+                "differs): changed",
+            )
+        else:
+            checks.add(True, f"evidence {path}: as signed in the record ({size:,} bytes)")
+    for path in sorted(path for path in files if path.startswith(EVIDENCE)):
+        if path not in signed:
+            checks.add(False, f"evidence {path}: not listed in the signed record")
+
+
+def _plain_segment(text: Any) -> bool:
+    """One file or folder name: no separator, not empty, not starting with a dot."""
+    return (
+        isinstance(text, str)
+        and bool(text)
+        and not text.startswith(".")
+        and "/" not in text
+        and "\\" not in text
+        and all(char.isprintable() for char in text)
+    )
+
+
 def check_independent_keys(checks: Checks, independent: dict[str, Key], used: list[Key]) -> None:
     for key in used:
         theirs = independent.get(key.key_id)
@@ -539,6 +587,7 @@ def verify(bundle: Path, independent_keys: Path | None = None) -> tuple[int, lis
     check_report(checks, files, manifest)
     if payload is not None:
         check_ruleset(checks, files, payload)
+        check_evidence(checks, files, payload)
     used = [manifest_key] if manifest_key is not None else []
     if record_key is not None and (
         manifest_key is None or record_key.key_id != manifest_key.key_id

@@ -1,6 +1,9 @@
 """``manage.py assess FILE|-``: score an answers document and print the result JSON.
 With ``--record --org SLUG --user USERNAME`` it also stores a signed record (the user must
 be an attester of the organisation) and adds its id and hash to the printed result.
+``--prepared-by USERNAME`` names who prepared the answers (by default the attester); where
+the organisation requires four eyes it must be someone else, and a review it cannot give
+(an organisation that requires one signs only approved assessments, on the web).
 
 The contract (shared/spec/assess-json.md): the result on stdout and nothing stored; invalid
 answers, unreadable files and invalid JSON exit with status 2 and one line per problem on
@@ -48,6 +51,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--org", metavar="SLUG", help="the organisation the record belongs to")
         parser.add_argument("--user", metavar="USERNAME", help="the attester (of --org)")
+        parser.add_argument(
+            "--prepared-by",
+            metavar="USERNAME",
+            help="who prepared the answers (of --org; default: the attester). Where the "
+            "organisation requires four eyes, someone other than the attester",
+        )
         parser.add_argument("--name", help="the attester's name as printed (default: full name)")
         parser.add_argument("--function", default="", help="the attester's function")
         parser.add_argument(
@@ -60,6 +69,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         source: str = options["answers"]
         attester = self._attester(options) if options["record"] else None
+        preparer = self._preparer(options, *attester) if attester is not None else None
         try:
             text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -81,7 +91,7 @@ class Command(BaseCommand):
         output: dict[str, Any] = dict(result)
         if attester is not None:
             organisation, user = attester
-            record = self._record(document, result, organisation, user, options)
+            record = self._record(document, result, organisation, user, preparer or user, options)
             # The report is made after the commit, maybe on a background thread: a command
             # ends only once it is stored (the process would otherwise end before it).
             services.report_tasks.wait()
@@ -111,12 +121,46 @@ class Command(BaseCommand):
             )
         return organisation, user
 
+    def _preparer(
+        self, options: dict[str, Any], organisation: Organisation, attester: User
+    ) -> User:
+        """Who prepared the answers: ``--prepared-by``, a member of the organisation, or the
+        attester. Four eyes refuse the attester; a required review refuses any (exit 2)."""
+        username = options.get("prepared_by")
+        preparer = attester
+        if username:
+            found = User.objects.filter(
+                username=username, memberships__organisation=organisation
+            ).first()
+            if found is None:
+                raise CommandError(
+                    f"--prepared-by: {username!r} is not a member of {organisation.slug}."
+                )
+            preparer = found
+        if organisation.review_required:
+            self._fail(
+                [
+                    f"{organisation.slug} requires a review: an assessment is approved by a "
+                    "reviewer (on the web) before anyone attests it; nothing was stored."
+                ]
+            )
+        if organisation.four_eyes and preparer.pk == attester.pk:
+            self._fail(
+                [
+                    f"{organisation.slug} requires four eyes: the person who prepared the "
+                    f"answers never attests them. Name the preparer with --prepared-by, someone "
+                    f"other than {attester.get_username()}; nothing was stored."
+                ]
+            )
+        return preparer
+
     def _record(
         self,
         answers: dict[str, Any],
         result: Mapping[str, Any],
         organisation: Organisation,
         user: User,
+        preparer: User,
         options: dict[str, Any],
     ) -> AssessmentRecord:
         try:
@@ -128,6 +172,7 @@ class Command(BaseCommand):
                     shown=questions_for_answers(answers),
                     result=result,
                     origin=COMMAND_LINE,
+                    prepared_by=preparer,
                 )
                 return services.record_create(
                     assessment=assessment,
@@ -139,6 +184,8 @@ class Command(BaseCommand):
         except CanonicalError as error:
             # Signed data is never changed to fit: what cannot be signed exactly is refused.
             self._fail([str(error).removeprefix("payload.answers.")])
+        except services.FourEyesRefused as error:
+            self._fail([str(error.args[0])])
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from None
 

@@ -18,6 +18,10 @@ USERNAME = "admin"
 DEMO_SLUG = "demo"
 DEMO_NAME = "Demo organisation"
 LOCAL_URL = "http://127.0.0.1:8000/"
+FOUR_EYES_NOTE = (
+    f"The {DEMO_NAME.lower()} has four eyes off, so one person can prepare, review and sign "
+    f"(turn them on with: python manage.py org set {DEMO_SLUG} --four-eyes on)."
+)
 
 
 class Command(BaseCommand):
@@ -48,13 +52,16 @@ class Command(BaseCommand):
                     "This password is shown only this once.",
                     "At the first sign-in you set up two-factor sign-in with an authenticator "
                     "app: administrators sign with a second factor.",
+                    FOUR_EYES_NOTE,
                 ]
             )
         )
 
     def _join_demo(self, user: Any) -> None:
+        # Four eyes and the review stay off: the demo works for one person, who prepares,
+        # reviews and signs (`manage.py org set demo --four-eyes on` to try them).
         organisation, _ = Organisation.objects.get_or_create(
-            slug=DEMO_SLUG, defaults={"name": DEMO_NAME}
+            slug=DEMO_SLUG, defaults={"name": DEMO_NAME, "four_eyes": False}
         )
         if not Membership.objects.filter(organisation=organisation, user=user).exists():
             services.membership_set(

@@ -5,7 +5,8 @@ optionally also
 - ``--reproduce``: re-run each record's signed answers under the rule set it names and check
   that they give the signed decision;
 - ``--files``: read every stored PDF report back and check its hash, its PAdES signature and
-  that it is the report of its record;
+  that it is the report of its record; and every evidence file a record signed, against the
+  SHA-256 and size in its payload;
 - ``--checkpoints FILE``: check the chain against signed chain heads kept outside the
   database (the checkpoint file, or a downloaded ``chain-head.json``);
 - ``--receipts DIR``: check that the record of every export (``*.json``) and PDF report
@@ -30,7 +31,7 @@ from questionnaire.models import AssessmentRecord, Organisation
 from questionnaire.records.chain import chain_verify, payload_read
 from questionnaire.records.checkpoints import checkpoints_read, checkpoints_verify, receipts_verify
 from questionnaire.records.reproduce import reproduce_all
-from questionnaire.records.stored_files import reports_verify
+from questionnaire.records.stored_files import evidence_verify, reports_verify
 
 
 class Command(BaseCommand):
@@ -52,7 +53,8 @@ class Command(BaseCommand):
             "--files",
             action="store_true",
             help="also read every stored PDF report: its SHA-256, its PAdES signature, and "
-            "that the record.json it embeds is its record's",
+            "that the record.json it embeds is its record's; and every evidence file a record "
+            "signed: its SHA-256 and size against the record's",
         )
         parser.add_argument(
             "--checkpoints",
@@ -88,6 +90,9 @@ class Command(BaseCommand):
             failures += [(record_id, f"report: {reason}") for record_id, reason in files.failures]
             preparing = f" ({files.preparing} still being prepared)" if files.preparing else ""
             extra.append(f"{files.checked} stored reports read{preparing}")
+            evidence = evidence_verify(organisations)
+            failures += evidence.failures
+            extra.append(f"{evidence.checked} evidence files read")
         if options["checkpoints"]:
             checked, problems = checkpoints_verify(_read(options["checkpoints"]))
             failures += [(problem.source, problem.reason) for problem in problems]
