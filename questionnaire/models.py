@@ -157,6 +157,14 @@ class Draft(models.Model):
         related_name="+",
         help_text="The signed record this draft re-assesses: signing it supersedes that record.",
     )
+    registered_model = models.ForeignKey(
+        "RegisteredModel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="drafts",
+        help_text="The model of the register this draft assesses, when started from it.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.EDITING)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     status_changed_by = models.ForeignKey(
@@ -198,6 +206,14 @@ class Assessment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The signed record this assessment re-assesses, offered when it is attested.",
+    )
+    registered_model = models.ForeignKey(
+        "RegisteredModel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assessments",
+        help_text="The model of the register this assessment is of (its timeline).",
     )
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -727,3 +743,197 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to_email}"
+
+
+class RegisteredModel(models.Model):
+    """A model of the organisation's register, followed over its lifecycle: its versions,
+    its lineage (the weights it came from), its compute ledger and every assessment of it."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="registered_models"
+    )
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="one_model_name_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ModelVersion(models.Model):
+    model = models.ForeignKey(RegisteredModel, on_delete=models.CASCADE, related_name="versions")
+    label = models.CharField(max_length=100)
+    released_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["model", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "label"], name="one_version_label_per_model")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.label}"
+
+
+class ModelLineage(models.Model):
+    """Where a model's weights came from: another model of the register, or an external
+    one with its known training compute. How each kind counts follows the rules (§2,
+    §10.6): initialised or merged weights add to cumulative compute; weights fine-tuned from
+    another provider's model make this one a modification; a distillation parent does not
+    count."""
+
+    class Kind(models.TextChoices):
+        INITIALISED_FROM = "initialised_from", "Initialised from"
+        MERGED_FROM = "merged_from", "Merged from"
+        FINE_TUNED_FROM = "fine_tuned_from", "Fine-tuned from"
+        DISTILLED_FROM = "distilled_from", "Distilled from"
+
+    model = models.ForeignKey(RegisteredModel, on_delete=models.CASCADE, related_name="lineage")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        RegisteredModel, null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    external_name = models.CharField(max_length=200, blank=True)
+    external_provider = models.CharField(
+        max_length=200, blank=True, help_text="Empty: the organisation's own model."
+    )
+    external_flop = models.CharField(
+        max_length=40, blank=True, help_text="Its known training compute (FLOP); empty: unknown."
+    )
+    external_systemic_risk = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["model", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.kind} {self.parent or self.external_name}"
+
+
+class LedgerEntry(models.Model):
+    """One item of a model's compute ledger: a training run or other compute that counts
+    towards the model's training or cumulative compute, with its method and inputs (the
+    engine's own estimators: ``compute`` holds a compute document of the answers contract),
+    its status and where it came from. ``flop`` is the engine's estimate of it, as a
+    decimal string. ``key`` is the client's idempotency key: filing the same key again
+    updates the entry when its content is the same kind of entry, and is refused when it
+    names other content than it may."""
+
+    class Kind(models.TextChoices):
+        PRE_TRAINING = "pre_training", "Pre-training"
+        CONTINUED_PRE_TRAINING = "continued_pre_training", "Continued pre-training"
+        FINE_TUNING = "fine_tuning", "Fine-tuning"
+        REINFORCEMENT_LEARNING = "reinforcement_learning", "Reinforcement learning"
+        SYNTHETIC_DATA = "synthetic_data", "Non-public synthetic-data generation"
+        INHERITED = "inherited", "Inherited weights"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+
+    class Source(models.TextChoices):
+        TYPED = "typed", "Typed in"
+        IMPORTED = "imported", "Imported"
+        API = "api", "From the API"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="ledger_entries"
+    )
+    model = models.ForeignKey(RegisteredModel, on_delete=models.PROTECT, related_name="ledger")
+    key = models.CharField(max_length=100)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.TYPED)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    compute = models.JSONField(help_text="A compute document of the answers contract.")
+    flop = models.CharField(max_length=40)
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["model", "started_on", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="one_ledger_entry_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of {self.model} ({self.status})"
+
+
+class ThresholdEvent(models.Model):
+    """When a model's planned or actual cumulative compute first reached the warning
+    fraction of a threshold, or crossed it: recorded once, with the date it became known
+    (the Art. 52(1) clock starts there)."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", "Warning"
+        CROSSED = "crossed", "Crossed"
+
+    model = models.ForeignKey(
+        RegisteredModel, on_delete=models.CASCADE, related_name="threshold_events"
+    )
+    threshold = models.CharField(max_length=30, help_text="systemic_risk, gpai, modification")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    planned = models.BooleanField(help_text="Reached by planned compute (not yet actual).")
+    known_on = models.DateField()
+    flop = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["model", "known_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "threshold", "kind", "planned"], name="one_threshold_event"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}: {self.threshold} {self.kind} on {self.known_on}"
+
+
+class ApiToken(models.Model):
+    """A token a training pipeline uses on the JSON API, made and revoked by the
+    organisation's administrators. Only its SHA-256 is kept; it is shown once."""
+
+    class Scope(models.TextChoices):
+        WRITE_LEDGER = "write_ledger", "Write ledger entries"
+        READ_MODELS = "read_models", "Read models"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, help_text="The token's first characters, shown.")
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    scopes = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
