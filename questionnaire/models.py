@@ -827,9 +827,12 @@ class LedgerEntry(models.Model):
     towards the model's training or cumulative compute, with its method and inputs (the
     engine's own estimators: ``compute`` holds a compute document of the answers contract),
     its status and where it came from. ``flop`` is the engine's estimate of it, as a
-    decimal string. ``key`` is the client's idempotency key: filing the same key again
-    updates the entry when its content is the same kind of entry, and is refused when it
-    names other content than it may."""
+    decimal string.
+
+    ``key`` is chosen by the client and names the entry; ``revision`` counts its updates.
+    Filing a key with a higher revision updates the entry; filing the same key and revision
+    again with the same content changes nothing (a retried request), and with other content
+    is refused (a replayed key); ``content_sha256`` holds the hash that tells them apart."""
 
     class Kind(models.TextChoices):
         PRE_TRAINING = "pre_training", "Pre-training"
@@ -855,6 +858,8 @@ class LedgerEntry(models.Model):
     )
     model = models.ForeignKey(RegisteredModel, on_delete=models.PROTECT, related_name="ledger")
     key = models.CharField(max_length=100)
+    revision = models.PositiveIntegerField(default=1)
+    content_sha256 = models.CharField(max_length=64)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TYPED)
