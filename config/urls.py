@@ -6,9 +6,9 @@ from questionnaire.accounts import views as account_views
 from questionnaire.accounts.forms import PasswordChangeForm
 
 # The sign-in pages, named as django.contrib.auth.urls names them. Password reset is left out
-# on purpose: no mail is configured, and live reset pages would only accept requests whose
-# e-mail never arrives (or hold a worker on a silent mail server). Add them together with
-# EMAIL_* settings. Signing in is throttled (django-axes) and asks for the second factor of
+# on purpose: Django's reset sends its e-mail inside the request (a silent mail server would
+# hold a worker; the app's own e-mail goes through the outbox, questionnaire.notifications),
+# and a reset by e-mail would get round the second factor. Signing in is throttled (django-axes) and asks for the second factor of
 # those who have one (questionnaire.accounts).
 accounts = [
     path("login/", account_views.SignInView.as_view(), name="login"),
