@@ -339,6 +339,10 @@ EVIDENCE_MAX_BYTES = envint("GPAI_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # clears older ones.
 AUDIT_ADDRESS_RETENTION_DAYS = envint("DJANGO_AUDIT_ADDRESS_RETENTION_DAYS", 90)
 
+# The JSON API for training pipelines (questionnaire.api): requests a token may make in a
+# minute (Django's cache counts them); one more is answered 429 with Retry-After.
+API_RATE_LIMIT_PER_MINUTE = envint("GPAI_API_RATE_LIMIT_PER_MINUTE", 120)
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

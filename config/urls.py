@@ -8,8 +8,8 @@ from questionnaire.accounts.forms import PasswordChangeForm
 # The sign-in pages, named as django.contrib.auth.urls names them. Password reset is left out
 # on purpose: Django's reset sends its e-mail inside the request (a silent mail server would
 # hold a worker; the app's own e-mail goes through the outbox, questionnaire.notifications),
-# and a reset by e-mail would get round the second factor. Signing in is throttled (django-axes) and asks for the second factor of
-# those who have one (questionnaire.accounts).
+# and a reset by e-mail would get round the second factor. Signing in is throttled
+# (django-axes) and asks for the second factor of those who have one (questionnaire.accounts).
 accounts = [
     path("login/", account_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

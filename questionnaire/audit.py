@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 Action = AuditEvent.Action
 
 USER_AGENT_MAX = AuditEvent._meta.get_field("user_agent").max_length or 300
+ACTOR_NAME_MAX = AuditEvent._meta.get_field("actor_username").max_length or 150
 DETAIL_MAX_CHARS = 2000
 """An event's detail is a few counts and ids, never a document: its JSON stays this short."""
 
@@ -85,9 +86,11 @@ def audit_log(
     record: AssessmentRecord | None = None,
     object_id: str = "",
     detail: Mapping[str, Any] | None = None,
+    actor_name: str = "",
 ) -> AuditEvent:
     """Write one event. ``request`` gives the origin and, unless ``actor`` is given, the
     signed-in user; the command line passes ``origin`` (or nothing) and the actor.
+    ``actor_name`` names an actor that is no person (an API token) when there is none.
 
     A record gives its organisation and public id when they are not given."""
     if action not in Action.values:
@@ -108,7 +111,9 @@ def audit_log(
     return AuditEvent.objects.create(
         organisation=organisation,
         actor=person,
-        actor_username=person.get_username() if person is not None else "",
+        actor_username=(
+            person.get_username() if person is not None else actor_name[:ACTOR_NAME_MAX]
+        ),
         action=action,
         record=record,
         object_id=object_id,

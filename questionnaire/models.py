@@ -467,6 +467,13 @@ class AuditEvent(WrittenOnce):
         TWO_FACTOR_RESET = "two_factor.reset", "Two-factor authentication reset"
         AUDIT_EXPORTED = "audit.exported", "Audit trail exported (CSV)"
         AUDIT_ADDRESSES_TRUNCATED = "audit.addresses_truncated", "Old addresses cleared"
+        REGISTERED_MODEL_CREATED = "model.created", "Model registered"
+        LEDGER_ENTRY_CREATED = "ledger.entry_created", "Compute ledger entry filed"
+        LEDGER_ENTRY_UPDATED = "ledger.entry_updated", "Compute ledger entry updated"
+        THRESHOLD_EVENT_RECORDED = "ledger.threshold_event", "Compute threshold event recorded"
+        API_TOKEN_CREATED = "api_token.created", "API token created"
+        API_TOKEN_REVOKED = "api_token.revoked", "API token revoked"
+        API_LEDGER_ENTRY_FILED = "api.ledger_entry_filed", "Ledger entry filed through the API"
 
     organisation = models.ForeignKey(
         Organisation,

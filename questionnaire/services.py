@@ -41,6 +41,7 @@ from questionnaire.models import (
     Organisation,
     RecordChain,
     RecordReport,
+    RegisteredModel,
     ReviewComment,
     ReviewThread,
     SigningKey,
@@ -170,12 +171,14 @@ def _unsaved_drafts_prune(*, user: User) -> None:
 @dataclass(frozen=True, slots=True)
 class DraftSeed:
     """A pre-filled draft to open: the wizard's stored state (``wizard.prefill``), the step
-    it resumes at, the model's name, and the signed record it re-assesses."""
+    it resumes at, the model's name, and the signed record it re-assesses or the model of
+    the register it assesses (``ledger``)."""
 
     state: Mapping[str, Any]
     current_step: str
     model_name: str
-    supersedes: AssessmentRecord
+    supersedes: AssessmentRecord | None = None
+    registered_model: RegisteredModel | None = None
 
 
 @transaction.atomic
@@ -187,11 +190,23 @@ def drafts_create(
     attesting it offers that record as the one it corrects.
 
     They count towards the user's MAX_OPEN_DRAFTS like any other: only as many are opened
-    as there is room for, in the order given; the caller says what was left out."""
-    if not membership_get(user=user, organisation=organisation).can_administer:
+    as there is room for, in the order given; the caller says what was left out.
+
+    A draft of a registered model that supersedes no record is any member's to open."""
+    membership = membership_get(user=user, organisation=organisation)
+    if any(seed.supersedes is not None for seed in seeds) and not membership.can_administer:
         raise PermissionDenied("Only administrators of the organisation can re-assess its records.")
-    if any(seed.supersedes.organisation_id != organisation.pk for seed in seeds):
+    if any(
+        seed.supersedes is not None and seed.supersedes.organisation_id != organisation.pk
+        for seed in seeds
+    ):
         raise PermissionDenied("A draft can only correct a record of the same organisation.")
+    if any(
+        seed.registered_model is not None
+        and seed.registered_model.organisation_id != organisation.pk
+        for seed in seeds
+    ):
+        raise PermissionDenied("A draft can only assess a model of the same organisation.")
     # Lock the user's row so that two requests at once cannot both use the same room.
     User.objects.select_for_update().filter(pk=user.pk).first()
     _unsaved_drafts_prune(user=user)
@@ -205,6 +220,7 @@ def drafts_create(
                 current_step=seed.current_step,
                 model_name=seed.model_name[:200],
                 supersedes=seed.supersedes,
+                registered_model=seed.registered_model,
             )
             for seed in seeds[:room]
         ]
@@ -299,6 +315,7 @@ def _assessment_write(
         model_name=answers.get("model_name") or "Unnamed model",
         draft_public_id=draft.public_id if draft else None,
         supersedes=draft.supersedes if draft else None,
+        registered_model=draft.registered_model if draft else None,
         answers=answers,
         shown=shown,
         result=result,

@@ -1,8 +1,11 @@
 from django.urls import path
 
 from questionnaire import views
+from questionnaire.api import token_views as api_token_views
+from questionnaire.api.views import api as api_v1
 from questionnaire.documents import views as document_views
 from questionnaire.evidence import views as evidence_views
+from questionnaire.ledger import views as ledger_views
 from questionnaire.members import views as member_views
 from questionnaire.wizard.review import ACTIONS as REVIEW_ACTIONS
 from questionnaire.wizard.view import AssessmentWizard, ReviewActionView
@@ -46,6 +49,20 @@ urlpatterns = [
     path("records/<uuid:public_id>/bundle.zip", document_views.record_bundle, name="record_bundle"),
     path("records/<uuid:public_id>/reassess/", views.record_reassess, name="record_reassess"),
     path("rulesets/", views.rulesets, name="rulesets"),
+    # The model register and its compute ledger.
+    path("models/", ledger_views.models_index, name="models_index"),
+    path("models/<uuid:public_id>/", ledger_views.model_detail, name="model_detail"),
+    path(
+        "models/<uuid:public_id>/entries/new/",
+        ledger_views.model_entry_add,
+        name="model_entry_add",
+    ),
+    path(
+        "models/<uuid:public_id>/entries/<uuid:entry_id>/",
+        ledger_views.model_entry_edit,
+        name="model_entry_edit",
+    ),
+    path("models/<uuid:public_id>/assess/", ledger_views.model_assess, name="model_assess"),
     path(
         "organisations/<slug:slug>/reassess/",
         views.organisation_reassess,
@@ -77,6 +94,23 @@ urlpatterns = [
         name="organisation_invitation_revoke",
     ),
     path("invitations/<str:token>/", member_views.invitation_accept, name="invitation_accept"),
+    # The JSON API for training pipelines, and its tokens' page for administrators.
+    path("api/v1/", api_v1.urls),
+    path(
+        "organisations/<slug:slug>/api-tokens/",
+        api_token_views.api_tokens,
+        name="organisation_api_tokens",
+    ),
+    path(
+        "organisations/<slug:slug>/api-tokens/new/",
+        api_token_views.api_token_create,
+        name="organisation_api_token_create",
+    ),
+    path(
+        "organisations/<slug:slug>/api-tokens/revoke/",
+        api_token_views.api_token_revoke,
+        name="organisation_api_token_revoke",
+    ),
     path("organisations/<slug:slug>/audit/", views.organisation_audit, name="organisation_audit"),
     path(
         "organisations/<slug:slug>/audit.csv",

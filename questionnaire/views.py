@@ -49,6 +49,7 @@ from questionnaire.accounts.two_factor import (
 )
 from questionnaire.audit import Action, audit_log, record_verified_log
 from questionnaire.checklist import Checklist, ChecklistGroup, ChecklistItem
+from questionnaire.ledger import selectors as ledger_selectors
 from questionnaire.lib.downloads import attachment_header
 from questionnaire.lib.spreadsheet import cell_safe
 from questionnaire.presentation import (
@@ -88,6 +89,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 DASHBOARD_PAGE_SIZE = 25
 """Completed assessments listed on one page of the dashboard."""
+DASHBOARD_NOTICES = 10
+"""The most threshold notices of the compute ledger the dashboard lists."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "questionnaire/dashboard.html",
         {
             "drafts": drafts,
+            # The compute ledger's warnings and crossings (issue 14), for admins and attesters.
+            "threshold_notices": list(
+                ledger_selectors.threshold_notices_for(user=_user(request))[:DASHBOARD_NOTICES]
+            ),
             # The review (four eyes): what waits for this person.
             "awaiting_review": list(selectors.drafts_awaiting_review(user=request.user))
             if any(
@@ -1069,6 +1076,7 @@ def _drafts_open(
         named = [
             f"record {seed.supersedes.sequence} ({seed.model_name})"
             for seed in seeds[: len(opened)]
+            if seed.supersedes is not None
         ]
         if len(named) > MESSAGE_NAMES:
             named = [*named[:MESSAGE_NAMES], f"and {len(named) - MESSAGE_NAMES} more"]

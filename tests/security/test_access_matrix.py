@@ -17,6 +17,7 @@ sends anyone who is not staff to the admin login, and answers a staff user.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from questionnaire.documents.formats import MODEL_DOCUMENTATION
 from questionnaire.documents.services import document_save
 from questionnaire.evidence.services import evidence_add_file
+from questionnaire.ledger.services import ledger_entry_put, registered_model_create
 from questionnaire.models import Draft, Membership
 from tests.people import make_member
 from tests.records.conftest import make_record, signing_paths, signing_setup
@@ -100,6 +102,12 @@ ACCESS: dict[str, dict[str, int]] = {
     "records/<uuid:public_id>/bundle.zip": acme_object(),
     "records/<uuid:public_id>/reassess/": acme_object(member=403, attester=403),
     "rulesets/": signed_in(200),
+    # The model register and its compute ledger (issue 14): any member of the organisation.
+    "models/": signed_in(200),
+    "models/<uuid:public_id>/": acme_object(),
+    "models/<uuid:public_id>/entries/new/": acme_object(),
+    "models/<uuid:public_id>/entries/<uuid:entry_id>/": acme_object(),
+    "models/<uuid:public_id>/assess/": signed_in(405),  # POST only
     "organisations/<slug:slug>/reassess/": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/chain-head.json": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/members/": acme_object(member=403, attester=403),
@@ -109,6 +117,18 @@ ACCESS: dict[str, dict[str, int]] = {
     "organisations/<slug:slug>/members/remove/": acme_object(member=403, attester=403, admin=404),
     "organisations/<slug:slug>/invitations/revoke/": signed_in(405),  # POST only
     "invitations/<str:token>/": everyone(404),  # an unknown token; tests/members for the rest
+    # The API tokens page (administrators); making and revoking are POST only.
+    "organisations/<slug:slug>/api-tokens/": acme_object(member=403, attester=403),
+    "organisations/<slug:slug>/api-tokens/new/": signed_in(405),
+    "organisations/<slug:slug>/api-tokens/revoke/": signed_in(405),
+    # The JSON API (django-ninja's routes, included under api/v1/): a session is no token,
+    # so every visitor gets 401 JSON; tests/api for tokens. Its description is public.
+    "api/v1/": everyone(404),  # django-ninja's root: a name to reverse, no page
+    "api/v1/openapi.json": everyone(200),
+    "api/v1/models": everyone(401),
+    "api/v1/models/<model_id>": everyone(401),
+    "api/v1/models/<model_id>/ledger": everyone(401),
+    "api/v1/models/<model_id>/ledger/<key>": everyone(405),  # PUT only
     "organisations/<slug:slug>/audit/": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/audit.csv": acme_object(member=403, attester=403),
     "signing-keys.json": everyone(200),
@@ -131,7 +151,8 @@ ACCESS: dict[str, dict[str, int]] = {
 
 # Routes that change acme's objects: an outsider's POST must be refused without a trace of
 # the object (404), or for the method (405), never carried out or 403.
-OUTSIDER_POST_OK = {404, 405}
+# The API answers 401 to any request without a token, before it looks at the address.
+OUTSIDER_POST_OK = {401, 404, 405}
 
 ADMIN_PREFIX = "admin/"
 
@@ -207,8 +228,19 @@ def world(acme, owner, other, outsider) -> World:
     assessment = record.assessment
     assert assessment is not None
     document_save(assessment=assessment, document=MODEL_DOCUMENTATION, values={}, user=owner)
+    registered = registered_model_create(organisation=acme, name="Falcon", user=owner)
+    entry, _ = ledger_entry_put(
+        model=registered,
+        key="typed-1",
+        data={
+            "kind": "pre_training",
+            "status": "planned",
+            "compute": {"method": "direct", "flop": "1e22"},
+        },
+        source="typed",
+    )
     params = {
-        # <uuid:public_id> names an assessment or a record; the route says which.
+        # <uuid:public_id> names an assessment, a record or a registered model; the route says which.
         "assessment": str(assessment.public_id),
         "record": str(record.public_id),
         "slug": acme.slug,
@@ -228,10 +260,20 @@ def world(acme, owner, other, outsider) -> World:
         "document_slug": "model-documentation",  # its version 1 is saved below
         "extension": "docx",
         "number": "1",
+        "model_id": str(uuid.uuid4()),  # the API answers 401 before any lookup
+        "key": "run-1",
+        "model": str(registered.public_id),
+        "entry_id": str(entry.public_id),
     }
     paths = {}
     for route in ACCESS:
-        kind = "assessment" if route.startswith("assessments/") else "record"
+        kind = (
+            "assessment"
+            if route.startswith("assessments/")
+            else "model"
+            if route.startswith("models/")
+            else "record"
+        )
         paths[route] = fill(route, {**params, "public_id": params[kind]})
     return World(clients=clients, params=params, paths=paths)
 

@@ -227,8 +227,9 @@ def test_the_queries_of_the_dashboard_do_not_grow_with_the_assessments(owner, ac
     with_many = queries_of_the_dashboard(signed_in(owner))
 
     # The session, the person, their memberships with each organisation's counts, their
-    # drafts, and the page of assessments with their records.
-    assert len(with_many) == len(with_few) == 5
+    # drafts, the compute ledger's threshold notices, and the page of assessments with
+    # their records.
+    assert len(with_many) == len(with_few) == 6
     [page_query] = [sql for sql in with_many if 'FROM "questionnaire_assessment"' in sql]
     assert "LIMIT 25 OFFSET 25" in page_query
     for document in ('"answers"', '"shown"', '"result"'):

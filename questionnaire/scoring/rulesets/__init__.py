@@ -100,6 +100,11 @@ class RuleSet:
     transparency_apply_from: date | None = None
     marking_transition_by: date | None = None
     reassessment_request_months: int | None = None
+    ledger_warning_fraction: Decimal | None = None
+    """Not decision data: the compute ledger warns when a model's compute reaches this
+    fraction of a threshold (``ledger`` in the file); None: no early warning."""
+    ledger_implausible_flop: Decimal | None = None
+    """Not decision data: a ledger figure above this is refused as a typing accident."""
 
     def cite(self, key: str) -> str:
         return self.citations[key]
@@ -156,6 +161,7 @@ def load(ruleset_id: str | None = None) -> RuleSet:
     thresholds = data["thresholds"]
     dates = data["dates"]
     fraction = thresholds["modification_fraction"]
+    ledger = data.get("ledger", {})
     return RuleSet(
         id=data["id"],
         title=data["title"],
@@ -191,8 +197,14 @@ def load(ruleset_id: str | None = None) -> RuleSet:
         transparency_apply_from=_optional_date(dates.get("transparency_apply_from")),
         marking_transition_by=_optional_date(dates.get("marking_transition_by")),
         reassessment_request_months=data.get("reassessment_request_months"),
+        ledger_warning_fraction=_optional_decimal(ledger.get("warning_fraction")),
+        ledger_implausible_flop=_optional_decimal(ledger.get("implausible_flop")),
     )
 
 
 def _optional_date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
+
+
+def _optional_decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)

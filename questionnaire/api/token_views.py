@@ -1,0 +1,110 @@
+"""The API tokens page of an organisation (``/organisations/<slug>/api-tokens/``), for its
+administrators: the tokens with their scopes and when each was last used, a form to make
+one (shown once, on the page that answers the form) and a button to revoke each. Other
+members get 403, anyone else 404, as on the organisation's other administrators' pages.
+Making and revoking are audited (``questionnaire.api.services``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from questionnaire import selectors
+from questionnaire.accounts.two_factor import second_factor_required
+from questionnaire.api import selectors as api_selectors
+from questionnaire.api import services as api_services
+from questionnaire.api.forms import ApiTokenForm, RevokeForm
+from questionnaire.audit import origin_of
+
+if TYPE_CHECKING:
+    from questionnaire.models import Organisation
+
+TEMPLATE = "questionnaire/api_tokens.html"
+
+
+def _administered(request: HttpRequest, slug: str) -> Organisation:
+    """The organisation: 404 unless the user belongs to it, 403 unless they administer it."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    membership = selectors.membership_get(user=request.user, organisation=organisation)
+    if not membership.can_administer:
+        raise PermissionDenied("Only administrators of the organisation can manage API tokens.")
+    return organisation
+
+
+def _page(
+    request: HttpRequest,
+    organisation: Organisation,
+    *,
+    form: ApiTokenForm | None = None,
+    issued: api_services.IssuedToken | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "organisation": organisation,
+        "tokens": api_selectors.api_tokens_of(organisation=organisation),
+        "form": form or ApiTokenForm(),
+        "issued": issued,
+        "api_base": request.build_absolute_uri("/api/v1/"),
+    }
+    return render(request, TEMPLATE, context, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD"])
+@second_factor_required
+def api_tokens(request: HttpRequest, slug: str) -> HttpResponse:
+    return _page(request, _administered(request, slug))
+
+
+@never_cache
+@login_required
+@require_POST
+@second_factor_required
+def api_token_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Make a token and answer with the page showing it, once: only its hash is kept, so it
+    is not put in a redirect."""
+    organisation = _administered(request, slug)
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return _page(request, organisation, form=form, status=400)
+    issued = api_services.api_token_create(
+        organisation=organisation,
+        name=form.cleaned_data["name"],
+        scopes=form.cleaned_data["scopes"],
+        user=cast(User, request.user),
+        origin=origin_of(request),
+    )
+    return _page(request, organisation, issued=issued)
+
+
+@login_required
+@require_POST
+@second_factor_required
+def api_token_revoke(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _administered(request, slug)
+    form = RevokeForm(request.POST)
+    token = (
+        api_selectors.api_token_of(organisation=organisation, token_id=form.cleaned_data["token"])
+        if form.is_valid()
+        else None
+    )
+    if token is None:
+        raise Http404("No such token.")
+    if api_services.api_token_revoke(
+        organisation=organisation,
+        token=token,
+        user=cast(User, request.user),
+        origin=origin_of(request),
+    ):
+        messages.success(request, f"The token “{token.name}” is revoked: it no longer works.")
+    return redirect(reverse("organisation_api_tokens", kwargs={"slug": organisation.slug}))

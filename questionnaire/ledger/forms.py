@@ -1,0 +1,151 @@
+"""Forms of the model register's pages: a new model, a typed ledger entry.
+
+The entry form only gathers what is typed; the figures are checked by the scoring engine's
+parser through ``ledger.services.ledger_entry_put``, whose refusal names the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from questionnaire.models import LedgerEntry
+from questionnaire.scoring import load
+from questionnaire.scoring.vocabulary import Method
+
+from .services import LedgerRefused
+
+METHOD_CHOICES = [
+    (Method.DIRECT, "Direct: a FLOP figure"),
+    (Method.ARCHITECTURE, "Architecture: parameters and training tokens"),
+    (Method.HARDWARE, "Hardware: chips, hours, utilisation"),
+]
+
+FIELD_OF_PATH = {
+    "kind": "kind",
+    "status": "status",
+    "started_on": "started_on",
+    "ended_on": "ended_on",
+    "description": "description",
+    "compute.method": "method",
+    "compute.flop": "flop",
+    "compute.parameters": "parameters",
+    "compute.tokens": "tokens",
+    "compute.chips": "chips",
+    "compute.hours": "hours",
+    "compute.utilisation": "utilisation",
+    "compute.accelerator": "accelerator",
+    "compute.peak_flops": "accelerator",
+    "compute": "method",
+}
+
+
+class ModelForm(forms.Form):
+    organisation = forms.ChoiceField(label="Organisation")
+    name = forms.CharField(label="Name of the model", max_length=200)
+    description = forms.CharField(
+        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, organisations: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
+        field.choices = organisations
+
+
+def _accelerators() -> list[tuple[str, str]]:
+    return [("", "Choose a chip")] + [(key, chip.name) for key, chip in load().accelerators.items()]
+
+
+class EntryForm(forms.Form):
+    kind = forms.ChoiceField(label="What compute is it", choices=LedgerEntry.Kind.choices)
+    status = forms.ChoiceField(label="Status", choices=LedgerEntry.Status.choices)
+    started_on = forms.DateField(
+        label="Started on (optional)", required=False, help_text="For example 2026-03-01."
+    )
+    ended_on = forms.DateField(
+        label="Ended on, or ends on (optional)", required=False, help_text="For example 2026-05-31."
+    )
+    method = forms.ChoiceField(
+        label="How is the compute estimated", choices=METHOD_CHOICES, widget=forms.RadioSelect
+    )
+    flop = forms.CharField(
+        label="FLOP (direct)", required=False, help_text="For example 3.2e24 or 3.2 × 10^24."
+    )
+    parameters = forms.CharField(label="Parameters (architecture)", required=False)
+    tokens = forms.CharField(label="Training tokens, all epochs (architecture)", required=False)
+    chips = forms.CharField(label="Number of chips (hardware)", required=False)
+    hours = forms.CharField(label="Hours of training (hardware)", required=False)
+    utilisation = forms.CharField(
+        label="Average utilisation (hardware)", required=False, help_text="For example 0.4."
+    )
+    accelerator = forms.ChoiceField(label="Chip (hardware)", required=False, choices=())
+    description = forms.CharField(
+        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["accelerator"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
+        field.choices = _accelerators()
+
+    def ledger_data(self, *, revision: int) -> dict[str, Any]:
+        """The entry as ``ledger_entry_put`` takes it (after ``is_valid``)."""
+        data = self.cleaned_data
+        method = data["method"]
+        compute: dict[str, Any] = {"method": method}
+        if method == Method.DIRECT:
+            compute["flop"] = data["flop"] or None
+        elif method == Method.ARCHITECTURE:
+            compute["parameters"] = data["parameters"] or None
+            compute["tokens"] = data["tokens"] or None
+        else:
+            compute["periods"] = [
+                {
+                    "chips": data["chips"] or None,
+                    "hours": data["hours"] or None,
+                    "utilisation": data["utilisation"] or None,
+                    "accelerator": data["accelerator"] or None,
+                }
+            ]
+        compute = {key: value for key, value in compute.items() if value is not None}
+        return {
+            "kind": data["kind"],
+            "status": data["status"],
+            "revision": revision,
+            "started_on": data["started_on"].isoformat() if data["started_on"] else None,
+            "ended_on": data["ended_on"].isoformat() if data["ended_on"] else None,
+            "compute": compute,
+            "description": data["description"],
+        }
+
+    def refused(self, refusal: LedgerRefused) -> None:
+        """Show the ledger's refusal next to the field it names."""
+        path = refusal.field
+        if path.startswith("compute.periods[0]."):
+            path = "compute." + path.rsplit(".", 1)[1]
+        name = FIELD_OF_PATH.get(path)
+        self.add_error(name, refusal.message if name else f"{refusal.field}: {refusal.message}")
+
+
+def initial_of(entry: LedgerEntry) -> dict[str, Any]:
+    """An entry's typed values, to edit it."""
+    compute = entry.compute if isinstance(entry.compute, dict) else {}
+    period = (compute.get("periods") or [{}])[0] if compute.get("periods") else compute
+    return {
+        "kind": entry.kind,
+        "status": entry.status,
+        "started_on": entry.started_on,
+        "ended_on": entry.ended_on,
+        "method": compute.get("method"),
+        "flop": compute.get("flop", ""),
+        "parameters": compute.get("parameters", ""),
+        "tokens": compute.get("tokens", ""),
+        "chips": period.get("chips", ""),
+        "hours": period.get("hours", ""),
+        "utilisation": period.get("utilisation", ""),
+        "accelerator": period.get("accelerator", ""),
+        "description": entry.description,
+    }
