@@ -4,7 +4,7 @@ the field, nothing written), the audit trail, and a simulated training run."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 from django.core import mail
@@ -220,7 +220,7 @@ def test_the_run_shows_on_the_model_page_and_a_reassessment_from_the_ledger_is_s
     started = admin.post(f"/models/{model.public_id}/assess/")
     wizard = WizardDriver(admin, draft_id=Draft.objects.get(registered_model=model).public_id)
     assert started["Location"] == wizard.url
-    missing = {
+    missing: dict[str, dict[str, Any]] = {
         "market": {"placement": "planned", "placed_on": "2027-01-01", "established_in_eu": "yes"},
         "capabilities": {"generates": ["text"], "generality": "wide"},
     }
