@@ -226,6 +226,7 @@ def test_the_run_shows_on_the_model_page_and_a_reassessment_from_the_ledger_is_s
     }
     step = wizard.current_step()
     while step != "review":
+        assert step is not None, "the wizard left the draft before its review"
         stored = Draft.objects.get(pk=wizard.draft.pk).state.get("step_data", {}).get(step, {})
         fields = {key.removeprefix(f"{step}-"): value for key, value in stored.items()}
         fields.update(missing.get(step, {}))
