@@ -25,6 +25,7 @@ from questionnaire.charts import (
     THRESHOLD_STROKE,
 )
 from questionnaire.models import LedgerEntry
+from questionnaire.presentation import superscript_exponents
 from questionnaire.scoring.numbers import format_flop, format_human, parse_number
 
 from .selectors import ACTUAL_STATUSES, CUMULATIVE_ONLY_KINDS, Totals
@@ -232,7 +233,7 @@ def ledger_chart(*, entries: Sequence[LedgerEntry], totals: Totals, today: date)
             name = "one third of the original"
         rules.append(
             Rule(
-                label=f"{format_human(threshold.flop)} FLOP: {name}",
+                label=superscript_exponents(f"{format_human(threshold.flop)} FLOP: {name}"),
                 y=y,
                 band_top=band_top,
                 band_height=round(band_bottom - band_top, 1),
@@ -241,17 +242,20 @@ def ledger_chart(*, entries: Sequence[LedgerEntry], totals: Totals, today: date)
             )
         )
     ticks = tuple(
-        Tick(y=y_for(Decimal(10) ** exponent), label=format_human(Decimal(10) ** exponent))
+        Tick(
+            y=y_for(Decimal(10) ** exponent),
+            label=superscript_exponents(format_human(Decimal(10) ** exponent)),
+        )
         for exponent in range(low, high + 1)
     )
     margin = f"{(totals.margin * 100).normalize():f}%"
-    summary = (
+    summary = superscript_exponents(
         f"Training and cumulative compute of the model from {first.isoformat()} to "
         f"{last.isoformat()}, on a logarithmic scale, against "
         + ", ".join(rule.label for rule in rules)
         + f", each with a band of ±{margin} (the estimate's margin). Now: cumulative compute "
-        f"{format_flop(totals.cumulative_actual)} FLOP actual, "
-        f"{format_flop(totals.cumulative_planned)} FLOP planned."
+        f"{format_human(totals.cumulative_actual)} FLOP actual, "
+        f"{format_human(totals.cumulative_planned)} FLOP planned."
     )
     return LedgerChart(
         width=WIDTH,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from questionnaire.ledger.prefill import answers_from_ledger
 from questionnaire.ledger.services import ledger_entry_put, notification_deadline
 from questionnaire.models import Draft, LedgerEntry, RegisteredModel
+from questionnaire.presentation import superscript_exponents
 from questionnaire.scoring import assess, load
 from questionnaire.scoring.numbers import format_human, to_text
 from tests.ledger.conftest import direct
@@ -92,8 +93,10 @@ def test_the_model_page_draws_the_chart_with_the_thresholds(owner_client, model)
     )
     body = owner_client.get(reverse("model_detail", args=[model.public_id])).content.decode()
     assert "<svg" in body and 'role="img"' in body
-    assert f"{format_human(rules.gpai_training_flop)} FLOP" in body
-    assert f"{format_human(rules.systemic_risk_cumulative_flop)} FLOP" in body
+    for threshold in (rules.gpai_training_flop, rules.systemic_risk_cumulative_flop):
+        # Written as the rest of the app writes powers of ten: 10²³, not 10^23.
+        assert f"{superscript_exponents(format_human(threshold))} FLOP" in body
+    assert "10^" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "Cumulative compute, planned" in body and "Training compute, actual" in body
     assert "The chart&#x27;s figures as a table" in body or "figures as a table" in body
     assert "style=" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]
