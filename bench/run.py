@@ -577,21 +577,26 @@ class Run:
             for index in range(EXTRA_QUESTIONS)
         )
         try:
+            # The wording changed: the process reads it afresh once (a query more, within
+            # the bound), then serves it from its copy again. Counted after that.
+            first = measure()
             after = measure()
         finally:
             Question.objects.filter(key__startswith="bench.extra_").delete()
         self.figures["wizard_queries"] = {
             "before": before,
+            "first_after_more_questions": first,
             "with_more_questions": after,
             "statements": statements,
         }
         kinds = ("GET", "POST (saved again)", "POST (an answer changed)")
         for index, kind in enumerate(kinds):
-            most = max(before[index], after[index])
+            most = max(before[index], first[index], after[index])
             self.rows.append(
                 Row(
                     f"wizard {kind} queries",
-                    measured=f"{before[index]}; {after[index]} with {EXTRA_QUESTIONS} more questions",
+                    # Before; with the extra questions; the first request after adding them.
+                    measured=f"{before[index]}; {after[index]} (first {first[index]}) +{EXTRA_QUESTIONS} q.",
                     target=f"≤ {MAX_QUERIES}, whatever the questions",
                     verdict=verdict(most <= MAX_QUERIES and before[index] == after[index]),
                 )
