@@ -596,7 +596,7 @@ class Run:
                 Row(
                     f"wizard {kind} queries",
                     # Before; with the extra questions; the first request after adding them.
-                    measured=f"{before[index]}; {after[index]} (first {first[index]}) +{EXTRA_QUESTIONS} q.",
+                    measured=f"{before[index]}; {after[index]} with +{EXTRA_QUESTIONS} (first: {first[index]})",
                     target=f"≤ {MAX_QUERIES}, whatever the questions",
                     verdict=verdict(most <= MAX_QUERIES and before[index] == after[index]),
                 )
