@@ -155,3 +155,16 @@ def test_a_draft_prefilled_from_the_ledger_classifies_systemic_risk(owner_client
     )
     result = assess(answers)
     assert result["classification"] == "gpai_systemic_risk"
+
+
+def test_the_dashboard_tells_attesters_a_model_nears_the_threshold(owner_client, model):
+    rules = load()
+    near = rules.systemic_risk_cumulative_flop * rules.ledger_warning_fraction
+    ledger_entry_put(model=model, key="pre", source="api", data=direct(str(near)))
+
+    body = owner_client.get(reverse("dashboard")).content.decode()
+
+    assert "Compute thresholds of your models" in body
+    # The figure as the app writes figures: two significant digits, a superscript power.
+    assert f"{model.name}</a>:" in body
+    assert superscript_exponents(f"{format_human(near)} FLOP") in body
