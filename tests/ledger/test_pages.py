@@ -159,6 +159,7 @@ def test_a_draft_prefilled_from_the_ledger_classifies_systemic_risk(owner_client
 
 def test_the_dashboard_tells_attesters_a_model_nears_the_threshold(owner_client, model):
     rules = load()
+    assert rules.ledger_warning_fraction is not None
     near = rules.systemic_risk_cumulative_flop * rules.ledger_warning_fraction
     ledger_entry_put(model=model, key="pre", source="api", data=direct(str(near)))
 
