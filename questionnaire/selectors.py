@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
@@ -70,6 +71,16 @@ def organisation_get(*, user: User, slug: str) -> Organisation:
         return organisations_for(user=user).get(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
+
+
+def organisation_administered(*, user: User, slug: str, doing: str) -> Organisation:
+    """One of the user's organisations that they administer: 404 unless they belong to it,
+    403 (``PermissionDenied``, saying that only administrators may be ``doing`` it) unless
+    they administer it."""
+    organisation = organisation_get(user=user, slug=slug)
+    if not membership_get(user=user, organisation=organisation).can_administer:
+        raise PermissionDenied(f"Only administrators of the organisation can {doing}.")
+    return organisation
 
 
 def drafts_for(*, user: User) -> QuerySet[Draft]:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,12 +31,9 @@ TEMPLATE = "questionnaire/api_tokens.html"
 
 
 def _administered(request: HttpRequest, slug: str) -> Organisation:
-    """The organisation: 404 unless the user belongs to it, 403 unless they administer it."""
-    organisation = selectors.organisation_get(user=request.user, slug=slug)
-    membership = selectors.membership_get(user=request.user, organisation=organisation)
-    if not membership.can_administer:
-        raise PermissionDenied("Only administrators of the organisation can manage API tokens.")
-    return organisation
+    return selectors.organisation_administered(
+        user=request.user, slug=slug, doing="manage API tokens"
+    )
 
 
 def _page(

@@ -23,7 +23,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -60,12 +59,9 @@ def _user(request: HttpRequest) -> User:
 
 
 def _administered(request: HttpRequest, slug: str) -> Organisation:
-    """The organisation: 404 unless the user belongs to it, 403 unless they administer it."""
-    organisation = selectors.organisation_get(user=request.user, slug=slug)
-    membership = selectors.membership_get(user=request.user, organisation=organisation)
-    if not membership.can_administer:
-        raise PermissionDenied("Only administrators of the organisation can manage its members.")
-    return organisation
+    return selectors.organisation_administered(
+        user=request.user, slug=slug, doing="manage its members"
+    )
 
 
 def _members_url(organisation: Organisation) -> str:
