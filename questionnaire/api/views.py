@@ -19,7 +19,6 @@ import re
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Path
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
@@ -31,7 +30,7 @@ from questionnaire.api import schemas
 from questionnaire.api import selectors as api_selectors
 from questionnaire.api import services as api_services
 from questionnaire.api.ratelimit import RateLimited, rate_check
-from questionnaire.audit import Action, audit_log, origin_of
+from questionnaire.audit import origin_of
 from questionnaire.ledger import selectors as ledger_selectors
 from questionnaire.ledger import services as ledger_services
 
@@ -309,33 +308,16 @@ def ledger_put(
             "A key is 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a "
             "letter or digit.",
         )
-    origin = origin_of(request)
-    with transaction.atomic():
-        entry, outcome = ledger_services.ledger_entry_put(
-            model=model,
-            key=key,
-            data=payload.as_data(),
-            source=API_SOURCE,
-            user=None,
-            origin=origin,
-        )
-        if outcome != "unchanged":
-            audit_log(
-                action=Action.API_LEDGER_ENTRY_FILED,
-                origin=origin,
-                actor_name=api_services.api_token_actor(token=token),
-                organisation=token.organisation,
-                object_id=str(entry.public_id),
-                detail={
-                    "model": str(model.public_id),
-                    "key": key,
-                    "revision": entry.revision,
-                    "outcome": outcome,
-                    "status": entry.status,
-                    "flop": entry.flop,
-                    "token": token.pk,
-                },
-            )
+    entry, outcome = ledger_services.ledger_entry_put(
+        model=model,
+        key=key,
+        data=payload.as_data(),
+        source=API_SOURCE,
+        user=None,
+        origin=origin_of(request),
+        actor_name=api_services.api_token_actor(token=token),
+        audit_detail={"token": token.pk},
+    )
     body = {
         "outcome": outcome,
         "entry": _entry_out(entry),

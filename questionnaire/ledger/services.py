@@ -246,9 +246,14 @@ def ledger_entry_put(
     user: User | None = None,
     today: date | None = None,
     origin: Origin | None = None,
+    actor_name: str = "",
+    audit_detail: Mapping[str, Any] | None = None,
 ) -> tuple[LedgerEntry, str]:
     """File or update the entry ``key`` of the model's ledger: ``(entry, outcome)``, the
     outcome ``created``, ``updated`` or ``unchanged``.
+
+    A write is one audit event: filed through the API (``source`` ``api``; ``actor_name``
+    names the token, ``audit_detail`` adds to the event), or created or updated by a person.
 
     The same key and revision with the same content changes nothing (a retried request);
     with other content, or a lower revision than stored, it is refused with status 409.
@@ -322,25 +327,34 @@ def ledger_entry_put(
                 entry.save()
         except IntegrityError as error:  # pragma: no cover - the row lock prevents it
             raise LedgerRefused("key", "was filed at the same moment; retry", 409) from error
+        if source == LedgerEntry.Source.API:
+            action = Action.API_LEDGER_ENTRY_FILED
+        elif outcome == "created":
+            action = Action.LEDGER_ENTRY_CREATED
+        else:
+            action = Action.LEDGER_ENTRY_UPDATED
         audit_log(
-            action=(
-                Action.LEDGER_ENTRY_CREATED if outcome == "created" else Action.LEDGER_ENTRY_UPDATED
-            ),
+            action=action,
             origin=origin,
             actor=user,
+            actor_name=actor_name,
             organisation=model.organisation,
             object_id=str(entry.public_id),
             detail={
                 "model": str(model.public_id),
                 "key": key,
                 "revision": revision,
+                "outcome": outcome,
                 "kind": kind,
                 "status": status,
                 "source": source,
                 "flop": entry.flop,
+                **(audit_detail or {}),
             },
         )
-        threshold_events_record(model=model, today=today, user=user, origin=origin)
+        threshold_events_record(
+            model=model, today=today, user=user, origin=origin, actor_name=actor_name
+        )
     return entry, outcome
 
 
@@ -369,6 +383,7 @@ def threshold_events_record(
     user: User | None = None,
     origin: Origin | None = None,
     totals: Totals | None = None,
+    actor_name: str = "",
 ) -> list[ThresholdEvent]:
     """Record, once each, the warnings and crossings the model's planned and actual compute
     reach now, and tell the organisation's administrators and attesters. A crossing is
@@ -410,6 +425,7 @@ def threshold_events_record(
             action=Action.THRESHOLD_EVENT_RECORDED,
             origin=origin,
             actor=user,
+            actor_name=actor_name,
             organisation=model.organisation,
             object_id=str(model.public_id),
             detail={

@@ -63,6 +63,14 @@ def test_every_write_is_in_the_audit_trail_naming_the_token(api, token, model):
     assert "pre-training cluster A" in event.actor_username
 
 
+def test_one_write_is_one_audit_event_about_the_entry(api, token, model):
+    """The audit trail says once who filed an entry: the token, not an anonymous person too."""
+    api.put(ledger_url(model), entry())
+    about_entry = AuditEvent.objects.filter(object_id=str(LedgerEntry.objects.get().public_id))
+    assert [event.action for event in about_entry] == [AuditEvent.Action.API_LEDGER_ENTRY_FILED]
+    assert token.token.prefix in about_entry.get().actor_username
+
+
 BAD_BODIES = [
     (entry(kind="pretraining"), "kind"),
     (entry(status="done"), "status"),

@@ -27,13 +27,13 @@ from tests.people import make_member
 
 
 def test_created_then_unchanged_then_updated(model):
-    entry, outcome = ledger_entry_put(model=model, key="run-1", data=direct("1e22"), source="api")
+    entry, outcome = ledger_entry_put(model=model, key="run-1", data=direct("1e22"), source="typed")
     assert outcome == "created"
     assert entry.flop == "1e+22" or entry.flop.lower().startswith("1")
-    again, outcome = ledger_entry_put(model=model, key="run-1", data=direct("1e22"), source="api")
+    again, outcome = ledger_entry_put(model=model, key="run-1", data=direct("1e22"), source="typed")
     assert (again.pk, outcome) == (entry.pk, "unchanged")
     updated, outcome = ledger_entry_put(
-        model=model, key="run-1", data=direct("2e22", revision=2), source="api"
+        model=model, key="run-1", data=direct("2e22", revision=2), source="typed"
     )
     assert (updated.pk, outcome, updated.revision) == (entry.pk, "updated", 2)
     actions = list(AuditEvent.objects.values_list("action", flat=True))
