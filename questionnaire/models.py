@@ -468,6 +468,8 @@ class AuditEvent(WrittenOnce):
         AUDIT_EXPORTED = "audit.exported", "Audit trail exported (CSV)"
         AUDIT_ADDRESSES_TRUNCATED = "audit.addresses_truncated", "Old addresses cleared"
         REGISTERED_MODEL_CREATED = "model.created", "Model registered"
+        MODEL_VERSION_ADDED = "model.version_added", "Model version recorded"
+        MODEL_LINEAGE_ADDED = "model.lineage_added", "Model lineage recorded"
         LEDGER_ENTRY_CREATED = "ledger.entry_created", "Compute ledger entry filed"
         LEDGER_ENTRY_UPDATED = "ledger.entry_updated", "Compute ledger entry updated"
         THRESHOLD_EVENT_RECORDED = "ledger.threshold_event", "Compute threshold event recorded"
@@ -750,6 +752,24 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to_email}"
+
+
+class ReminderSent(models.Model):
+    """A reminder told once: ``manage.py send_reminders`` runs from cron as often as one
+    likes and says each thing once per stage (a month, a week, a day before it falls due),
+    keyed by what it is about."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="one_reminder_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.key}"
 
 
 class RegisteredModel(models.Model):

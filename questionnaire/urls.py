@@ -64,6 +64,21 @@ urlpatterns = [
     ),
     path("models/<uuid:public_id>/assess/", ledger_views.model_assess, name="model_assess"),
     path(
+        "models/<uuid:public_id>/versions/new/",
+        ledger_views.model_version_add,
+        name="model_version_add",
+    ),
+    path(
+        "models/<uuid:public_id>/lineage/new/",
+        ledger_views.model_lineage_add,
+        name="model_lineage_add",
+    ),
+    path(
+        "models/<uuid:public_id>/ledger/import/",
+        ledger_views.model_ledger_import,
+        name="model_ledger_import",
+    ),
+    path(
         "organisations/<slug:slug>/reassess/",
         views.organisation_reassess,
         name="organisation_reassess",

@@ -1,4 +1,5 @@
-"""Forms of the model register's pages: a new model, a typed ledger entry.
+"""Forms of the model register's pages: a new model, a typed ledger entry, a version, a
+lineage link and a ledger import.
 
 The entry form only gathers what is typed; the figures are checked by the scoring engine's
 parser through ``ledger.services.ledger_entry_put``, whose refusal names the field."""
@@ -9,7 +10,7 @@ from typing import Any
 
 from django import forms
 
-from questionnaire.models import LedgerEntry
+from questionnaire.models import LedgerEntry, ModelLineage
 from questionnaire.scoring import load
 from questionnaire.scoring.vocabulary import Method
 
@@ -20,6 +21,9 @@ METHOD_CHOICES = [
     (Method.ARCHITECTURE, "Architecture: parameters and training tokens"),
     (Method.HARDWARE, "Hardware: chips, hours, utilisation"),
 ]
+
+ENTRY_KINDS = LedgerEntry.Kind.choices
+ENTRY_STATUSES = LedgerEntry.Status.choices
 
 FIELD_OF_PATH = {
     "kind": "kind",
@@ -149,3 +153,75 @@ def initial_of(entry: LedgerEntry) -> dict[str, Any]:
         "accelerator": period.get("accelerator", ""),
         "description": entry.description,
     }
+
+
+class VersionForm(forms.Form):
+    prefix = "version"
+
+    label = forms.CharField(label="Version label", max_length=100, help_text="For example v2.1.")
+    released_on = forms.DateField(
+        label="Released on (optional)",
+        required=False,
+        help_text="Empty for a version not yet released. For example 2026-09-30.",
+    )
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+EXTERNAL = ""
+
+
+class LineageForm(forms.Form):
+    """A parent of the register, or an external model with its provider and compute."""
+
+    prefix = "lineage"
+
+    kind = forms.ChoiceField(
+        label="How the model descends from it",
+        choices=ModelLineage.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text="Initialised or merged weights count towards cumulative compute; a model "
+        "fine-tuned from another provider's model is a modification; a distillation parent "
+        "counts nothing.",
+    )
+    parent = forms.ChoiceField(label="Parent model", required=False, choices=())
+    external_name = forms.CharField(
+        label="External model's name (when it is not in the register)",
+        required=False,
+        max_length=200,
+    )
+    external_provider = forms.CharField(
+        label="Its provider (empty: your organisation)", required=False, max_length=200
+    )
+    external_flop = forms.CharField(
+        label="Its known training compute in FLOP (optional)",
+        required=False,
+        help_text="For example 3.8e25. Empty: unknown.",
+    )
+    external_systemic_risk = forms.BooleanField(
+        label="It is a general-purpose AI model with systemic risk", required=False
+    )
+
+    def __init__(self, *args: Any, parents: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["parent"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
+        field.choices = [(EXTERNAL, "An external model (name it below)"), *parents]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("parent") and not (data.get("external_name") or "").strip():
+            self.add_error(
+                "external_name", "Name the external model, or choose a parent of the register."
+            )
+        return data
+
+
+class ImportForm(forms.Form):
+    prefix = "import"
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="UTF-8, comma- or semicolon-separated, with a header line naming the columns.",
+    )

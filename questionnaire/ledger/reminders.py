@@ -1,34 +1,55 @@
 """Reminders for cron (``manage.py send_reminders``): the obligations of current records
-(superseded by none) that fall due soon, and the records decided under a rule set that a
-newer one replaces. One e-mail per organisation, to its administrators and attesters,
-through the outbox. It remembers nothing: run it as often as the reminders should come."""
+(superseded by none) that fall due soon, the Art. 52(1) notification deadlines that a
+model's crossing of the systemic-risk threshold started, and the records decided under a
+rule set that a newer one replaces. One e-mail per organisation, to its administrators and
+attesters, through the outbox.
+
+Each thing is told once per stage: when it first falls within the window (``--days``),
+again a week before, and again the day before; a record to re-assess is told once per newer
+rule set. What was told is remembered (``ReminderSent``), so cron may run it hourly."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 
-from questionnaire.models import AssessmentRecord, Organisation
+from questionnaire.models import AssessmentRecord, Organisation, ReminderSent, ThresholdEvent
 from questionnaire.notifications import notify
 from questionnaire.records.chain import payload_of
-from questionnaire.scoring import DEFAULT_RULESET
+from questionnaire.scoring import DEFAULT_RULESET, load
 
-from .services import recipients_of
+from .services import notification_deadline, recipients_of
 
-__all__ = ["reminders_send"]
+__all__ = ["STAGES", "reminders_send"]
+
+STAGES = ((1, "day"), (7, "week"))
+"""Days before a due date at which a reminder is told again, nearest first; the first
+reminder comes when the date falls within the window."""
 
 
-@transaction.atomic
-def reminders_send(*, today: date, days: int) -> int:
-    """Queue the reminders; the number of organisations told."""
-    until = today + timedelta(days=days)
-    lines: dict[int, list[str]] = defaultdict(list)
-    organisations: dict[int, Organisation] = {}
-    current = AssessmentRecord.objects.filter(superseded_by__isnull=True).select_related(
-        "organisation"
-    )
+@dataclass(frozen=True, slots=True)
+class _Reminder:
+    key: str
+    line: str
+
+
+def _stage(today: date, due: date, days: int) -> str | None:
+    """Which stage of reminding ``due`` is at, or None outside the window."""
+    left = (due - today).days
+    if left < 0 or left > days:
+        return None
+    for limit, name in STAGES:
+        if left <= limit:
+            return name
+    return "soon"
+
+
+def _record_reminders(today: date, days: int) -> dict[int, list[_Reminder]]:
+    found: dict[int, list[_Reminder]] = defaultdict(list)
+    current = AssessmentRecord.objects.filter(superseded_by__isnull=True)
     for record in current:
         result = (payload_of(record) or {}).get("result") or {}
         name = f"Record {record.sequence} ({record.model_name})"
@@ -40,24 +61,84 @@ def reminders_send(*, today: date, days: int) -> int:
                 day = date.fromisoformat(due)
             except ValueError:
                 continue
-            if today <= day <= until:
-                lines[record.organisation_id].append(
-                    f"- {name}: {obligation.get('article', obligation.get('id'))} is due on {due}."
+            stage = _stage(today, day, days)
+            if stage is not None:
+                what = obligation.get("article", obligation.get("id"))
+                found[record.organisation_id].append(
+                    _Reminder(
+                        f"obligation:{record.public_id}:{obligation.get('id')}:{due}:{stage}",
+                        f"- {name}: {what} is due on {due}.",
+                    )
                 )
         ruleset = result.get("ruleset")
         if isinstance(ruleset, str) and ruleset != DEFAULT_RULESET:
-            lines[record.organisation_id].append(
-                f"- {name} was decided under {ruleset}; {DEFAULT_RULESET} replaces it: "
-                "re-assess it."
+            found[record.organisation_id].append(
+                _Reminder(
+                    f"ruleset:{record.public_id}:{DEFAULT_RULESET}",
+                    f"- {name} was decided under {ruleset}; {DEFAULT_RULESET} replaces it: "
+                    "re-assess it.",
+                )
             )
-        organisations[record.organisation_id] = record.organisation
-    for organisation_id, found in lines.items():
-        organisation = organisations[organisation_id]
+    return found
+
+
+def _notification_reminders(today: date, days: int) -> dict[int, list[_Reminder]]:
+    """The Art. 52(1) deadline of each model whose cumulative compute crossed the
+    systemic-risk threshold, counted from the first day it became known."""
+    found: dict[int, list[_Reminder]] = defaultdict(list)
+    first: dict[int, ThresholdEvent] = {}
+    crossings = ThresholdEvent.objects.filter(
+        threshold="systemic_risk", kind=ThresholdEvent.Kind.CROSSED
+    ).select_related("model")
+    for event in crossings.order_by("known_on", "id"):
+        first.setdefault(event.model_id, event)
+    rules = load()
+    for event in first.values():
+        due = notification_deadline(event.known_on, rules)
+        stage = _stage(today, due, days)
+        if stage is not None:
+            found[event.model.organisation_id].append(
+                _Reminder(
+                    f"notification:{event.model.public_id}:{due.isoformat()}:{stage}",
+                    f"- {event.model.name}: the notification to the Commission (Art. 52(1)) is "
+                    f"due on {due.isoformat()}; the systemic-risk threshold was known to be "
+                    f"crossed on {event.known_on.isoformat()}.",
+                )
+            )
+    return found
+
+
+@transaction.atomic
+def reminders_send(*, today: date, days: int) -> int:
+    """Queue the reminders not told yet; the number of organisations told."""
+    found: dict[int, list[_Reminder]] = defaultdict(list)
+    for part in (_record_reminders(today, days), _notification_reminders(today, days)):
+        for organisation_id, reminders in part.items():
+            found[organisation_id].extend(reminders)
+    told = 0
+    for organisation_id, reminders in found.items():
+        sent = set(
+            ReminderSent.objects.filter(
+                organisation_id=organisation_id, key__in=[item.key[:200] for item in reminders]
+            ).values_list("key", flat=True)
+        )
+        new = [item for item in reminders if item.key[:200] not in sent]
+        if not new:
+            continue
+        organisation = Organisation.objects.get(pk=organisation_id)
+        ReminderSent.objects.bulk_create(
+            ReminderSent(organisation=organisation, key=item.key[:200], sent_on=today)
+            for item in new
+        )
         notify(
             organisation=organisation,
             recipients=recipients_of(organisation),
             kind="reminder",
-            subject=f"{organisation.name}: obligations due and records to re-assess",
-            body="\n".join([f"Reminders for {organisation.name}:", "", *found]),
+            subject=f"{organisation.name}: deadlines and records to re-assess",
+            body="\n".join(
+                [f"Reminders for {organisation.name}:", "", *(item.line for item in new)]
+            ),
         )
-    return len(lines)
+        told += 1
+    return told
+

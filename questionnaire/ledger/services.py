@@ -51,6 +51,8 @@ __all__ = [
 
 KEY_MAX = LedgerEntry._meta.get_field("key").max_length or 100
 NAME_MAX = RegisteredModel._meta.get_field("name").max_length or 200
+VERSION_LABEL_MAX = ModelVersion._meta.get_field("label").max_length or 100
+EXTERNAL_MAX = ModelLineage._meta.get_field("external_name").max_length or 200
 WATCHED_THRESHOLDS = ("systemic_risk", "modification")
 """The thresholds whose warning and crossing are recorded and told: the systemic-risk threshold of cumulative
 compute (Art. 51(2), notification under Art. 52(1)) and a modification's one third of its
@@ -116,16 +118,34 @@ def registered_model_create(
 
 @transaction.atomic
 def model_version_add(
-    *, model: RegisteredModel, label: str, released_on: date | None = None, notes: str = ""
+    *,
+    model: RegisteredModel,
+    label: str,
+    released_on: date | None = None,
+    notes: str = "",
+    user: User | None = None,
+    origin: Origin | None = None,
 ) -> ModelVersion:
+    """A released (or planned) version of the model, shown on its timeline."""
     label = label.strip()
     if not label:
         raise LedgerRefused("label", "is required: the version's label")
+    if len(label) > VERSION_LABEL_MAX:
+        raise LedgerRefused("label", f"must be at most {VERSION_LABEL_MAX} characters")
     if ModelVersion.objects.filter(model=model, label=label).exists():
         raise LedgerRefused("label", "the model has a version of this label already", 409)
-    return ModelVersion.objects.create(
-        model=model, label=label[:100], released_on=released_on, notes=notes.strip()
+    version = ModelVersion.objects.create(
+        model=model, label=label, released_on=released_on, notes=notes.strip()
     )
+    audit_log(
+        action=Action.MODEL_VERSION_ADDED,
+        origin=origin,
+        actor=user,
+        organisation=model.organisation,
+        object_id=str(model.public_id),
+        detail={"label": label, "released_on": released_on.isoformat() if released_on else None},
+    )
+    return version
 
 
 @transaction.atomic
@@ -138,9 +158,15 @@ def model_lineage_add(
     external_provider: str = "",
     external_flop: str = "",
     external_systemic_risk: bool = False,
+    user: User | None = None,
+    origin: Origin | None = None,
+    today: date | None = None,
 ) -> ModelLineage:
     """Where the model's weights came from: a model of the same register, or an external
-    one (``external_provider`` empty: the organisation's own) with its known compute."""
+    one (``external_provider`` empty: the organisation's own) with its known compute.
+
+    Inherited compute can reach a threshold: the events it causes are recorded and told,
+    as for a ledger entry."""
     if kind not in ModelLineage.Kind.values:
         raise LedgerRefused("kind", f"must be one of {', '.join(ModelLineage.Kind.values)}")
     if parent is not None:
@@ -148,20 +174,65 @@ def model_lineage_add(
             raise LedgerRefused("parent", "must be a model of the same organisation", 404)
         if parent.pk == model.pk:
             raise LedgerRefused("parent", "a model cannot descend from itself")
+        if _descends_from(parent, model):
+            raise LedgerRefused(
+                "parent", f"{parent.name} descends from {model.name}: lineage cannot loop"
+            )
     elif not external_name.strip():
         raise LedgerRefused("external_name", "is required: name the model, or choose a parent")
+    elif len(external_name.strip()) > EXTERNAL_MAX or len(external_provider.strip()) > EXTERNAL_MAX:
+        field = (
+            "external_name" if len(external_name.strip()) > EXTERNAL_MAX else "external_provider"
+        )
+        raise LedgerRefused(field, f"must be at most {EXTERNAL_MAX} characters")
     flop_text = ""
-    if external_flop.strip():
+    if parent is None and external_flop.strip():
         flop_text = to_text(_plausible(_figure(external_flop, "external_flop"), "external_flop"))
-    return ModelLineage.objects.create(
+    RegisteredModel.objects.select_for_update().get(pk=model.pk)
+    link = ModelLineage.objects.create(
         model=model,
         kind=kind,
         parent=parent,
-        external_name="" if parent else external_name.strip()[:200],
-        external_provider="" if parent else external_provider.strip()[:200],
-        external_flop="" if parent else flop_text,
+        external_name="" if parent else external_name.strip(),
+        external_provider="" if parent else external_provider.strip(),
+        external_flop=flop_text,
         external_systemic_risk=False if parent else external_systemic_risk,
     )
+    audit_log(
+        action=Action.MODEL_LINEAGE_ADDED,
+        origin=origin,
+        actor=user,
+        organisation=model.organisation,
+        object_id=str(model.public_id),
+        detail={
+            "kind": kind,
+            "parent": str(parent.public_id) if parent else None,
+            "external_name": link.external_name[:100],
+            "external_provider": link.external_provider[:100],
+            "external_flop": flop_text,
+        },
+    )
+    threshold_events_record(
+        model=model, today=today or timezone.localdate(), user=user, origin=origin
+    )
+    return link
+
+
+def _descends_from(model: RegisteredModel, ancestor: RegisteredModel) -> bool:
+    """Whether ``ancestor`` is among the register parents of ``model``, at any depth."""
+    seen: set[int] = set()
+    frontier = {model.pk}
+    while frontier:
+        seen |= frontier
+        parents = set(
+            ModelLineage.objects.filter(model_id__in=frontier, parent__isnull=False).values_list(
+                "parent_id", flat=True
+            )
+        )
+        if ancestor.pk in parents:
+            return True
+        frontier = {pk for pk in parents if pk is not None} - seen
+    return False
 
 
 # ------------------------------------------------------------------ the ledger

@@ -1,9 +1,11 @@
 """The model register's pages: ``/models/`` (the organisation's models; register one) and
 ``/models/<id>/`` (versions, lineage, the compute ledger with its chart and totals, the
 timeline, the Art. 52 deadline once the systemic-risk threshold is crossed, and a draft
-assessment prefilled from the ledger). Typed ledger entries are added and edited on their
-own pages. Reads go through ``ledger.selectors`` (404 for another organisation's model),
-writes through ``ledger.services``; an import-linter contract keeps the models out."""
+assessment prefilled from the ledger). Versions, lineage links and CSV imports are posted
+from the model page, which shows again with the errors next to the fields when refused;
+typed ledger entries are added and edited on their own pages. Reads go through
+``ledger.selectors`` (404 for another organisation's model), writes through
+``ledger.services``; an import-linter contract keeps the models out."""
 
 from __future__ import annotations
 
@@ -27,7 +29,17 @@ from questionnaire.scoring import load
 from . import selectors as ledger_selectors
 from . import services as ledger_services
 from .chart import ledger_chart
-from .forms import EntryForm, ModelForm, initial_of
+from .forms import (
+    ENTRY_KINDS,
+    ENTRY_STATUSES,
+    EntryForm,
+    ImportForm,
+    LineageForm,
+    ModelForm,
+    VersionForm,
+    initial_of,
+)
+from .imports import MAX_BYTES, ImportRefused, ledger_import
 from .prefill import PrefillRefused, model_draft_create
 
 INDEX_TEMPLATE = "questionnaire/ledger/models.html"
@@ -117,11 +129,128 @@ def _model_context(request: HttpRequest, public_id: UUID) -> dict[str, Any]:
     }
 
 
+def _parents(request: HttpRequest, model: Any) -> list[tuple[str, str]]:
+    return [
+        (str(other.public_id), other.name)
+        for other in ledger_selectors.registered_models_for(user=_user(request))
+        .filter(organisation_id=model.organisation_id)
+        .exclude(pk=model.pk)
+        .order_by("name")
+    ]
+
+
+def _model_page(
+    request: HttpRequest,
+    public_id: UUID,
+    *,
+    version_form: VersionForm | None = None,
+    lineage_form: LineageForm | None = None,
+    import_form: ImportForm | None = None,
+) -> HttpResponse:
+    """The model page; a refused form of it shows again with its errors, status 400."""
+    context = _model_context(request, public_id)
+    model = context["model"]
+    refused = any(form is not None for form in (version_form, lineage_form, import_form))
+    context |= {
+        "form": EntryForm(),
+        "version_form": version_form or VersionForm(),
+        "lineage_form": lineage_form or LineageForm(parents=_parents(request, model)),
+        "import_form": import_form or ImportForm(),
+        "import_max_kb": MAX_BYTES // 1000,
+        "entry_kinds": ENTRY_KINDS,
+        "entry_statuses": ENTRY_STATUSES,
+    }
+    return render(request, MODEL_TEMPLATE, context, status=400 if refused else 200)
+
+
 @login_required
 def model_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    context = _model_context(request, public_id)
-    context["form"] = EntryForm()
-    return render(request, MODEL_TEMPLATE, context)
+    return _model_page(request, public_id)
+
+
+@login_required
+@require_POST
+def model_version_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    model = ledger_selectors.registered_model_get(user=_user(request), public_id=public_id)
+    form = VersionForm(request.POST)
+    if form.is_valid():
+        try:
+            version = ledger_services.model_version_add(
+                model=model,
+                label=form.cleaned_data["label"],
+                released_on=form.cleaned_data["released_on"],
+                notes=form.cleaned_data["notes"],
+                user=_user(request),
+                origin=origin_of(request),
+            )
+        except ledger_services.LedgerRefused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        else:
+            messages.success(request, f"Version {version.label} is recorded.")
+            return redirect("model_detail", public_id=model.public_id)
+    return _model_page(request, public_id, version_form=form)
+
+
+@login_required
+@require_POST
+def model_lineage_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    model = ledger_selectors.registered_model_get(user=_user(request), public_id=public_id)
+    form = LineageForm(request.POST, parents=_parents(request, model))
+    if form.is_valid():
+        data = form.cleaned_data
+        parent = (
+            ledger_selectors.registered_model_get(user=_user(request), public_id=data["parent"])
+            if data["parent"]
+            else None
+        )
+        try:
+            ledger_services.model_lineage_add(
+                model=model,
+                kind=data["kind"],
+                parent=parent,
+                external_name=data["external_name"],
+                external_provider=data["external_provider"],
+                external_flop=data["external_flop"],
+                external_systemic_risk=data["external_systemic_risk"],
+                user=_user(request),
+                origin=origin_of(request),
+            )
+        except ledger_services.LedgerRefused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        else:
+            messages.success(request, "The lineage is recorded; the totals count it.")
+            return redirect("model_detail", public_id=model.public_id)
+    return _model_page(request, public_id, lineage_form=form)
+
+
+@login_required
+@require_POST
+def model_ledger_import(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    model = ledger_selectors.registered_model_get(user=_user(request), public_id=public_id)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            summary = ledger_import(
+                model=model,
+                content=upload.read(MAX_BYTES + 1),
+                user=_user(request),
+                origin=origin_of(request),
+            )
+        except ImportRefused as refused:
+            form.add_error("file", "Nothing was imported.")
+            for problem in refused.problems:
+                form.add_error("file", f"{problem}.")
+        else:
+            outcomes = summary.outcomes
+            messages.success(
+                request,
+                f"{summary.rows} row{'s' if summary.rows != 1 else ''} imported: "
+                f"{outcomes['created']} new, {outcomes['updated']} updated, "
+                f"{outcomes['unchanged']} unchanged.",
+            )
+            return redirect("model_detail", public_id=model.public_id)
+    return _model_page(request, public_id, import_form=form)
 
 
 @login_required

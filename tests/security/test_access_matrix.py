@@ -108,6 +108,10 @@ ACCESS: dict[str, dict[str, int]] = {
     "models/<uuid:public_id>/entries/new/": acme_object(),
     "models/<uuid:public_id>/entries/<uuid:entry_id>/": acme_object(),
     "models/<uuid:public_id>/assess/": signed_in(405),  # POST only
+    # POST only; another organisation's member gets 404 for the POST (tests/ledger).
+    "models/<uuid:public_id>/versions/new/": signed_in(405),
+    "models/<uuid:public_id>/lineage/new/": signed_in(405),
+    "models/<uuid:public_id>/ledger/import/": signed_in(405),
     "organisations/<slug:slug>/reassess/": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/chain-head.json": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/members/": acme_object(member=403, attester=403),
