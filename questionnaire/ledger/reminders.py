@@ -141,4 +141,3 @@ def reminders_send(*, today: date, days: int) -> int:
         )
         told += 1
     return told
-

@@ -5,22 +5,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('questionnaire', '0015_model_register_and_ledger'),
+        ("questionnaire", "0015_model_register_and_ledger"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReminderSent',
+            name="ReminderSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200)),
-                ('sent_on', models.DateField()),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='questionnaire.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200)),
+                ("sent_on", models.DateField()),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="questionnaire.organisation",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'key'), name='one_reminder_per_key')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organisation", "key"), name="one_reminder_per_key"
+                    )
+                ],
             },
         ),
     ]
