@@ -212,7 +212,7 @@ def model_lineage_add(
             "external_flop": flop_text,
         },
     )
-    threshold_events_record(
+    _record_with_descendants(
         model=model, today=today or timezone.localdate(), user=user, origin=origin
     )
     return link
@@ -423,7 +423,7 @@ def ledger_entry_put(
                 **(audit_detail or {}),
             },
         )
-        threshold_events_record(
+        _record_with_descendants(
             model=model, today=today, user=user, origin=origin, actor_name=actor_name
         )
     return entry, outcome
@@ -445,6 +445,35 @@ def recipients_of(organisation: Organisation) -> list[User]:
             role__in=(Membership.Role.ADMIN, Membership.Role.ATTESTER),
         ).select_related("user")
     ]
+
+
+def _record_with_descendants(
+    *,
+    model: RegisteredModel,
+    today: date,
+    user: User | None,
+    origin: Origin | None,
+    actor_name: str = "",
+) -> None:
+    """Record the threshold events of the model, and of every model of the register that
+    descends from it and counts its compute (all but distillations): a parent's run adds
+    to its children's cumulative compute, so it can make a child cross."""
+    seen = {model.pk}
+    frontier = [model]
+    while frontier:
+        for current in frontier:
+            threshold_events_record(
+                model=current, today=today, user=user, origin=origin, actor_name=actor_name
+            )
+        counted = (
+            ModelLineage.objects.filter(parent__in=[current.pk for current in frontier])
+            .exclude(kind=ModelLineage.Kind.DISTILLED_FROM)
+            .exclude(model_id__in=seen)
+            .values("model_id")
+        )
+        children = RegisteredModel.objects.filter(pk__in=counted).select_related("organisation")
+        frontier = list(children)
+        seen |= {child.pk for child in frontier}
 
 
 def threshold_events_record(

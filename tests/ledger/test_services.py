@@ -17,6 +17,7 @@ from questionnaire.ledger.selectors import (
 from questionnaire.ledger.services import (
     LedgerRefused,
     ledger_entry_put,
+    model_lineage_add,
     notification_deadline,
     registered_model_create,
 )
@@ -217,3 +218,17 @@ def test_lineage_is_checked_and_a_parent_must_be_of_the_same_organisation(model,
     model_version_add(model=model, label="v1", released_on=date(2026, 8, 1))
     with pytest.raises(LedgerRefused):
         model_version_add(model=model, label="v1")
+
+
+def test_a_parents_run_that_makes_a_child_cross_is_recorded_for_the_child(model, acme, owner):
+    """The child's cumulative compute counts its parent's: the parent's new run is the day
+    it becomes known that the child crosses too; a distilled model counts nothing of it."""
+    child = registered_model_create(organisation=acme, name="Falcon chat", user=owner)
+    student = registered_model_create(organisation=acme, name="Falcon mini", user=owner)
+    model_lineage_add(model=child, kind="fine_tuned_from", parent=model)
+    model_lineage_add(model=student, kind="distilled_from", parent=model)
+    ledger_entry_put(model=model, key="pt", data=direct("2e25"), source="typed")
+    crossed = ThresholdEvent.objects.filter(
+        threshold="systemic_risk", kind="crossed", planned=False
+    )
+    assert set(crossed.values_list("model__name", flat=True)) == {"Falcon", "Falcon chat"}
