@@ -1,6 +1,7 @@
 """The API tokens page of an organisation (``/organisations/<slug>/api-tokens/``), for its
 administrators: the tokens with their scopes and when each was last used, a form to make
-one (shown once, on the page that answers the form) and a button to revoke each. Other
+one (shown once, on the page that answers the form) and, for each, a page that confirms
+its revocation. Other
 members get 403, anyone else 404, as on the organisation's other administrators' pages.
 Making and revoking are audited (``questionnaire.api.services``)."""
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from questionnaire.models import Organisation
 
 TEMPLATE = "questionnaire/api_tokens.html"
+REVOKE_TEMPLATE = "questionnaire/api_token_revoke.html"
 
 
 def _administered(request: HttpRequest, slug: str) -> Organisation:
@@ -84,11 +86,13 @@ def api_token_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @second_factor_required
 def api_token_revoke(request: HttpRequest, slug: str) -> HttpResponse:
+    """``GET ?token=<id>`` asks to confirm (a pipeline using the token stops, and a revoked
+    token cannot be restored); the ``POST`` of that page revokes it."""
     organisation = _administered(request, slug)
-    form = RevokeForm(request.POST)
+    form = RevokeForm(request.POST if request.method == "POST" else request.GET)
     token = (
         api_selectors.api_token_of(organisation=organisation, token_id=form.cleaned_data["token"])
         if form.is_valid()
@@ -96,6 +100,15 @@ def api_token_revoke(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if token is None:
         raise Http404("No such token.")
+    tokens_url = reverse("organisation_api_tokens", kwargs={"slug": organisation.slug})
+    if request.method == "GET":
+        if token.revoked_at is not None:
+            return redirect(tokens_url)
+        return render(
+            request,
+            REVOKE_TEMPLATE,
+            {"organisation": organisation, "token": token, "tokens_url": tokens_url},
+        )
     if api_services.api_token_revoke(
         organisation=organisation,
         token=token,
@@ -103,4 +116,4 @@ def api_token_revoke(request: HttpRequest, slug: str) -> HttpResponse:
         origin=origin_of(request),
     ):
         messages.success(request, f"The token “{token.name}” is revoked: it no longer works.")
-    return redirect(reverse("organisation_api_tokens", kwargs={"slug": organisation.slug}))
+    return redirect(tokens_url)

@@ -238,7 +238,6 @@ def model_ledger_import(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 origin=origin_of(request),
             )
         except ImportRefused as refused:
-            form.add_error("file", "Nothing was imported.")
             for problem in refused.problems:
                 form.add_error("file", f"{problem}.")
         else:

@@ -124,7 +124,10 @@ ACCESS: dict[str, dict[str, int]] = {
     # The API tokens page (administrators); making and revoking are POST only.
     "organisations/<slug:slug>/api-tokens/": acme_object(member=403, attester=403),
     "organisations/<slug:slug>/api-tokens/new/": signed_in(405),
-    "organisations/<slug:slug>/api-tokens/revoke/": signed_in(405),
+    # Without ?token= there is nothing to confirm: 404 for administrators.
+    "organisations/<slug:slug>/api-tokens/revoke/": acme_object(
+        member=403, attester=403, admin=404
+    ),
     # The JSON API (django-ninja's routes, included under api/v1/): a session is no token,
     # so every visitor gets 401 JSON; tests/api for tokens. Its description is public.
     "api/v1/": everyone(404),  # django-ninja's root: a name to reverse, no page
