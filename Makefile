@@ -11,8 +11,8 @@ STAMP := $(VENV)/.installed
 .PHONY: help venv install chromium run test screenshots lint bench wrk loadtest clean
 
 help:
-	@echo "make run     install if needed, migrate, create the local admin, serve http://127.0.0.1:8000/"
-	@echo "make test    install if needed, run the test suite (extra arguments: PYTEST_ARGS='-k home')"
+	@echo "make run     install if needed, compile the catalogues (locale/), migrate, create the local admin, serve http://127.0.0.1:8000/"
+	@echo "make test    install if needed, compile the catalogues, run the test suite (extra arguments: PYTEST_ARGS='-k home')"
 	@echo "make lint    ruff check ., lint-imports (architecture contracts) and mypy ."
 	@echo "make bench   benchmarks in one table: wrk against gunicorn (production settings, loopback),"
 	@echo "             signing, verify_records, assess(); SQLite, or PostgreSQL with DATABASE_URL=postgres://..."
@@ -53,12 +53,14 @@ chromium:
 		"$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@.tmp && mv $@.tmp $@
 
 run: $(STAMP) .env.local
+	$(PYTHON) manage.py compile_catalogues
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py ensure_local_user
 	$(PYTHON) manage.py signing_key create --if-missing
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) chromium
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PYTHON) manage.py compile_catalogues
 	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
 
 # Screenshots for people to look at, not a test: tests/browser/screenshot_tour.py.

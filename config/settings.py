@@ -156,6 +156,9 @@ MIDDLEWARE = [
     "questionnaire.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The reader's language: Django's language cookie (the switcher in base.html sets it),
+    # else the browser's Accept-Language; URLs carry no language prefix.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -265,7 +268,16 @@ OTP_TOTP_ISSUER = os.environ.get("DJANGO_TWO_FACTOR_ISSUER", "GPAI Assessor")
 # The admin shows no TOTP secret nor recovery code: whoever reads one holds the factor.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
-LANGUAGE_CODE = "en-gb"
+# English (British spelling in the source texts), German and French: Django's own i18n, with
+# the catalogues in locale/ (compiled by `manage.py compile_catalogues`, which `make run`,
+# `make test` and the test suite call; README, "Languages").
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# English keeps the British date and number formats it had as "en-gb" (config/formats/en).
+FORMAT_MODULE_PATH = ["config.formats"]
+# The switcher's choice is kept a year, in a cookie sent as the session cookie is.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -372,6 +384,8 @@ SESSION_COOKIE_AGE = envint("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

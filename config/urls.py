@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from questionnaire.accounts import views as account_views
 from questionnaire.accounts.forms import PasswordChangeForm
@@ -37,5 +39,9 @@ accounts = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include(accounts)),
+    # The language switcher of every page (base.html): a plain form POST, no JavaScript; it
+    # sets Django's language cookie and goes back to the page. URLs carry no language. POST
+    # only: Django's view answers a GET with a redirect that changes nothing.
+    path("i18n/setlang/", require_POST(set_language), name="set_language"),
     path("", include("questionnaire.urls")),
 ]

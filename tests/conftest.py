@@ -27,12 +27,31 @@ hypothesis_settings.load_profile("suite")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The catalogues' .mo files are not in git: compiled here (only those older than their
+    # .po), so a bare `pytest` serves German and French as `make test` does.
+    from django.conf import settings
+
+    from questionnaire.i18n.catalogues import catalogues_compile
+
+    catalogues_compile(settings.LOCALE_PATHS)
     config.addinivalue_line(
         "markers",
         "real_pdf: the reports of records made in this test are really rendered for them "
         "(WeasyPrint), not stubbed: for tests of the PDF itself, its text, the record.json it "
         "embeds, its signature checked on /verify/ (see stub_report_rendering)",
     )
+
+
+@pytest.fixture(autouse=True)
+def language_reset() -> Any:
+    """LocaleMiddleware activates the request's language for the thread and leaves it so:
+    after a test that asked for German, the next test's code outside a request would still
+    write German. Each test ends back in the default language."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from questionnaire.accounts import devices
 
@@ -28,11 +30,11 @@ class SetupForm(forms.Form):
     """The first code from the newly added authenticator, which proves it works."""
 
     otp_token = forms.CharField(
-        label="Code from your authenticator app",
-        help_text="The 6 digits the app shows for GPAI Assessor now.",
+        label=_("Code from your authenticator app"),
+        help_text=_("The 6 digits the app shows for GPAI Assessor now."),
         max_length=20,
         widget=_code_input(numeric=True),
-        error_messages={"required": "Enter the 6-digit code the app shows."},
+        error_messages={"required": _("Enter the 6-digit code the app shows.")},
     )
 
     def __init__(self, *args: Any, user: Any, key: str, **kwargs: Any) -> None:
@@ -46,8 +48,10 @@ class SetupForm(forms.Form):
         self.device = devices.totp_device_confirm(user=self.user, key=self.key, token=token)
         if self.device is None:
             raise forms.ValidationError(
-                "That code does not match. Check that the app shows GPAI Assessor and type "
-                "the 6 digits it shows now (a code changes every 30 seconds)."
+                gettext(
+                    "That code does not match. Check that the app shows GPAI Assessor and type "
+                    "the 6 digits it shows now (a code changes every 30 seconds)."
+                )
             )
         return token
 
@@ -56,14 +60,14 @@ class VerifyForm(forms.Form):
     """A code from the authenticator app, or one of the recovery codes."""
 
     otp_token = forms.CharField(
-        label="Code",
-        help_text=(
+        label=_("Code"),
+        help_text=_(
             "The 6-digit code your authenticator app shows now, or one of your recovery codes "
             "(each works once)."
         ),
         max_length=40,
         widget=_code_input(numeric=False),
-        error_messages={"required": "Enter the code from your authenticator app."},
+        error_messages={"required": _("Enter the code from your authenticator app.")},
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -77,12 +81,16 @@ class VerifyForm(forms.Form):
         if check.device is None:
             if check.retry_after is not None:
                 raise forms.ValidationError(
-                    "Too many wrong codes in a row: wait a few seconds, then type the code "
-                    "the app shows at that moment."
+                    gettext(
+                        "Too many wrong codes in a row: wait a few seconds, then type the code "
+                        "the app shows at that moment."
+                    )
                 )
             raise forms.ValidationError(
-                "That code is not right, or was used already. Type the code the app shows "
-                "now, or an unused recovery code."
+                gettext(
+                    "That code is not right, or was used already. Type the code the app shows "
+                    "now, or an unused recovery code."
+                )
             )
         self.device = check.device
         return token

@@ -31,6 +31,7 @@ from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy
 
 from questionnaire import selectors
 from questionnaire.accounts.devices import has_device
@@ -56,7 +57,7 @@ __all__ = [
 # the verify page.
 PENDING = "two_factor_pending"
 
-REASON = (
+REASON = gettext_lazy(
     "Attesters and administrators sign in with a second factor before they sign or manage "
     "the organisation."
 )

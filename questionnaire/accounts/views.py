@@ -25,6 +25,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -77,8 +78,10 @@ class SignInView(LoginView):
         if needs_second_factor(user):
             messages.info(
                 self.request,
-                "As an attester or administrator you sign in with a second factor. Set it up "
-                "now: it takes two minutes with an authenticator app on your phone.",
+                gettext(
+                    "As an attester or administrator you sign in with a second factor. Set it "
+                    "up now: it takes two minutes with an authenticator app on your phone."
+                ),
             )
             return redirect(_with_next("two_factor_setup", self.get_success_url()))
         return response
@@ -122,7 +125,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponseBase:
             _session_verified(request, form.device)
             request.session.pop(SETUP_KEY, None)
             request.session[NEW_CODES] = devices.recovery_codes_generate(user=user)
-            messages.success(request, "Two-factor sign-in is on.")
+            messages.success(request, gettext("Two-factor sign-in is on."))
             return redirect(_with_next("two_factor_recovery_codes", next_url))
     config_url = devices.totp_config_url(user=user, key=key)
     return render(
@@ -154,7 +157,7 @@ def two_factor_recovery_codes(request: HttpRequest) -> HttpResponseBase:
         if not is_verified(user):
             return redirect(second_factor_url(user, next_url=here))
         request.session[NEW_CODES] = devices.recovery_codes_generate(user=user)
-        messages.success(request, "New recovery codes made. The old ones no longer work.")
+        messages.success(request, gettext("New recovery codes made. The old ones no longer work."))
         return redirect(here)
     codes = request.session.pop(NEW_CODES, None)
     return render(
@@ -186,8 +189,14 @@ def two_factor_verify(request: HttpRequest) -> HttpResponseBase:
             left = devices.recovery_codes_left(user=user)
             messages.warning(
                 request,
-                f"You signed in with a recovery code; {left} left. If your phone is lost, set "
-                "up your authenticator again and make new recovery codes.",
+                ngettext(
+                    "You signed in with a recovery code; %(left)d left. If your phone is lost, "
+                    "set up your authenticator again and make new recovery codes.",
+                    "You signed in with a recovery code; %(left)d left. If your phone is lost, "
+                    "set up your authenticator again and make new recovery codes.",
+                    left,
+                )
+                % {"left": left},
             )
         return redirect(next_url)
     return render(
@@ -204,7 +213,7 @@ def two_factor_disable(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
     here = reverse("two_factor_disable")
     if not devices.has_device(user):
-        messages.info(request, "Two-factor sign-in is off already.")
+        messages.info(request, gettext("Two-factor sign-in is off already."))
         return redirect("two_factor")
     if needs_second_factor(user):
         return render(request, "registration/two_factor/disable_refused.html", status=403)
@@ -212,6 +221,8 @@ def two_factor_disable(request: HttpRequest) -> HttpResponseBase:
         return redirect(second_factor_url(user, next_url=here))
     if request.method == "POST":
         devices.second_factor_remove(user=user)
-        messages.success(request, "Two-factor sign-in is off. Signing in now takes your password.")
+        messages.success(
+            request, gettext("Two-factor sign-in is off. Signing in now takes your password.")
+        )
         return redirect("two_factor")
     return render(request, "registration/two_factor/disable.html")

@@ -14,7 +14,15 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal, getcontext
 from functools import lru_cache
 
-__all__ = ["format_flop", "format_human", "parse_number", "to_text"]
+__all__ = [
+    "format_flop",
+    "format_flop_local",
+    "format_human",
+    "format_human_local",
+    "localise_number",
+    "parse_number",
+    "to_text",
+]
 
 MAX_MAGNITUDE = 1000
 # Wide enough that normalising never rounds a figure the parser accepts.
@@ -193,3 +201,32 @@ def _human(value: Decimal, prec: int, rounding: str) -> str:
     if mantissa == 1:
         return f"{sign}10^{exponent}"
     return f"{sign}{mantissa} × 10^{exponent}"
+
+
+# ---------------------------------------------------------------------- local notation
+# For a reader in another language only: the documents keep the English forms above.
+
+_LOCAL_SEPARATORS = {
+    "de": str.maketrans({",": ".", ".": ","}),
+    "fr": str.maketrans({",": "\u202f", ".": ","}),
+}
+"""English thousands separator and decimal point → the language's: German ``12.000`` and
+``2,5``, French ``12\u202f000`` (narrow no-break space) and ``2,5``."""
+
+
+def localise_number(text: str, language: str) -> str:
+    """A figure written by ``format_human`` (or any English grouping such as ``3,600``)
+    in the notation of ``language``; English or an unknown language unchanged."""
+    table = _LOCAL_SEPARATORS.get(language)
+    return text.translate(table) if table else text
+
+
+def format_human_local(value: Decimal, language: str = "en") -> str:
+    """``format_human`` in local notation: ``3,2 × 10^24``, ``12.000`` (de)."""
+    return localise_number(format_human(value), language)
+
+
+def format_flop_local(value: Decimal, language: str = "en") -> str:
+    """A compute figure for a reader: ``3,2 × 10^24 FLOP`` (de, fr), ``3.2 × 10^24 FLOP`` (en),
+    the shape of ``{value:flop}`` in the texts."""
+    return f"{format_human_local(value, language)} FLOP"

@@ -16,7 +16,7 @@ from .documents import (
     ResultDocument,
 )
 from .numbers import format_flop
-from .texts import Param, render
+from .texts import Param, obligation_title, render
 from .vocabulary import Classification, Flag, values
 
 __all__ = ["CLASSIFICATIONS", "FLAGS", "Note", "Obligation", "Question", "Result"]
@@ -42,6 +42,10 @@ class Question:
     def text(self) -> str:
         return render(self.id, self.params)
 
+    def text_in(self, language: str) -> str:
+        """The text in the reader's language; ``text`` stays the canonical English one."""
+        return render(self.id, self.params, language)
+
     def as_item(self) -> QuestionItem:
         return {"id": self.id, "text": self.text, "params": _params(self.params)}
 
@@ -57,6 +61,10 @@ class Note:
     @property
     def text(self) -> str:
         return render(self.id, self.params)
+
+    def text_in(self, language: str) -> str:
+        """The text in the reader's language; ``text`` stays the canonical English one."""
+        return render(self.id, self.params, language)
 
     def as_document(self) -> NoteDocument:
         return {"id": self.id, "text": self.text, "cite": self.cite, "params": _params(self.params)}
@@ -74,6 +82,10 @@ class Obligation:
     status: str | None = None
     """From rule set 2026.1: upcoming, applies, and for the notification also overdue,
     done or recommended, on the assessment date."""
+
+    def title_in(self, language: str) -> str:
+        """The title in the reader's language; ``title`` stays the rule set's English one."""
+        return obligation_title(self.id, language, self.title)
 
     def as_document(self) -> ObligationDocument:
         document: ObligationDocument = {

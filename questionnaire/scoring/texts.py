@@ -16,12 +16,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal, InvalidOperation, getcontext
 from functools import lru_cache
 
-from .numbers import format_human
+from .numbers import format_human, localise_number
+from .texts_de import (
+    DESCRIPTION_DE,
+    FLAG_EXPLANATIONS_DE,
+    FLAG_LABELS_DE,
+    MONTHS_DE,
+    OBLIGATION_TITLES_DE,
+    PARAM_WORDS_DE,
+    TEXTS_DE,
+    UNMET_CONDITIONS_DE,
+)
+from .texts_fr import (
+    DESCRIPTION_FR,
+    FLAG_EXPLANATIONS_FR,
+    FLAG_LABELS_FR,
+    MONTHS_FR,
+    OBLIGATION_TITLES_FR,
+    PARAM_WORDS_FR,
+    TEXTS_FR,
+    UNMET_CONDITIONS_FR,
+)
 
-__all__ = ["TEXTS", "UNMET_CONDITIONS", "render"]
+__all__ = [
+    "CATALOGUES",
+    "LANGUAGES",
+    "TEXTS",
+    "UNMET_CONDITIONS",
+    "flag_label",
+    "flag_text",
+    "format_count",
+    "format_date",
+    "format_percent",
+    "obligation_title",
+    "render",
+]
 
 TEXTS: dict[str, str] = {
     # ------------------------------------------------------------------ scope
@@ -594,9 +627,13 @@ _FORMATS: dict[str, Callable[[Param], str]] = {
 }
 
 
-def render(text_id: str, params: Mapping[str, Param] | None = None) -> str:
-    """The English text of ``text_id`` with ``params`` filled in; ``KeyError`` for an
-    unknown id or a missing param (a programming error, caught by the tests)."""
+def render(text_id: str, params: Mapping[str, Param] | None = None, language: str = "en") -> str:
+    """The text of ``text_id`` with ``params`` filled in, in ``language`` (English, the
+    canonical text of the result documents, unless asked; an unknown language is English);
+    ``KeyError`` for an unknown id or a missing param (a programming error, caught by the
+    tests)."""
+    if language != "en" and language in CATALOGUES:
+        return _render_local(text_id, params, language)
     pieces, tail = _parsed(TEXTS[text_id])
     if not pieces:
         return tail
@@ -648,3 +685,204 @@ def _formatted(
     estimates many times. The value's type (``True`` is ``1`` to a cache) and the current
     context's precision and rounding (the decimal arithmetic reads them) are in the key."""
     return _FORMATS[kind](value)
+
+
+# ---------------------------------------------------------------------- other languages
+# The reader's language: the same ids and params, the words of the official language
+# version of the AI Act (shared/spec/terminology.md), figures and dates in local notation.
+# The English text stays the canonical one, written into every JSON document.
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": TEXTS, "de": TEXTS_DE, "fr": TEXTS_FR}
+"""Templates by language, then by id: every language has every id of ``TEXTS``, with the
+placeholders (names and formats) of the English template."""
+
+LANGUAGES = tuple(CATALOGUES)
+
+UNMET_BY_LANGUAGE: dict[str, dict[str, str]] = {
+    "en": UNMET_CONDITIONS,
+    "de": UNMET_CONDITIONS_DE,
+    "fr": UNMET_CONDITIONS_FR,
+}
+CONJUNCTIONS = {"en": "and", "de": "und", "fr": "et"}
+"""The word before the last item of a list."""
+
+PARAM_WORDS: dict[str, dict[str, dict[str, str]]] = {
+    "en": {},
+    "de": PARAM_WORDS_DE,
+    "fr": PARAM_WORDS_FR,
+}
+"""Words the engine passes as params (a method, "greater than", chapter names), by language
+and param name; a value not listed is inserted as is."""
+
+_DESCRIPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (),
+    "de": DESCRIPTION_DE,
+    "fr": DESCRIPTION_FR,
+}
+
+OBLIGATION_TITLES: dict[str, dict[str, str]] = {
+    "de": OBLIGATION_TITLES_DE,
+    "fr": OBLIGATION_TITLES_FR,
+}
+"""Titles of the obligations by language and obligation id; English titles are the rule
+set's ("title" of each obligation), which stay the titles of the result documents."""
+
+FLAG_LABELS: dict[str, dict[str, str]] = {"de": FLAG_LABELS_DE, "fr": FLAG_LABELS_FR}
+FLAG_EXPLANATIONS: dict[str, dict[str, str]] = {
+    "de": FLAG_EXPLANATIONS_DE,
+    "fr": FLAG_EXPLANATIONS_FR,
+}
+"""Flag labels and explanations by language and flag. The English ones live with the
+presentation (``questionnaire.presentation.FLAG_LABELS``/``FLAG_EXPLANATIONS``); the
+templates have the same placeholders ({margin}, {disagree_margin}, {reach}, {apply_from},
+{comply_by}), to be filled with ``format_percent``, ``format_count`` and ``format_date`` of
+the same language."""
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "de": MONTHS_DE,
+    "fr": MONTHS_FR,
+}
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _language(language: str) -> str:
+    return language if language in CATALOGUES else "en"
+
+
+def obligation_title(obligation_id: str, language: str, default: str) -> str:
+    """The title of an obligation in ``language``; ``default`` (the rule set's English
+    title, as shown today) for English, an unknown language or an unknown id."""
+    return OBLIGATION_TITLES.get(language, {}).get(obligation_id, default)
+
+
+def flag_label(flag: str, language: str, default: str) -> str:
+    """The label of a flag in ``language``; ``default`` (the English label) otherwise. The
+    label of ``legacy_model`` has the placeholder ``{apply_from}``."""
+    return FLAG_LABELS.get(language, {}).get(flag, default)
+
+
+def flag_text(flag: str, language: str, default: str) -> str:
+    """The explanation template of a flag in ``language``; ``default`` (the English
+    explanation) for English, an unknown language or an unknown flag."""
+    return FLAG_EXPLANATIONS.get(language, {}).get(flag, default)
+
+
+def format_date(day: date, language: str = "en") -> str:
+    """``29 November 2026``, ``29. November 2026``, ``29 novembre 2026`` (``1er`` for the
+    first of a month in French)."""
+    language = _language(language)
+    month = MONTHS[language][day.month - 1]
+    if language == "de":
+        return f"{day.day}. {month} {day.year}"
+    if language == "fr" and day.day == 1:
+        return f"1er {month} {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def format_percent(value: Param, language: str = "en") -> str:
+    """``0.25`` → ``25%`` (English, as ``{value:percent}``), ``25 %`` (German, French, with
+    a no-break space); a fraction of a percent keeps its decimals (``2.5 %`` → ``2,5 %``)."""
+    language = _language(language)
+    percent = _decimal(value) * 100
+    if language == "en":
+        return _percent(value)
+    digits = (
+        f"{percent:.0f}" if percent == percent.to_integral_value() else f"{percent.normalize():f}"
+    )
+    return f"{localise_number(digits, language)}\u00a0%"
+
+
+def format_count(value: Param, language: str = "en") -> str:
+    """``12000`` → ``12,000``, ``12.000``, ``12 000`` (narrow no-break space)."""
+    return localise_number(_count(value), _language(language))
+
+
+def _local_flop(value: Param, language: str) -> str:
+    if value is None:
+        return {"de": "unbekannt", "fr": "inconnu"}.get(language, "unknown")
+    return f"{localise_number(format_human(_decimal(value)), language)} FLOP"
+
+
+def _local_listing(items: Sequence[str], language: str) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {CONJUNCTIONS[language]} " + items[-1]
+
+
+def _words(name: str, value: str, language: str) -> str:
+    return PARAM_WORDS[language].get(name, {}).get(value, value)
+
+
+def _bare(name: str, value: Param, language: str) -> str:
+    """A param inserted as is in English: an ISO date as the reader writes dates, a word the
+    engine passes in the reader's language, a compute description with its phrases and
+    figures translated."""
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            return format_date(date.fromisoformat(value), language)
+        if name == "description":
+            return _description(value, language)
+        return _words(name, value, language)
+    return str(value)
+
+
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+\.\d+")
+
+
+def _description(text: str, language: str) -> str:
+    for english, local in _DESCRIPTIONS[language]:
+        text = text.replace(english, local)
+    return _ENGLISH_NUMBER.sub(lambda match: localise_number(match.group(), language), text)
+
+
+def _local(kind: str, name: str, value: Param, language: str) -> str:
+    if kind == "flop":
+        return _local_flop(value, language)
+    if kind == "human":
+        return localise_number(format_human(_decimal(value)), language)
+    if kind == "percent":
+        return format_percent(value, language)
+    if kind == "count":
+        return format_count(value, language)
+    if kind == "list":
+        return _local_listing([_words(name, item, language) for item in _items(value)], language)
+    if kind == "unmet":
+        unmet = UNMET_BY_LANGUAGE[language]
+        return _local_listing([unmet.get(item, item) for item in _items(value)], language)
+    raise KeyError(kind)
+
+
+def _render_local(text_id: str, params: Mapping[str, Param] | None, language: str) -> str:
+    """``render`` in a language other than English."""
+    pieces, tail = _parsed_local(CATALOGUES[language][text_id])
+    values = params or {}
+    out = []
+    for literal, name, kind in pieces:
+        out.append(literal)
+        value = values[name]
+        out.append(
+            _bare(name, value, language) if kind is None else _local(kind, name, value, language)
+        )
+    out.append(tail)
+    return "".join(out)
+
+
+_parsed_local = lru_cache(maxsize=512)(_parsed.__wrapped__)
+"""``_parsed`` for the other languages, a cache of its own: English keeps all its templates
+cached however many texts other languages render."""

@@ -87,6 +87,7 @@ ACCESS: dict[str, dict[str, int]] = {
     # questionnaire
     "": everyone(200),
     "healthz": everyone(200),
+    "i18n/setlang/": everyone(405),  # POST only: the language switcher
     "assessments/new/": signed_in(200),
     "assessments/<uuid:public_id>/": acme_object(),
     "assessments/<uuid:public_id>/attest/": signed_in(405),  # POST only

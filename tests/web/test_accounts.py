@@ -48,7 +48,8 @@ def test_the_login_page_has_labelled_inputs(db):
 
     assert response.status_code == 200
     inputs = labelled_inputs(response.content.decode())
-    assert set(inputs) == {"id_username", "id_password"}
+    # The language switcher of every page (tests/i18n) is labelled too.
+    assert set(inputs) == {"id_username", "id_password", "language-switcher-select"}
     assert all(inputs.values()), inputs
     assert 'autocomplete="current-password"' in response.content.decode()
 
@@ -112,7 +113,12 @@ def test_the_password_can_be_changed(owner):
     page = client.get("/accounts/password_change/")
     assert page.status_code == 200
     inputs = labelled_inputs(page.content.decode())
-    assert set(inputs) == {"id_old_password", "id_new_password1", "id_new_password2"}
+    assert set(inputs) == {
+        "id_old_password",
+        "id_new_password1",
+        "id_new_password2",
+        "language-switcher-select",
+    }
     assert all(inputs.values()), inputs
 
     response = client.post(
