@@ -162,6 +162,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The answer to a sign-in sets the language cookie to the person's stored choice.
+    "questionnaire.accounts.language.StoredLanguageMiddleware",
     # request.user.is_verified(): a second factor was given in this session.
     "django_otp.middleware.OTPMiddleware",
     # After authentication: Cache-Control: no-store on responses to signed-in users.

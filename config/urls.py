@@ -1,11 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.decorators.http import require_POST
-from django.views.i18n import set_language
 
 from questionnaire.accounts import views as account_views
 from questionnaire.accounts.forms import PasswordChangeForm
+from questionnaire.accounts.language import language_set
 
 # The sign-in pages, named as django.contrib.auth.urls names them. Password reset is left out
 # on purpose: Django's reset sends its e-mail inside the request (a silent mail server would
@@ -40,8 +39,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include(accounts)),
     # The language switcher of every page (base.html): a plain form POST, no JavaScript; it
-    # sets Django's language cookie and goes back to the page. URLs carry no language. POST
-    # only: Django's view answers a GET with a redirect that changes nothing.
-    path("i18n/setlang/", require_POST(set_language), name="set_language"),
+    # sets Django's language cookie, stores a signed-in person's choice, and goes back to the
+    # page. URLs carry no language. POST only: a GET would change nothing.
+    path("i18n/setlang/", language_set, name="set_language"),
     path("", include("questionnaire.urls")),
 ]

@@ -7,5 +7,6 @@ class QuestionnaireConfig(AppConfig):
     verbose_name = "GPAI questionnaire"
 
     def ready(self) -> None:
-        # A sign-in of someone with a second factor waits for it (questionnaire.accounts).
-        from questionnaire.accounts import signals  # noqa: F401
+        # A sign-in of someone with a second factor waits for it, and brings back the
+        # language the person chose (questionnaire.accounts).
+        from questionnaire.accounts import language, signals  # noqa: F401

@@ -754,6 +754,20 @@ class OutboxMessage(models.Model):
         return f"{self.kind} to {self.to_email}"
 
 
+class LanguagePreference(models.Model):
+    """The language a person last chose with the switcher: their pages on any device they
+    sign in on, and the e-mails the app sends them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference"
+    )
+    language = models.CharField(max_length=10)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"
+
+
 class ReminderSent(models.Model):
     """A reminder told once: ``manage.py send_reminders`` runs from cron as often as one
     likes and says each thing once per stage (a month, a week, a day before it falls due),
