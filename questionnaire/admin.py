@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -32,19 +32,28 @@ from questionnaire.models import (
 )
 from questionnaire.wording import (
     PLACEHOLDERS,
+    TRANSLATED,
     fill_wording,
+    missing_languages,
     question_update_wording,
     unknown_placeholders,
+    with_fallback,
     wording_placeholders,
 )
 
 CHOICE_PREFIX = "choice__"
+LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French"}
 
 _M = TypeVar("_M", bound=Model)
 
 
 def choice_field_name(value: str) -> str:
     return f"{CHOICE_PREFIX}{value}"
+
+
+def translated_field_name(language: str, name: str) -> str:
+    """``de__label``, ``fr__help_text``, ``de__choice__yes``: a translation's input."""
+    return f"{language}__{name}"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[_M]):
@@ -173,8 +182,8 @@ class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline[QuestionR
 
     model = QuestionRevision
     verbose_name = "wording change"
-    verbose_name_plural = "Wording history (newest first)"
-    fields = ("changed_by", "changed_at", "before_readable", "after_readable")
+    verbose_name_plural = "Wording history, each language's own (newest first)"
+    fields = ("language", "changed_by", "changed_at", "before_readable", "after_readable")
     readonly_fields = fields
     ordering = ("-changed_at", "-id")
     extra = 0
@@ -226,6 +235,11 @@ class QuestionWordingForm(forms.ModelForm[Question]):
     labelled with the value): the choice labels are never edited as raw JSON, and the choice
     values themselves cannot be added, removed or renamed.
 
+    The same parts in German and French sit beside the English on the same page
+    (``de__label``, ``fr__choice__<value>``...), optional: a part left empty is shown in
+    English, and the page says so. A language whose inputs were not posted at all is left as
+    it is.
+
     Every part may use the placeholders of ``questionnaire.wording.PLACEHOLDERS``; a
     ``{name}`` that is none of them is refused, naming the part it is in."""
 
@@ -250,6 +264,57 @@ class QuestionWordingForm(forms.ModelForm[Question]):
                 widget=forms.TextInput(attrs={"size": 90}),
             )
             self.initial.setdefault(name, self.instance.choice_labels[value])
+        translations = (
+            {row.language: row for row in self.instance.translations.all()}
+            if self.instance.pk
+            else {}
+        )
+        for language in TRANSLATED:
+            row = translations.get(language)
+            words = row.wording() if row is not None else {}
+            language_name = LANGUAGE_NAMES[language]
+            self.fields[translated_field_name(language, "label")] = forms.CharField(
+                label=f"Label ({language_name})",
+                max_length=300,
+                required=False,
+                help_text=f"Empty: the wizard shows the English label on {language_name} pages.",
+                widget=forms.TextInput(attrs={"size": 90, "lang": language}),
+            )
+            self.fields[translated_field_name(language, "help_text")] = forms.CharField(
+                label=f"Help text ({language_name})",
+                required=False,
+                help_text=f"Empty: the wizard shows the English help text on {language_name} "
+                "pages.",
+                widget=forms.Textarea(attrs={"rows": 5, "cols": 90, "lang": language}),
+            )
+            self.initial.setdefault(translated_field_name(language, "label"), words.get("label"))
+            self.initial.setdefault(
+                translated_field_name(language, "help_text"), words.get("help_text")
+            )
+            for value in self.choice_values:
+                name = translated_field_name(language, choice_field_name(value))
+                self.fields[name] = forms.CharField(
+                    label=f"{value} ({language_name})",
+                    max_length=200,
+                    required=False,
+                    widget=forms.TextInput(attrs={"size": 90, "lang": language}),
+                )
+                self.initial.setdefault(name, (words.get("choice_labels") or {}).get(value, ""))
+
+    def translated_fields(self, language: str) -> list[str]:
+        return [
+            translated_field_name(language, "label"),
+            translated_field_name(language, "help_text"),
+            *(translated_field_name(language, choice_field_name(v)) for v in self.choice_values),
+        ]
+
+    def posted_languages(self) -> list[str]:
+        """The translations whose inputs were posted (so are to be saved)."""
+        return [
+            language
+            for language in TRANSLATED
+            if any(self.add_prefix(name) in self.data for name in self.translated_fields(language))
+        ]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -260,6 +325,14 @@ class QuestionWordingForm(forms.ModelForm[Question]):
                 for value in self.choice_values
             }
         )
+        for language in TRANSLATED:
+            language_name = LANGUAGE_NAMES[language]
+            parts[translated_field_name(language, "label")] = f"The {language_name} label"
+            parts[translated_field_name(language, "help_text")] = f"The {language_name} help text"
+            for value in self.choice_values:
+                parts[translated_field_name(language, choice_field_name(value))] = (
+                    f"The {language_name} choice label “{value}”"
+                )
         for name, part in parts.items():
             unknown = unknown_placeholders(cleaned.get(name) or "")
             if unknown:
@@ -275,6 +348,22 @@ class QuestionWordingForm(forms.ModelForm[Question]):
     def cleaned_choice_labels(self) -> dict[str, str]:
         return {value: self.cleaned_data[choice_field_name(value)] for value in self.choice_values}
 
+    def cleaned_translation(self, language: str) -> dict[str, Any]:
+        """The posted words of one language: label, help text, choice labels."""
+        return {
+            "label": (
+                self.cleaned_data.get(translated_field_name(language, "label")) or ""
+            ).strip(),
+            "help_text": self.cleaned_data.get(translated_field_name(language, "help_text")) or "",
+            "choice_labels": {
+                value: (
+                    self.cleaned_data.get(translated_field_name(language, choice_field_name(value)))
+                    or ""
+                ).strip()
+                for value in self.choice_values
+            },
+        }
+
     def save(self, commit: bool = True) -> Question:
         question = super().save(commit=False)
         question.choice_labels = self.cleaned_choice_labels()
@@ -283,18 +372,94 @@ class QuestionWordingForm(forms.ModelForm[Question]):
         return question
 
 
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Questions shown, wholly or in part, in English on German or French pages."""
+
+    title = "missing translation"
+    parameter_name = "missing"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("de", "Missing in German"),
+            ("fr", "Missing in French"),
+            ("any", "Missing in German or French"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> QuerySet[Question]:
+        wanted = self.value()
+        if wanted not in ("de", "fr", "any"):
+            return queryset
+        languages = TRANSLATED if wanted == "any" else (wanted,)
+        keys = [
+            question.pk
+            for question in queryset.prefetch_related("translations")
+            if set(missing_languages(question)) & set(languages)
+        ]
+        return queryset.filter(pk__in=keys)
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin[Question]):
     form = QuestionWordingForm
-    list_display = ("key", "step", "label", "updated_at")
-    list_filter = ("step",)
+    list_display = ("key", "step", "label", "missing_translations", "updated_at")
+    list_filter = ("step", MissingTranslationFilter)
     search_fields = ("key", "label")
-    readonly_fields = ("key", "step", "position", "updated_at", "shown_wording")
+    readonly_fields = (
+        "key",
+        "step",
+        "position",
+        "updated_at",
+        "shown_wording",
+        "shown_wording_de",
+        "shown_wording_fr",
+    )
     inlines = (QuestionRevisionInline,)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
+        return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description="Missing in")
+    def missing_translations(self, question: Question) -> str:
+        missing = missing_languages(question)
+        return ", ".join(LANGUAGE_NAMES[language] for language in missing) or "—"
 
     @admin.display(description="As the wizard shows it")
     def shown_wording(self, question: Question) -> str:
         return readable_wording(fill_wording(question.wording(), wording_placeholders()))
+
+    def _shown_in(self, question: Question, language: str) -> str:
+        row = question.translations.filter(language=language).first()
+        words = with_fallback(question.wording(), row.wording() if row is not None else None)
+        return readable_wording(fill_wording(words, wording_placeholders(language=language)))
+
+    @admin.display(description="As the wizard shows it in German")
+    def shown_wording_de(self, question: Question) -> str:
+        return self._shown_in(question, "de")
+
+    @admin.display(description="As the wizard shows it in French")
+    def shown_wording_fr(self, question: Question) -> str:
+        return self._shown_in(question, "fr")
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method == "GET":
+            question = self.get_object(request, object_id)
+            if question is not None:
+                missing = missing_languages(question)
+                if missing:
+                    names = " and ".join(LANGUAGE_NAMES[language] for language in missing)
+                    messages.warning(
+                        request,
+                        f"The {names} wording of this question is missing, wholly or in "
+                        f"part: the wizard shows the English words in its place on {names} "
+                        "pages.",
+                    )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_fieldsets(self, request: HttpRequest, obj: Question | None = None) -> Any:
         fieldsets: list[tuple[str | None, dict[str, Any]]] = [
@@ -313,8 +478,31 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
                     },
                 )
             )
+        for language in TRANSLATED:
+            language_name = LANGUAGE_NAMES[language]
+            fieldsets.append(
+                (
+                    f"Wording in {language_name}",
+                    {
+                        "fields": [
+                            translated_field_name(language, "label"),
+                            translated_field_name(language, "help_text"),
+                            *(translated_field_name(language, name) for name in choice_fields),
+                        ],
+                        "description": f"The same words in {language_name}, with the same "
+                        "placeholders (filled in its notation). A part left empty is shown "
+                        f"in English on {language_name} pages. Each save is recorded in the "
+                        f"{language_name} history.",
+                    },
+                )
+            )
         if obj is not None:
-            fieldsets.append(("As shown", {"fields": ("shown_wording",)}))
+            fieldsets.append(
+                (
+                    "As shown",
+                    {"fields": ("shown_wording", "shown_wording_de", "shown_wording_fr")},
+                )
+            )
         return fieldsets
 
     def get_form(
@@ -332,24 +520,42 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
         return False
 
     def save_model(self, request: HttpRequest, obj: Question, form: Any, change: bool) -> None:
+        changed_by = request.user if request.user.is_authenticated else None
         question_update_wording(
             question=obj,
             label=form.cleaned_data["label"],
             help_text=form.cleaned_data["help_text"],
             choice_labels=form.cleaned_choice_labels(),
-            changed_by=request.user if request.user.is_authenticated else None,
+            changed_by=changed_by,
         )
+        for language in form.posted_languages():
+            words = form.cleaned_translation(language)
+            question_update_wording(
+                question=obj,
+                label=words["label"],
+                help_text=words["help_text"],
+                choice_labels=words["choice_labels"],
+                changed_by=changed_by,
+                language=language,
+            )
 
 
 @admin.register(QuestionRevision)
 class QuestionRevisionAdmin(RevisionDisplayMixin, ReadOnlyAdmin[QuestionRevision]):
     """The wording history of every question: read-only."""
 
-    list_display = ("question", "changed_by", "changed_at")
-    list_filter = ("question__step",)
+    list_display = ("question", "language", "changed_by", "changed_at")
+    list_filter = ("language", "question__step")
     search_fields = ("question__key", "changed_by__username")
     list_select_related = ("question", "changed_by")
-    fields = ("question", "changed_by", "changed_at", "before_readable", "after_readable")
+    fields = (
+        "question",
+        "language",
+        "changed_by",
+        "changed_at",
+        "before_readable",
+        "after_readable",
+    )
     readonly_fields = fields
 
 

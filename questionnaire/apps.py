@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class QuestionnaireConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "questionnaire"
-    verbose_name = "GPAI questionnaire"
+    verbose_name = gettext_lazy("GPAI questionnaire")
 
     def ready(self) -> None:
         # A sign-in of someone with a second factor waits for it, and brings back the

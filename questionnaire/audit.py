@@ -27,11 +27,15 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from questionnaire.lib.client import client_ip
 from questionnaire.models import AssessmentRecord, AuditEvent, Organisation
 
 __all__ = [
+    "ACTION_LABELS",
+    "action_choices",
+    "action_label",
     "Action",
     "Origin",
     "audit_addresses_truncate",
@@ -44,6 +48,56 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Action = AuditEvent.Action
+
+# Each action's label in the reader's language, for the pages that show events (the audit
+# page, its filter, the admin): AuditEvent.Action's labels are the English of these.
+ACTION_LABELS: dict[str, Any] = {
+    Action.ASSESSMENT_CREATED: gettext_lazy("Assessment created"),
+    Action.RECORD_ATTESTED: gettext_lazy("Record attested and signed"),
+    Action.RECORD_VIEWED: gettext_lazy("Record viewed"),
+    Action.RECORD_REPORT_DOWNLOADED: gettext_lazy("PDF report downloaded"),
+    Action.RECORD_EXPORTED: gettext_lazy("Record exported (JSON)"),
+    Action.RECORD_BUNDLE_DOWNLOADED: gettext_lazy("Regulator bundle downloaded"),
+    Action.RECORD_VERIFIED: gettext_lazy("Record export verified"),
+    Action.CHAIN_VERIFIED: gettext_lazy("Record chain verified"),
+    Action.CHAIN_HEAD_EXPORTED: gettext_lazy("Chain head exported"),
+    Action.ORGANISATION_MEMBER_CHANGED: gettext_lazy("Membership changed"),
+    Action.ORGANISATION_MEMBER_REMOVED: gettext_lazy("Member removed"),
+    Action.ORGANISATION_MEMBER_INVITED: gettext_lazy("Member invited"),
+    Action.ORGANISATION_INVITATION_REVOKED: gettext_lazy("Invitation revoked"),
+    Action.ORGANISATION_INVITATION_ACCEPTED: gettext_lazy("Invitation accepted"),
+    Action.ORGANISATION_SETTINGS_CHANGED: gettext_lazy("Four eyes changed"),
+    Action.DRAFT_SUBMITTED: gettext_lazy("Submitted for review"),
+    Action.DRAFT_WITHDRAWN: gettext_lazy("Withdrawn from review"),
+    Action.DRAFT_CHANGES_REQUESTED: gettext_lazy("Changes requested"),
+    Action.DRAFT_APPROVED: gettext_lazy("Approved"),
+    Action.REVIEW_COMMENTED: gettext_lazy("Review comment added"),
+    Action.REVIEW_RESOLVED: gettext_lazy("Review thread resolved"),
+    Action.TWO_FACTOR_RESET: gettext_lazy("Two-factor authentication reset"),
+    Action.AUDIT_EXPORTED: gettext_lazy("Audit trail exported (CSV)"),
+    Action.AUDIT_ADDRESSES_TRUNCATED: gettext_lazy("Old addresses cleared"),
+    Action.REGISTERED_MODEL_CREATED: gettext_lazy("Model registered"),
+    Action.MODEL_VERSION_ADDED: gettext_lazy("Model version recorded"),
+    Action.MODEL_LINEAGE_ADDED: gettext_lazy("Model lineage recorded"),
+    Action.LEDGER_ENTRY_CREATED: gettext_lazy("Compute ledger entry filed"),
+    Action.LEDGER_ENTRY_UPDATED: gettext_lazy("Compute ledger entry updated"),
+    Action.THRESHOLD_EVENT_RECORDED: gettext_lazy("Compute threshold event recorded"),
+    Action.API_TOKEN_CREATED: gettext_lazy("API token created"),
+    Action.API_TOKEN_REVOKED: gettext_lazy("API token revoked"),
+    Action.API_LEDGER_ENTRY_FILED: gettext_lazy("Ledger entry filed through the API"),
+}
+
+
+def action_label(action: str) -> str:
+    """The label of ``action`` in the active language; an unknown action as it is stored."""
+    label = ACTION_LABELS.get(action)
+    return str(label) if label is not None else action
+
+
+def action_choices() -> list[tuple[str, str]]:
+    """``AuditEvent.Action.choices`` with their labels in the active language."""
+    return [(value, action_label(value)) for value in Action.values]
+
 
 USER_AGENT_MAX = AuditEvent._meta.get_field("user_agent").max_length or 300
 ACTOR_NAME_MAX = AuditEvent._meta.get_field("actor_username").max_length or 150

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
 from questionnaire.lib.markup import escape
 from questionnaire.scoring import RuleSet
 from questionnaire.scoring.documents import FiguresDocument
-from questionnaire.scoring.numbers import format_human
+from questionnaire.scoring.numbers import format_human, localise_number
 
 __all__ = [
     "Band",
@@ -38,10 +41,25 @@ __all__ = [
 ]
 
 THRESHOLD_NAMES = {
-    "gpai": "GPAI indicative criterion",
-    "systemic_risk": "systemic-risk presumption",
-    "modification": "modification criterion",
+    "gpai": gettext_noop("GPAI indicative criterion"),
+    "systemic_risk": gettext_noop("systemic-risk presumption"),
+    "modification": gettext_noop("modification criterion"),
 }
+
+
+def _t(text: str, language: str) -> str:
+    """``text`` (an English msgid) in ``language``; as is in English: the chart of a
+    result can be drawn for a reader of another language than the page's."""
+    if language == "en":
+        return text
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+def _figure(value: Decimal, language: str) -> str:
+    """``format_human`` in the notation of ``language`` (``2,5 × 10^24`` in German)."""
+    return localise_number(format_human(value), language)
+
 
 DEFAULT_CHART_ID = "compute-chart"
 AXIS_MIN_EXPONENT = 20
@@ -278,11 +296,12 @@ def modification_threshold(
 
 
 def chart_from_figures(
-    figures: FiguresDocument, *, chart_id: str = DEFAULT_CHART_ID
+    figures: FiguresDocument, *, chart_id: str = DEFAULT_CHART_ID, language: str = "en"
 ) -> ComputeChart | None:
     """The chart of a result, drawn from the figures of its own document: the exact
     estimate, the cumulative compute and the thresholds the engine compared them with.
-    Nothing is recomputed, so a signed record shows what was signed."""
+    Nothing is recomputed, so a signed record shows what was signed. ``language``: its
+    words and figures for a reader of that language (en, de, fr)."""
     if figures.get("training_flop") is None:
         return None
     thresholds = [
@@ -300,6 +319,7 @@ def chart_from_figures(
         thresholds=thresholds,
         margin=Decimal(figures["estimate_margin"]),
         chart_id=chart_id,
+        language=language,
     )
 
 
@@ -310,6 +330,7 @@ def _chart(
     thresholds: list[tuple[str, Decimal, str]],
     margin: Decimal,
     chart_id: str,
+    language: str = "en",
 ) -> ComputeChart | None:
     if estimate is None:
         return None
@@ -332,8 +353,8 @@ def _chart(
         return _x_for(value, min_exponent, max_exponent)
 
     # Threshold labels go in rows above the plot, each beside its own line.
-    specs = thresholds
-    labels = [f"{format_human(value)} · {name}" for _, value, name in specs]
+    specs = [(key, value, _t(name, language)) for key, value, name in thresholds]
+    labels = [f"{_figure(value, language)} · {name}" for _, value, name in specs]
     xs = [x_for(value) for _, value, _ in specs]
     placements = _place_labels(xs, labels)
     rows = max(row for row, _ in placements) + 1
@@ -347,7 +368,8 @@ def _chart(
             value=value,
             name=name,
             label=label,
-            legend=f"{format_human(value)} threshold ({name})",
+            legend=_t(gettext_noop("%(value)s threshold (%(name)s)"), language)
+            % {"value": _figure(value, language), "name": name},
             x=_r(x),
             y_top=_r(top + row * LABEL_ROW + 3),
             y_bottom=_r(axis_y),
@@ -378,8 +400,8 @@ def _chart(
     band = Band(
         low=low,
         high=high,
-        low_text=format_human(low),
-        high_text=format_human(high),
+        low_text=_figure(low, language),
+        high_text=_figure(high, language),
         x=_r(band_x),
         y=_r(band_y),
         width=_r(band_width),
@@ -387,11 +409,11 @@ def _chart(
         hatch=_hatch(band_x, band_y, band_width, band_height),
     )
 
-    estimate_text = format_human(estimate)
+    estimate_text = _figure(estimate, language)
     estimate_marker = _marker(
         value=estimate,
         text=estimate_text,
-        label=f"Estimate {estimate_text} FLOP",
+        label=_t(gettext_noop("Estimate %(value)s FLOP"), language) % {"value": estimate_text},
         x=x_for(estimate),
         y_top=plot_top + 4,
         y_bottom=axis_y,
@@ -402,11 +424,12 @@ def _chart(
     )
     cumulative_marker = None
     if cumulative is not None:
-        cumulative_text = format_human(cumulative)
+        cumulative_text = _figure(cumulative, language)
         cumulative_marker = _marker(
             value=cumulative,
             text=cumulative_text,
-            label=f"Cumulative {cumulative_text} FLOP",
+            label=_t(gettext_noop("Cumulative %(value)s FLOP"), language)
+            % {"value": cumulative_text},
             x=x_for(cumulative),
             y_top=plot_top + 4,
             y_bottom=axis_y,
@@ -416,7 +439,11 @@ def _chart(
             dasharray="5 3",
         )
 
-    margin_text = f"±{_percent(margin)}"
+    margin_text = (
+        f"±{_percent(margin)}"
+        if language == "en"
+        else f"±{localise_number(_percent(margin)[:-1], language)}\u00a0%"
+    )
     legend_top = marker_rows_y + (2 if cumulative is not None else 1) * LABEL_ROW + 8
     legend = _legend(
         top=legend_top,
@@ -424,10 +451,18 @@ def _chart(
         thresholds=lines,
         estimate=estimate_marker,
         cumulative=cumulative_marker,
+        language=language,
     )
-    legend_rows = math.ceil(len(legend) / LEGEND_COLUMNS)
+    legend_rows = len({item.text_y for item in legend})
+    caption = _t(
+        gettext_noop(
+            "Horizontal axis: training compute in FLOP, log scale (each mark is 10 × the "
+            "one before)."
+        ),
+        language,
+    )
     caption_y = legend_top + legend_rows * LEGEND_ROW + 12
-    height = caption_y + 8
+    height = caption_y + 8 + (len(caption_lines(caption)) - 1) * LABEL_ROW
 
     return ComputeChart(
         chart_id=chart_id,
@@ -448,11 +483,16 @@ def _chart(
         cumulative=cumulative_marker,
         legend=legend,
         margin_text=margin_text,
-        caption="Horizontal axis: training compute in FLOP, log scale (each mark is 10 × the one before).",
+        caption=caption,
         caption_x=PLOT_LEFT - 20,
         caption_y=_r(caption_y),
-        title="Training compute compared with the thresholds (log scale, FLOP)",
-        description=_describe(estimate, low, high, cumulative, lines, margin, margin_text),
+        title=_t(
+            gettext_noop("Training compute compared with the thresholds (log scale, FLOP)"),
+            language,
+        ),
+        description=_describe(
+            estimate, low, high, cumulative, lines, margin, margin_text, language
+        ),
     )
 
 
@@ -464,41 +504,67 @@ def _describe(
     lines: tuple[ThresholdLine, ...],
     margin: Decimal,
     margin_text: str,
+    language: str = "en",
 ) -> str:
     """One sentence for screen readers (and for the PDF's text layer): each threshold with
     the figure it is compared with (the systemic-risk one with the cumulative compute)."""
-    head = (
-        f"Training compute estimate {format_human(estimate)} FLOP "
-        f"(range {format_human(low)} to {format_human(high)})"
-    )
+    head = _t(
+        gettext_noop("Training compute estimate %(value)s FLOP (range %(low)s to %(high)s)"),
+        language,
+    ) % {
+        "value": _figure(estimate, language),
+        "low": _figure(low, language),
+        "high": _figure(high, language),
+    }
     training = [
-        _relation(estimate, line.value, margin, margin_text)
+        _relation(estimate, line.value, margin, margin_text, language)
         for line in lines
         if cumulative is None or line.key != "systemic_risk"
     ]
     if cumulative is None:
         return f"{head}: {', '.join(training)}."
     systemic = [
-        _relation(cumulative, line.value, margin, margin_text)
+        _relation(cumulative, line.value, margin, margin_text, language)
         for line in lines
         if line.key == "systemic_risk"
     ]
-    return (
-        f"{head}: {', '.join(training)}; cumulative training compute "
-        f"{format_human(cumulative)} FLOP: {', '.join(systemic)}."
-    )
+    tail = _t(gettext_noop("cumulative training compute %(value)s FLOP"), language) % {
+        "value": _figure(cumulative, language)
+    }
+    return f"{head}: {', '.join(training)}; {tail}: {', '.join(systemic)}."
 
 
-def _relation(value: Decimal, threshold: Decimal, margin: Decimal, margin_text: str) -> str:
+def _relation(
+    value: Decimal, threshold: Decimal, margin: Decimal, margin_text: str, language: str = "en"
+) -> str:
     """Where ``value`` stands against a strict ``threshold``, in words."""
-    name = f"the {format_human(threshold)} threshold"
+    words = {"threshold": _figure(threshold, language), "margin": margin_text}
     if value == threshold:
-        return f"exactly at {name}, so not above it, and within {margin_text} of it"
-    side = "above" if value > threshold else "below"
+        return (
+            _t(
+                gettext_noop(
+                    "exactly at the %(threshold)s threshold, so not above it, and within "
+                    "%(margin)s of it"
+                ),
+                language,
+            )
+            % words
+        )
     # Borderline as the engine defines it: (1 - m) * E <= T <= (1 + m) * E.
-    if (1 - margin) * value <= threshold <= (1 + margin) * value:
-        return f"{side} but within {margin_text} of {name}"
-    return f"{side} {name}"
+    near = (1 - margin) * value <= threshold <= (1 + margin) * value
+    if value > threshold:
+        text = (
+            gettext_noop("above but within %(margin)s of the %(threshold)s threshold")
+            if near
+            else gettext_noop("above the %(threshold)s threshold")
+        )
+    else:
+        text = (
+            gettext_noop("below but within %(margin)s of the %(threshold)s threshold")
+            if near
+            else gettext_noop("below the %(threshold)s threshold")
+        )
+    return _t(text, language) % words
 
 
 def _place_labels(xs: list[float], labels: list[str]) -> list[tuple[int, str]]:
@@ -615,22 +681,47 @@ def _legend(
     thresholds: tuple[ThresholdLine, ...],
     estimate: Marker,
     cumulative: Marker | None,
+    language: str = "en",
 ) -> tuple[LegendItem, ...]:
     entries: list[tuple[str, str, str, float, str]] = [
-        ("line", "Training compute estimate", estimate.stroke, estimate.stroke_width, ""),
-        ("band", f"{margin_text} error margin of the estimate", BAND_HATCH, 1.0, ""),
+        (
+            "line",
+            _t(gettext_noop("Training compute estimate"), language),
+            estimate.stroke,
+            estimate.stroke_width,
+            "",
+        ),
+        (
+            "band",
+            _t(gettext_noop("%(margin)s error margin of the estimate"), language)
+            % {"margin": margin_text},
+            BAND_HATCH,
+            1.0,
+            "",
+        ),
     ]
     if cumulative is not None:
         entries.append(
-            ("line", "Cumulative training compute", cumulative.stroke, 3.0, cumulative.dasharray)
+            (
+                "line",
+                _t(gettext_noop("Cumulative training compute"), language),
+                cumulative.stroke,
+                3.0,
+                cumulative.dasharray,
+            )
         )
     entries += [
         ("line", line.legend, line.stroke, line.stroke_width, line.dasharray) for line in thresholds
     ]
-    column_width = (WIDTH - 2 * PLOT_LEFT + 40) / LEGEND_COLUMNS
+    columns = LEGEND_COLUMNS
+    column_width = (WIDTH - 2 * PLOT_LEFT + 40) / columns
+    # Longer words (German, French) may not fit two columns: then one entry a row.
+    # (A closer average glyph width than CHAR_WIDTH, or English would never have two.)
+    if any(len(entry[1]) * FONT_SIZE * 0.52 + 36 + 8 > column_width for entry in entries):
+        columns = 1
     items = []
     for index, (kind, text, stroke, stroke_width, dasharray) in enumerate(entries):
-        row, column = divmod(index, LEGEND_COLUMNS)
+        row, column = divmod(index, columns)
         x = PLOT_LEFT - 20 + column * column_width
         y = top + row * LEGEND_ROW
         middle = y + 10
@@ -793,13 +884,31 @@ def chart_svg(chart: ComputeChart, chart_id: str = "") -> str:
                 f'stroke="{stroke}" stroke-width="{item.stroke_width}"{dashes}/>\n    '
             )
         parts.append(f'<text x="{item.text_x}" y="{item.text_y}">{escape(item.text)}</text>\n    ')
+    lines = caption_lines(chart.caption)
+    caption = escape(lines[0]) + "".join(
+        f'<tspan x="{chart.caption_x}" dy="{LABEL_ROW}">{escape(line)}</tspan>'
+        for line in lines[1:]
+    )
     parts.append(
         "\n  </g>\n"
         f'  <text x="{chart.caption_x}" y="{chart.caption_y}" '
-        f'font-size="{chart.small_font_size}">{escape(chart.caption)}</text>\n'
+        f'font-size="{chart.small_font_size}">{caption}</text>\n'
         "</svg>\n"
     )
     return "".join(parts)
+
+
+def caption_lines(caption: str) -> list[str]:
+    """The caption in lines that fit the chart's width (a longer German or French one
+    wraps at spaces instead of being cut off at the edge)."""
+    room = WIDTH - 2 * (PLOT_LEFT - 20)
+    lines: list[str] = []
+    for word in caption.split(" "):
+        if lines and _text_width(f"{lines[-1]} {word}", SMALL_FONT_SIZE) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _svg_segment(segment: Segment, stroke: str) -> str:

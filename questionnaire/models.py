@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 class Organisation(models.Model):
@@ -33,6 +34,8 @@ class Organisation(models.Model):
     )
 
     class Meta:
+        verbose_name = gettext_lazy("organisation")
+        verbose_name_plural = gettext_lazy("organisations")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -56,6 +59,8 @@ class Membership(models.Model):
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("membership")
+        verbose_name_plural = gettext_lazy("memberships")
         constraints = [
             models.UniqueConstraint(fields=["organisation", "user"], name="one_membership_per_org")
         ]
@@ -97,6 +102,8 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = gettext_lazy("question")
+        verbose_name_plural = gettext_lazy("questions")
         ordering = ["position", "key"]
 
     def __str__(self) -> str:
@@ -110,10 +117,45 @@ class Question(models.Model):
         }
 
 
+class QuestionTranslation(models.Model):
+    """The German or French wording of one question. English is the ``Question`` itself; a
+    language without a row here (or with an empty label) is shown in English."""
+
+    class Language(models.TextChoices):
+        DE = "de", "German"
+        FR = "fr", "French"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=10, choices=Language.choices)
+    label = models.CharField(max_length=300, blank=True)
+    help_text = models.TextField(blank=True)
+    choice_labels = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["question__position", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "language"], name="question_translation_once_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.key} [{self.language}]: {self.label}"
+
+    def wording(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "help_text": self.help_text,
+            "choice_labels": dict(self.choice_labels or {}),
+        }
+
+
 class QuestionRevision(models.Model):
-    """One edit of a question's wording: who, when, before and after."""
+    """One edit of a question's wording in one language: who, when, before and after."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="revisions")
+    language = models.CharField(max_length=10, default="en")
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -122,10 +164,12 @@ class QuestionRevision(models.Model):
     after = models.JSONField()
 
     class Meta:
+        verbose_name = gettext_lazy("question revision")
+        verbose_name_plural = gettext_lazy("question revisions")
         ordering = ["-changed_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.question.key} changed at {self.changed_at:%Y-%m-%d %H:%M}"
+        return f"{self.question.key} [{self.language}] changed at {self.changed_at:%Y-%m-%d %H:%M}"
 
 
 class Draft(models.Model):
@@ -174,6 +218,8 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = gettext_lazy("draft")
+        verbose_name_plural = gettext_lazy("drafts")
         ordering = ["-updated_at"]
         indexes = [
             # Reviewers list the drafts of their organisation waiting for them.
@@ -242,6 +288,8 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("assessment")
+        verbose_name_plural = gettext_lazy("assessments")
         ordering = ["-created_at", "-id"]
         constraints = [
             # Finish pressed twice: a draft completes into one assessment, never two.
@@ -274,6 +322,8 @@ class SigningKey(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("signing key")
+        verbose_name_plural = gettext_lazy("signing keys")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
@@ -290,6 +340,8 @@ class DocumentCertificate(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("document certificate")
+        verbose_name_plural = gettext_lazy("document certificates")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
@@ -383,6 +435,8 @@ class AssessmentRecord(WrittenOnce):
     objects = WrittenOnceQuerySet["AssessmentRecord"].as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("assessment record")
+        verbose_name_plural = gettext_lazy("assessment records")
         ordering = ["-sequence"]
         constraints = [
             models.UniqueConstraint(
@@ -522,6 +576,8 @@ class AuditEvent(WrittenOnce):
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("audit event")
+        verbose_name_plural = gettext_lazy("audit events")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["organisation", "-created_at"], name="audit_org_newest_first"),

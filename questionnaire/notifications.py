@@ -4,21 +4,27 @@ them, an invitation), through an outbox table.
 ``notify`` writes the messages in the caller's transaction; once it commits they are sent
 on a background thread (or at once where ``OUTBOX_IN_BACKGROUND`` is off), so a slow or
 absent mail server never holds a page and a rolled-back action sends nothing. What could not
-be sent stays unsent with its error, for ``manage.py send_outbox`` to retry."""
+be sent stays unsent with its error, for ``manage.py send_outbox`` to retry.
+
+Each message is written in its recipient's language: ``render`` is called once per
+recipient under ``translation.override(language_of(recipient))`` (the language the person
+chose with the switcher). A plain address of
+``to_emails`` (an invitation) gets the language of the one account with that address, if
+there is one, else the active language, that of whoever triggered it."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from questionnaire.lib.background import Tasks, retrying
-from questionnaire.models import Organisation, OutboxMessage
+from questionnaire.models import LanguagePreference, Organisation, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -37,39 +43,83 @@ def notify(
     organisation: Organisation | None,
     recipients: Iterable[User],
     kind: str,
-    subject: str,
-    body: str,
+    subject: str = "",
+    body: str = "",
     to_emails: Iterable[str] = (),
+    render: Callable[[], tuple[str, str]] | None = None,
 ) -> list[OutboxMessage]:
     """Queue one e-mail per recipient (users; those without an address are skipped) and per
-    address of ``to_emails``; sent after the current transaction commits."""
+    address of ``to_emails``; sent after the current transaction commits.
+
+    With ``render`` (a callable giving ``(subject, body)``), each message is written in its
+    recipient's language: ``render`` runs under that language (``language_of`` the user; for
+    an address of ``to_emails``, that of its account if one has it, else the active
+    language). Without it, ``subject`` and ``body`` are sent as they are."""
+
+    def written(language: str | None) -> tuple[str, str]:
+        if render is None:
+            return subject, body
+        if language is None:
+            return render()
+        with translation.override(language):
+            return render()
+
     messages = []
     for user in recipients:
         email = user.email
         if email:
+            text_subject, text_body = written(language_of(user))
             messages.append(
                 OutboxMessage(
                     organisation=organisation,
                     recipient=user,
                     to_email=email,
                     kind=kind,
-                    subject=subject[:200],
-                    body=body,
+                    subject=text_subject[:200],
+                    body=text_body,
                 )
             )
-    messages.extend(
-        OutboxMessage(
-            organisation=organisation, to_email=email, kind=kind, subject=subject[:200], body=body
-        )
-        for email in to_emails
-        if email
-    )
+    for email in to_emails:
+        if email:
+            text_subject, text_body = written(_language_of_address(email))
+            messages.append(
+                OutboxMessage(
+                    organisation=organisation,
+                    to_email=email,
+                    kind=kind,
+                    subject=text_subject[:200],
+                    body=text_body,
+                )
+            )
     if not messages:
         return []
     created = OutboxMessage.objects.bulk_create(messages)
     ids = [message.pk for message in created if message.pk is not None]
     transaction.on_commit(lambda: _send_later(ids))
     return created
+
+
+def language_of(user: User) -> str:
+    """The language ``user`` chose (``LanguagePreference``, stored by the switcher), or the
+    site's default: ``questionnaire.accounts.language.language_of``, read here from the model
+    (this layer sits below ``accounts``)."""
+    stored = (
+        LanguagePreference.objects.filter(user_id=user.pk)
+        .values_list("language", flat=True)
+        .first()
+    )
+    if stored in {code for code, _ in settings.LANGUAGES}:
+        return str(stored)
+    return translation.get_supported_language_variant(settings.LANGUAGE_CODE)
+
+
+def _language_of_address(email: str) -> str | None:
+    """The language chosen by the one account with this address; None (the active
+    language) when no account, or more than one, has it, or it chose none."""
+    users = list(User.objects.filter(email__iexact=email)[:2])
+    if len(users) != 1 or not LanguagePreference.objects.filter(user_id=users[0].pk).exists():
+        return None
+    return language_of(users[0])
 
 
 def _send_later(ids: list[int]) -> None:

@@ -16,10 +16,14 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar, cast
 
+from django.utils import translation
+from django.utils.translation import gettext_noop
+
 from questionnaire.charts import ComputeChart, chart_from_figures
 from questionnaire.scoring import DEFAULT_RULESET, RuleSet, load
+from questionnaire.scoring import texts as engine_texts
 from questionnaire.scoring.documents import FiguresDocument, ThresholdFigures
-from questionnaire.scoring.numbers import format_human, parse_number, to_text
+from questionnaire.scoring.numbers import format_human, localise_number, parse_number, to_text
 from questionnaire.scoring.vocabulary import (
     Classification,
     Flag,
@@ -29,11 +33,11 @@ from questionnaire.scoring.vocabulary import (
 )
 
 CLASSIFICATION_LABELS = {
-    "out_of_scope": "Out of scope",
-    "not_gpai": "Not a general-purpose AI model",
-    "gpai": "General-purpose AI model",
-    "gpai_open_source": "General-purpose AI model, open-source exemption",
-    "gpai_systemic_risk": "General-purpose AI model with systemic risk",
+    "out_of_scope": gettext_noop("Out of scope"),
+    "not_gpai": gettext_noop("Not a general-purpose AI model"),
+    "gpai": gettext_noop("General-purpose AI model"),
+    "gpai_open_source": gettext_noop("General-purpose AI model, open-source exemption"),
+    "gpai_systemic_risk": gettext_noop("General-purpose AI model with systemic risk"),
 }
 FLAG_LABELS = {
     "borderline": "Borderline estimate",
@@ -50,32 +54,36 @@ FLAG_LABELS = {
 
 
 VERDICTS = {
-    "out_of_scope": (
+    "out_of_scope": gettext_noop(
         "The GPAI rules of the AI Act do not apply to the organisation assessed for this "
         "model, on these answers."
     ),
-    "not_gpai": "This model is not a general-purpose AI model, so the GPAI obligations do not apply.",
-    "gpai": (
+    "not_gpai": gettext_noop(
+        "This model is not a general-purpose AI model, so the GPAI obligations do not apply."
+    ),
+    "gpai": gettext_noop(
         "This model is a general-purpose AI model: the provider obligations of Art. 53 "
         "(and Art. 54 outside the EU) apply."
     ),
-    "gpai_open_source": (
+    "gpai_open_source": gettext_noop(
         "This model is a general-purpose AI model released as open source: most documentation "
         "duties are lifted, but the copyright policy and the training summary still apply."
     ),
-    "gpai_systemic_risk": (
+    "gpai_systemic_risk": gettext_noop(
         "This model is a general-purpose AI model with systemic risk: the Art. 53 and Art. 55 "
         "obligations apply, and the Commission may need to be notified."
     ),
 }
 
-NOT_PROVIDER = (
+NOT_PROVIDER = gettext_noop(
     "The modifier is not the provider of the modified model; the original model's provider "
     "keeps the Art. 53/54 obligations (and Art. 52/55 if it has systemic risk)."
 )
 """The verdict of a modifier below the threshold (rules §10.11), in the rules' own words."""
 
-ORIGINAL_SHOWN = "The classification shown is the original model's, as far as the answers tell."
+ORIGINAL_SHOWN = gettext_noop(
+    "The classification shown is the original model's, as far as the answers tell."
+)
 
 FLAG_EXPLANATIONS = {
     "borderline": (
@@ -132,32 +140,90 @@ FLAG_EXPLANATIONS = {
 }
 
 
-def verdict(result: Mapping[str, Any]) -> str:
+LANGUAGE_CODES = ("en", "de", "fr")
+"""The languages of the pages (settings.LANGUAGES); results are documents in English."""
+
+
+def normalised_language(language: str | None) -> str:
+    """``de``, ``fr`` or ``en`` from a language code such as ``de-at``; English for any
+    other."""
+    code = (language or "en").split("-")[0].split("_")[0].lower()
+    return code if code in LANGUAGE_CODES else "en"
+
+
+def page_language() -> str:
+    """The language of the page being rendered (``translation.get_language()``), as
+    en/de/fr."""
+    return normalised_language(translation.get_language())
+
+
+def in_language(text: str, language: str) -> str:
+    """``text`` (an English msgid of the catalogues) in ``language``; as is in English."""
+    if language == "en":
+        return text
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+def classification_label(classification: str, language: str = "en") -> str:
+    """The name of a classification in ``language``: ``General-purpose AI model with
+    systemic risk``, ``KI-Modell mit allgemeinem Verwendungszweck mit systemischem Risiko``."""
+    english = CLASSIFICATION_LABELS.get(classification)
+    return in_language(english, language) if english else classification
+
+
+def local_date(day: date | str | None, language: str) -> str:
+    """A date for a reader: ISO in English pages (as they always showed it), ``29. November
+    2026`` / ``29 novembre 2026`` in German and French; a text that is not an ISO date as
+    given."""
+    if day is None:
+        return ""
+    if isinstance(day, str):
+        parsed = _day(day)
+        if parsed is None or language == "en":
+            return day
+        day = parsed
+    return day.isoformat() if language == "en" else engine_texts.format_date(day, language)
+
+
+def verdict(result: Mapping[str, Any], language: str = "en") -> str:
     """One sentence for the classification. A party without provider obligations for a
     general-purpose AI model is a modifier below the threshold: the rules' sentence for it,
     and the original's classification named as such (a developer's non-GPAI model and an
     out-of-scope answer need no such clause)."""
     classification = str(result["classification"])
-    text = VERDICTS.get(classification, classification)
+    text = VERDICTS.get(classification)
     if (
         classification not in (Classification.OUT_OF_SCOPE, Classification.NOT_GPAI)
         and not result["provider"]
     ):
-        return f"{NOT_PROVIDER} {ORIGINAL_SHOWN}"
-    return text
+        return f"{in_language(NOT_PROVIDER, language)} {in_language(ORIGINAL_SHOWN, language)}"
+    return in_language(text, language) if text else classification
 
 
-def long_date(day: date) -> str:
-    """``1 March 2026``: a date as a reader writes it."""
+def long_date(day: date, language: str = "en") -> str:
+    """``1 March 2026``: a date as a reader writes it (``1. März 2026``, ``1er mars 2026``)."""
+    if language != "en":
+        return engine_texts.format_date(day, language)
     return f"{day.day} {day:%B %Y}"
 
 
-def _rule_values(ruleset_id: str) -> dict[str, str]:
+def _rule_values(ruleset_id: str, language: str = "en") -> dict[str, str]:
     """The rule set's values that flag explanations quote, written for a reader."""
     try:
         rules = load(ruleset_id)
     except KeyError:
         rules = load()
+    if language != "en":
+        return {
+            "margin": engine_texts.format_percent(to_text(rules.estimate_margin), language),
+            "disagree_margin": engine_texts.format_percent(
+                to_text(rules.methods_disagree_margin), language
+            ),
+            "reach": engine_texts.format_count(rules.reach_eu_business_users, language),
+            "apply_from": long_date(rules.obligations_apply_from, language),
+            "comply_by": long_date(rules.legacy_compliance_by, language),
+        }
     return {
         "margin": percent(rules.estimate_margin),
         "disagree_margin": percent(rules.methods_disagree_margin),
@@ -167,19 +233,31 @@ def _rule_values(ruleset_id: str) -> dict[str, str]:
     }
 
 
-def flag_label(flag: str, ruleset_id: str | None = None) -> str:
+def flag_label(flag: str, ruleset_id: str | None = None, language: str = "en") -> str:
+    """A flag's label in ``language`` (the engine's catalogues, ``texts.flag_label``)."""
     if flag == Flag.LEGACY_MODEL:
-        return f"Model placed before {_rule_values(ruleset_id or DEFAULT_RULESET)['apply_from']}"
-    return FLAG_LABELS.get(flag, flag)
+        values = _rule_values(ruleset_id or DEFAULT_RULESET, language)
+        english = "Model placed before {apply_from}"
+        return engine_texts.flag_label(flag, language, english).format(**values)
+    return engine_texts.flag_label(flag, language, FLAG_LABELS.get(flag, flag))
 
 
-def flags_explained(result: Mapping[str, Any]) -> list[dict[str, str]]:
-    values = _rule_values(result.get("ruleset") or DEFAULT_RULESET)
+def flag_explanation(flag: str, ruleset_id: str | None = None, language: str = "en") -> str:
+    """A flag's explanation in ``language``, with the rule set's values written for a
+    reader of that language; the flag itself for a flag without one."""
+    if flag not in FLAG_EXPLANATIONS:
+        return flag
+    values = _rule_values(ruleset_id or DEFAULT_RULESET, language)
+    return engine_texts.flag_text(flag, language, FLAG_EXPLANATIONS[flag]).format(**values)
+
+
+def flags_explained(result: Mapping[str, Any], language: str = "en") -> list[dict[str, str]]:
+    """Each flag of ``result`` with its label and explanation in ``language``."""
     return [
         {
             "flag": flag,
-            "label": flag_label(flag, result.get("ruleset")),
-            "text": FLAG_EXPLANATIONS[flag].format(**values) if flag in FLAG_EXPLANATIONS else flag,
+            "label": flag_label(flag, result.get("ruleset"), language),
+            "text": flag_explanation(flag, result.get("ruleset"), language),
         }
         for flag in result["flags"]
     ]
@@ -226,17 +304,17 @@ def figures_of(result: Mapping[str, Any]) -> FiguresDocument | None:
 
 
 def chart_for_result(
-    result: Mapping[str, Any], *, chart_id: str | None = None
+    result: Mapping[str, Any], *, chart_id: str | None = None, language: str = "en"
 ) -> ComputeChart | None:
     """The compute chart of a result document, drawn from its own figures, its powers of
-    ten written as superscripts."""
+    ten written as superscripts, its words and figures in ``language``."""
     figures = figures_of(result)
     if figures is None:
         return None
     if chart_id is None:
-        chart = chart_from_figures(figures)
+        chart = chart_from_figures(figures, language=language)
     else:
-        chart = chart_from_figures(figures, chart_id=chart_id)
+        chart = chart_from_figures(figures, chart_id=chart_id, language=language)
     return None if chart is None else superscripted(chart)
 
 
@@ -245,17 +323,18 @@ def percent(fraction: Decimal) -> str:
     return f"{(fraction * 100).normalize():f}%"
 
 
-def entered_and_read(value: object) -> str:
+def entered_and_read(value: object, language: str = "en") -> str:
     """A figure as the person typed it, with the value read beside it when they differ:
     ``405B (= 4.05 × 10¹¹)``; the text as given when it is not a number. What was typed
-    stays as typed; only the value read is written with a superscript exponent."""
+    stays as typed; only the value read is written with a superscript exponent, in the
+    notation of ``language`` (``4,05 × 10¹¹`` in German and French)."""
     if value is None:
         return ""
     try:
         number = parse_number(value)
     except ValueError:
         return str(value)
-    read = format_echo(number)
+    read = localise_number(format_echo(number), language)
     typed = str(value).strip()
     return typed if typed == read else f"{typed} (= {superscript_exponents(read)})"
 
@@ -297,12 +376,13 @@ def superscript_exponents(text: str) -> str:
     return _POWER_OF_TEN.sub(lambda match: "10" + match[1].translate(SUPERSCRIPT_DIGITS), text)
 
 
-def flop_text(value: object) -> str:
-    """``3.2 × 10²⁴ FLOP`` from an exact value or a result document's ``3.2e24``;
-    ``not given`` for nothing."""
+def flop_text(value: object, language: str = "en") -> str:
+    """``3.2 × 10²⁴ FLOP`` from an exact value or a result document's ``3.2e24``
+    (``3,2 × 10²⁴ FLOP`` in German and French); ``not given`` for nothing."""
     if value is None or value == "":
-        return "not given"
-    return f"{superscript_exponents(format_human(parse_number(value)))} FLOP"
+        return in_language(gettext_noop("not given"), language)
+    human = localise_number(format_human(parse_number(value)), language)
+    return f"{superscript_exponents(human)} FLOP"
 
 
 _T = TypeVar("_T")
@@ -332,7 +412,7 @@ OVERDUE = ObligationStatus.OVERDUE
 DONE = ObligationStatus.DONE
 RECOMMENDED = ObligationStatus.RECOMMENDED
 
-FINES = (
+FINES = gettext_noop(
     "From {fines_from} the Commission may fine a provider that it finds intentionally or "
     "negligently infringed the Regulation, up to 3% of its annual total worldwide turnover "
     "in the preceding financial year or EUR 15 million, whichever is higher "
@@ -340,14 +420,19 @@ FINES = (
 )
 """Rules §10.7, word for word; the date is the rule set's."""
 
-RECOMMENDED_WHY = (
+RECOMMENDED_WHY = gettext_noop(
     "Recommended, not required on the Commission's reading: until a delegated act specifies "
     "benchmarks, the Guidelines (§2.3.2, footnotes 6–7) treat only the compute threshold and "
     "the modification of a model with systemic risk as triggering the notification. On the "
     "Act's wording (Art. 52(1)) high-impact capabilities require it."
 )
 
-NOTIFY_NOW = " — notify the AI Office now"
+NOTIFY_NOW_WORDS = gettext_noop("notify the AI Office now")
+NOTIFY_NOW = f" — {NOTIFY_NOW_WORDS}"
+
+SCOPES = (gettext_noop("the modification only"),)
+"""The scopes the engine gives a limited duty (``scope`` of an obligation), in English:
+marked for the catalogues, translated on the pages."""
 
 
 def _rules_of(result: Mapping[str, Any]) -> RuleSet:
@@ -359,10 +444,12 @@ def _rules_of(result: Mapping[str, Any]) -> RuleSet:
         return load()
 
 
-def fines_text(result: Mapping[str, Any]) -> str:
+def fines_text(result: Mapping[str, Any], language: str = "en") -> str:
     """What an overdue notification risks (rules §10.7), with the date of the result's rule
     set."""
-    return FINES.format(fines_from=long_date(_rules_of(result).fines_apply_from))
+    return in_language(FINES, language).format(
+        fines_from=long_date(_rules_of(result).fines_apply_from, language)
+    )
 
 
 def _day(value: object) -> date | None:
@@ -421,41 +508,71 @@ class StatusWords:
     lead: str
     day: str | None = None
     tail: str = ""
+    day_text: str | None = None
+    """The date as the page's reader writes it (``29. November 2026``); ``None``: ``day``
+    as is (English pages show ISO dates)."""
+
+    @property
+    def shown_day(self) -> str | None:
+        return self.day_text or self.day
 
     @property
     def text(self) -> str:
-        return f"{self.lead} {self.day}{self.tail}" if self.day else f"{self.lead}{self.tail}"
+        day = self.shown_day
+        return f"{self.lead} {day}{self.tail}" if day else f"{self.lead}{self.tail}"
 
 
 def status_words(
-    obligation: Mapping[str, Any], status: str | None, *, notified_on: str | None = None
+    obligation: Mapping[str, Any],
+    status: str | None,
+    *,
+    notified_on: str | None = None,
+    language: str = "en",
 ) -> StatusWords:
-    """The words for an obligation in ``status``. ``None``, for a result without statuses,
-    gives its due date as such results always showed it."""
+    """The words for an obligation in ``status``, in ``language``. ``None``, for a result
+    without statuses, gives its due date as such results always showed it."""
     due = obligation.get("due") or None
     notification = obligation.get("id") == ObligationId.ART52_NOTIFY
+
+    def words(lead: str, day: str | None = None, tail: str = "") -> StatusWords:
+        if language == "en":
+            return StatusWords(lead, day, tail)
+        local_day = local_date(day, language) if day else None
+        return StatusWords(
+            in_language(lead, language),
+            day,
+            f" — {in_language(NOTIFY_NOW_WORDS, language)}" if tail else "",
+            local_day if local_day != day else None,
+        )
+
     if status is None or status == UPCOMING:
         if due:
-            return StatusWords("Due:" if status is None else "Due", due)
+            return words(gettext_noop("Due:") if status is None else gettext_noop("Due"), due)
         if notification:
-            return StatusWords("Due: date unknown — notify without delay")
+            return words(gettext_noop("Due: date unknown — notify without delay"))
         if status is None:
-            return StatusWords("Due: before placing on the market")
-        return StatusWords("Due before placing on the market")
+            return words(gettext_noop("Due: before placing on the market"))
+        return words(gettext_noop("Due before placing on the market"))
     if status == APPLIES:
-        return StatusWords("Applies since", due) if due else StatusWords("Applies now")
+        return (
+            words(gettext_noop("Applies since"), due) if due else words(gettext_noop("Applies now"))
+        )
     if status == OVERDUE:
         return (
-            StatusWords("Overdue since", due, NOTIFY_NOW)
+            words(gettext_noop("Overdue since"), due, NOTIFY_NOW)
             if due
-            else StatusWords("Overdue", None, NOTIFY_NOW)
+            else words(gettext_noop("Overdue"), None, NOTIFY_NOW)
         )
     if status == DONE:
         if notified_on:
-            return StatusWords("Done: notified on", notified_on)
-        return StatusWords("Done: the Commission has been notified")
+            return words(gettext_noop("Done: notified on"), notified_on)
+        return words(gettext_noop("Done: the Commission has been notified"))
     if status == RECOMMENDED:
-        return StatusWords("Recommended by", due) if due else StatusWords("Recommended")
+        return (
+            words(gettext_noop("Recommended by"), due)
+            if due
+            else words(gettext_noop("Recommended"))
+        )
     return StatusWords(str(status))
 
 
@@ -523,11 +640,14 @@ def obligations_view(
     answers: Mapping[str, Any] | None = None,
     today: date | None = None,
     attested: bool = False,
+    language: str = "en",
 ) -> ObligationsView:
     """The obligations of ``result`` in words. With ``answers`` and ``today`` (a stored
     result read on a later day) each line also gets today's status (``status_on``); a
     result without statuses (rule sets before them) shows its due dates as it always did.
-    ``attested``: the result is a record's, signed on its ``assessed_on``."""
+    ``attested``: the result is a record's, signed on its ``assessed_on``. ``language``:
+    the words (status words, titles, label, fines) and dates for a reader of that
+    language; the ids, statuses and ISO dates stay as in the result."""
     obligations: Sequence[Mapping[str, Any]] = result.get("obligations") or []
     with_statuses = any(o.get("status") for o in obligations)
     assessed_on = str(result.get("assessed_on") or "") or None
@@ -556,14 +676,22 @@ def obligations_view(
         lines.append(
             ObligationLine(
                 id=str(obligation.get("id", "")),
-                title=str(obligation.get("title") or obligation.get("id", "")),
+                title=engine_texts.obligation_title(
+                    str(obligation.get("id", "")),
+                    language,
+                    str(obligation.get("title") or obligation.get("id", "")),
+                ),
                 article=str(obligation.get("article", "")),
-                scope=str(obligation.get("scope") or ""),
+                scope=in_language(str(obligation.get("scope") or ""), language)
+                if obligation.get("scope")
+                else "",
                 status=status,
-                words=status_words(obligation, status, notified_on=notified_on),
-                why=RECOMMENDED_WHY if status == RECOMMENDED else "",
+                words=status_words(obligation, status, notified_on=notified_on, language=language),
+                why=in_language(RECOMMENDED_WHY, language) if status == RECOMMENDED else "",
                 today_status=today_status,
-                today_words=status_words(obligation, today_status, notified_on=notified_on)
+                today_words=status_words(
+                    obligation, today_status, notified_on=notified_on, language=language
+                )
                 if later
                 else None,
             )
@@ -574,14 +702,19 @@ def obligations_view(
     )
     label = ""
     if assessed_on:
-        label = f"Statuses as {'attested' if attested else 'assessed'} on {assessed_on}"
+        label = in_language(
+            gettext_noop("Statuses as attested on %(date)s")
+            if attested
+            else gettext_noop("Statuses as assessed on %(date)s"),
+            language,
+        ) % {"date": local_date(assessed_on, language)}
     return ObligationsView(
         lines=tuple(lines),
         assessed_on=assessed_on,
         label=label,
-        today=later.isoformat() if later else None,
+        today=local_date(later, language) if later else None,
         overdue=overdue,
-        fines=fines_text(result) if overdue else "",
+        fines=fines_text(result, language) if overdue else "",
         notification=notification,
     )
 
@@ -613,7 +746,7 @@ class Moment:
     """``29 November 2026, 14:05 UTC``."""
 
 
-def utc_moment(value: object) -> Moment | None:
+def utc_moment(value: object, language: str = "en") -> Moment | None:
     """A record's ISO time (``2026-11-29T14:05:00Z``) in words and as a machine-readable
     UTC time; ``None`` when it is not an ISO time with a zone (shown as given, then)."""
     if not isinstance(value, str):
@@ -625,7 +758,9 @@ def utc_moment(value: object) -> Moment | None:
     if moment.tzinfo is None:
         return None
     moment = moment.astimezone(UTC)
-    return Moment(
-        iso=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        text=f"{moment.day} {MONTHS[moment.month - 1]} {moment:%Y, %H:%M} UTC",
+    day = (
+        f"{moment.day} {MONTHS[moment.month - 1]} {moment:%Y}"
+        if language == "en"
+        else engine_texts.format_date(moment.date(), language)
     )
+    return Moment(iso=moment.strftime("%Y-%m-%dT%H:%M:%SZ"), text=f"{day}, {moment:%H:%M} UTC")

@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from questionnaire.checklist import Checklist, checklist_for
 from questionnaire.models import (
@@ -617,12 +618,12 @@ class TimelineEntry:
 
 
 TIMELINE_ACTIONS = {
-    AuditEvent.Action.DRAFT_SUBMITTED: "Submitted for review",
-    AuditEvent.Action.DRAFT_WITHDRAWN: "Withdrawn from review",
-    AuditEvent.Action.DRAFT_CHANGES_REQUESTED: "Changes requested",
-    AuditEvent.Action.DRAFT_APPROVED: "Approved",
-    AuditEvent.Action.ASSESSMENT_CREATED: "Completed",
-    AuditEvent.Action.RECORD_ATTESTED: "Attested and signed",
+    AuditEvent.Action.DRAFT_SUBMITTED: gettext_noop("Submitted for review"),
+    AuditEvent.Action.DRAFT_WITHDRAWN: gettext_noop("Withdrawn from review"),
+    AuditEvent.Action.DRAFT_CHANGES_REQUESTED: gettext_noop("Changes requested"),
+    AuditEvent.Action.DRAFT_APPROVED: gettext_noop("Approved"),
+    AuditEvent.Action.ASSESSMENT_CREATED: gettext_noop("Completed"),
+    AuditEvent.Action.RECORD_ATTESTED: gettext_noop("Attested and signed"),
 }
 
 
@@ -653,24 +654,28 @@ def assessment_timeline(*, user: User, assessment: Assessment) -> list[TimelineE
         TimelineEntry(
             at=assessment.created_at,
             action="prepared",
-            title="Prepared",
+            title=gettext("Prepared"),
             actor=preparer.get_username() if preparer else "",
-            note="the answers",
+            note=gettext("the answers"),
         )
     ]
     submitted = False
     for event in events:
-        title = TIMELINE_ACTIONS[AuditEvent.Action(event.action)]
+        title = gettext(TIMELINE_ACTIONS[AuditEvent.Action(event.action)])
         note = ""
         detail = event.detail if isinstance(event.detail, dict) else {}
         if event.action == AuditEvent.Action.DRAFT_SUBMITTED:
             if submitted:
-                title = "Submitted again for review"
+                title = gettext("Submitted again for review")
             submitted = True
         elif event.action == AuditEvent.Action.DRAFT_CHANGES_REQUESTED:
             comments = detail.get("comments")
             if isinstance(comments, int):
-                note = f"{comments} comment{'' if comments == 1 else 's'} on the answers"
+                note = ngettext(
+                    "%(count)d comment on the answers",
+                    "%(count)d comments on the answers",
+                    comments,
+                ) % {"count": comments}
         entries.append(
             TimelineEntry(
                 at=event.created_at,
@@ -685,8 +690,8 @@ def assessment_timeline(*, user: User, assessment: Assessment) -> list[TimelineE
         entries[0] = TimelineEntry(
             at=entries[1].at,
             action="prepared",
-            title="Prepared",
+            title=gettext("Prepared"),
             actor=entries[0].actor,
-            note="the answers",
+            note=gettext("the answers"),
         )
     return entries

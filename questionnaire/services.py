@@ -25,7 +25,8 @@ from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from questionnaire.audit import Action, Origin, audit_log
 from questionnaire.lib import background
@@ -47,6 +48,7 @@ from questionnaire.models import (
     SigningKey,
 )
 from questionnaire.notifications import notify
+from questionnaire.presentation import normalised_language
 from questionnaire.records import checkpoints
 from questionnaire.records.export import export_document
 from questionnaire.records.payload import attested_documents, record_payload
@@ -265,12 +267,15 @@ def assessment_create(
     if draft is not None:
         if organisation.review_required:
             raise ReviewRefused(
-                f"{organisation.name} requires a review: submit the draft for review; "
-                "its approval completes it."
+                gettext(
+                    "%(organisation)s requires a review: submit the draft for review; its "
+                    "approval completes it."
+                )
+                % {"organisation": organisation.name}
             )
         if draft.status == Draft.Status.SUBMITTED:
             raise ReviewRefused(
-                "This draft is submitted for review: withdraw it to finish it yourself."
+                gettext("This draft is submitted for review: withdraw it to finish it yourself.")
             )
     try:
         return _assessment_write(
@@ -358,13 +363,19 @@ def four_eyes_check(*, assessment: Assessment, attester: User) -> None:
     preparer_id = assessment.prepared_by_id or assessment.created_by_id
     if organisation.four_eyes and attester.pk == preparer_id:
         raise FourEyesRefused(
-            f"You prepared these answers, and {organisation.name} requires four eyes: another "
-            "attester of the organisation signs them."
+            gettext(
+                "You prepared these answers, and %(organisation)s requires four eyes: another "
+                "attester of the organisation signs them."
+            )
+            % {"organisation": organisation.name}
         )
     if organisation.review_required and assessment.approved_by_id is None:
         raise FourEyesRefused(
-            f"{organisation.name} requires a review: an assessment is approved by a reviewer "
-            "before anyone attests it."
+            gettext(
+                "%(organisation)s requires a review: an assessment is approved by a reviewer "
+                "before anyone attests it."
+            )
+            % {"organisation": organisation.name}
         )
 
 
@@ -390,10 +401,12 @@ def _draft_status_move(
 def _reviewer_check(*, draft: Draft, reviewer: User) -> None:
     if reviewer.pk == draft.owner_id:
         raise ReviewRefused(
-            "You prepared this draft: someone else of the organisation reviews and approves it."
+            gettext(
+                "You prepared this draft: someone else of the organisation reviews and approves it."
+            )
         )
     if not membership_get(user=reviewer, organisation=draft.organisation).can_review:
-        raise ReviewRefused("Only reviewers, attesters and administrators review drafts.")
+        raise ReviewRefused(gettext("Only reviewers, attesters and administrators review drafts."))
 
 
 @transaction.atomic
@@ -401,13 +414,13 @@ def draft_submit(*, draft: Draft, user: User, origin: Origin | None = None) -> D
     """The preparer submits the draft for review: it is read-only for them until a reviewer
     asks for changes (or they withdraw it). The organisation's reviewers are told."""
     if user.pk != draft.owner_id:
-        raise ReviewRefused("Only the person who prepares a draft submits it for review.")
+        raise ReviewRefused(gettext("Only the person who prepares a draft submits it for review."))
     _draft_status_move(
         draft=draft,
         user=user,
         from_=(Draft.Status.EDITING, Draft.Status.CHANGES_REQUESTED),
         to=Draft.Status.SUBMITTED,
-        refusal="This draft is already submitted for review.",
+        refusal=gettext("This draft is already submitted for review."),
     )
     audit_log(
         action=Action.DRAFT_SUBMITTED,
@@ -417,18 +430,24 @@ def draft_submit(*, draft: Draft, user: User, origin: Origin | None = None) -> D
         object_id=str(draft.public_id),
         detail={"model_name": draft.model_name[:200]},
     )
-    name = draft.model_name or "an unnamed model"
+
+    def render_submitted() -> tuple[str, str]:  # in each reviewer's language
+        values = {
+            "name": draft.model_name or gettext("an unnamed model"),
+            "user": user.get_username(),
+            "organisation": draft.organisation.name,
+            "url": _review_url(draft),
+        }
+        return gettext("Waiting for your review: %(name)s") % values, gettext(
+            "%(user)s submitted the assessment of %(name)s (%(organisation)s) for review.\n\n"
+            "Review the answers, comment on them, ask for changes or approve them:\n%(url)s\n"
+        ) % values
+
     notify(
         organisation=draft.organisation,
         recipients=reviewers_of(organisation=draft.organisation, excluding=user),
         kind="review.submitted",
-        subject=f"Waiting for your review: {name}",
-        body=(
-            f"{user.get_username()} submitted the assessment of {name} "
-            f"({draft.organisation.name}) for review.\n\n"
-            f"Review the answers, comment on them, ask for changes or approve them:\n"
-            f"{_review_url(draft)}\n"
-        ),
+        render=render_submitted,
     )
     return draft
 
@@ -437,13 +456,13 @@ def draft_submit(*, draft: Draft, user: User, origin: Origin | None = None) -> D
 def draft_withdraw(*, draft: Draft, user: User, origin: Origin | None = None) -> Draft:
     """The preparer takes a submitted draft back to change it (reviewers no longer see it)."""
     if user.pk != draft.owner_id:
-        raise ReviewRefused("Only the person who prepares a draft withdraws it.")
+        raise ReviewRefused(gettext("Only the person who prepares a draft withdraws it."))
     _draft_status_move(
         draft=draft,
         user=user,
         from_=(Draft.Status.SUBMITTED,),
         to=Draft.Status.EDITING,
-        refusal="This draft is not submitted for review.",
+        refusal=gettext("This draft is not submitted for review."),
     )
     audit_log(
         action=Action.DRAFT_WITHDRAWN,
@@ -470,7 +489,7 @@ def draft_changes_request(*, draft: Draft, reviewer: User, origin: Origin | None
         user=reviewer,
         from_=(Draft.Status.SUBMITTED,),
         to=Draft.Status.CHANGES_REQUESTED,
-        refusal="This draft is not waiting for a review.",
+        refusal=gettext("This draft is not waiting for a review."),
     )
     audit_log(
         action=Action.DRAFT_CHANGES_REQUESTED,
@@ -480,18 +499,29 @@ def draft_changes_request(*, draft: Draft, reviewer: User, origin: Origin | None
         object_id=str(draft.public_id),
         detail={"open_threads": open_threads, "comments": comments},
     )
-    name = draft.model_name or "an unnamed model"
+
+    def render_changes() -> tuple[str, str]:  # in the preparer's language
+        values = {
+            "name": draft.model_name or gettext("an unnamed model"),
+            "reviewer": reviewer.get_username(),
+            "count": open_threads,
+            "url": _review_url(draft),
+        }
+        return gettext("Changes requested: %(name)s") % values, ngettext(
+            "%(reviewer)s asked for changes to the assessment of %(name)s (%(count)s open "
+            "comment thread).\n\nRead the comments beside the answers, change them and "
+            "submit again:\n%(url)s\n",
+            "%(reviewer)s asked for changes to the assessment of %(name)s (%(count)s open "
+            "comment threads).\n\nRead the comments beside the answers, change them and "
+            "submit again:\n%(url)s\n",
+            open_threads,
+        ) % values
+
     notify(
         organisation=draft.organisation,
         recipients=[draft.owner],
         kind="review.changes_requested",
-        subject=f"Changes requested: {name}",
-        body=(
-            f"{reviewer.get_username()} asked for changes to the assessment of {name} "
-            f"({open_threads} open comment thread{'' if open_threads == 1 else 's'}).\n\n"
-            f"Read the comments beside the answers, change them and submit again:\n"
-            f"{_review_url(draft)}\n"
-        ),
+        render=render_changes,
     )
     return draft
 
@@ -513,12 +543,17 @@ def draft_approve(
     _reviewer_check(draft=draft, reviewer=reviewer)
     locked = Draft.objects.select_for_update().filter(pk=draft.pk).first()
     if locked is None or locked.status != Draft.Status.SUBMITTED:
-        raise ReviewRefused("This draft is not waiting for a review.")
+        raise ReviewRefused(gettext("This draft is not waiting for a review."))
     open_threads = review_open_threads(draft=draft)
     if open_threads:
         raise ReviewRefused(
-            f"{open_threads} comment thread{' is' if open_threads == 1 else 's are'} still "
-            "open: resolve every thread before you approve."
+            ngettext(
+                "%(count)d comment thread is still open: resolve every thread before you approve.",
+                "%(count)d comment threads are still open: resolve every thread before you "
+                "approve.",
+                open_threads,
+            )
+            % {"count": open_threads}
         )
     organisation = draft.organisation
     preparer = draft.owner
@@ -546,12 +581,20 @@ def draft_approve(
     name = assessment.model_name
     path = reverse("assessment_detail", kwargs={"public_id": assessment.public_id})
     url = f"{settings.SITE_URL}{path}"
-    notify(
+    values = {
+        "name": name,
+        "reviewer": reviewer.get_username(),
+        "preparer": preparer.get_username(),
+        "url": url,
+    }
+    notify(  # each message in its recipient's language
         organisation=organisation,
         recipients=[preparer],
         kind="review.approved",
-        subject=f"Approved: {name}",
-        body=f"{reviewer.get_username()} approved your assessment of {name}.\n\n{url}\n",
+        render=lambda: (
+            gettext("Approved: %(name)s") % values,
+            gettext("%(reviewer)s approved your assessment of %(name)s.\n\n%(url)s\n") % values,
+        ),
     )
     notify(
         organisation=organisation,
@@ -561,11 +604,13 @@ def draft_approve(
             if not (organisation.four_eyes and person.pk == preparer.pk)
         ],
         kind="review.awaiting_signature",
-        subject=f"Waiting for your signature: {name}",
-        body=(
-            f"{reviewer.get_username()} approved the assessment of {name} that "
-            f"{preparer.get_username()} prepared. It waits for an attester's signature:\n"
-            f"{url}\n"
+        render=lambda: (
+            gettext("Waiting for your signature: %(name)s") % values,
+            gettext(
+                "%(reviewer)s approved the assessment of %(name)s that %(preparer)s prepared. "
+                "It waits for an attester's signature:\n%(url)s\n"
+            )
+            % values,
         ),
     )
     return assessment
@@ -594,13 +639,13 @@ def review_comment_add(
     if not preparer:
         _reviewer_check(draft=draft, reviewer=author)
         if draft.status not in (Draft.Status.SUBMITTED, Draft.Status.CHANGES_REQUESTED):
-            raise ReviewRefused("This draft is not under review.")
+            raise ReviewRefused(gettext("This draft is not under review."))
     with transaction.atomic():
         if thread is None:
             if preparer:
-                raise ReviewRefused("Reviewers open comments; you reply to theirs.")
+                raise ReviewRefused(gettext("Reviewers open comments; you reply to theirs."))
             if not question_key or len(question_key) > 100:
-                raise ReviewRefused("Choose the answer the comment is about.")
+                raise ReviewRefused(gettext("Choose the answer the comment is about."))
             thread = ReviewThread.objects.create(
                 organisation=draft.organisation,
                 draft_public_id=draft.public_id,
@@ -611,9 +656,9 @@ def review_comment_add(
             thread.draft_public_id != draft.public_id
             or thread.organisation_id != draft.organisation_id
         ):
-            raise ReviewRefused("That comment thread is not on this draft.")
+            raise ReviewRefused(gettext("That comment thread is not on this draft."))
         elif thread.resolved_at is not None:
-            raise ReviewRefused("That comment thread is resolved.")
+            raise ReviewRefused(gettext("That comment thread is resolved."))
         comment = ReviewComment.objects.create(thread=thread, author=author, body=body)
         audit_log(
             action=Action.REVIEW_COMMENTED,
@@ -633,12 +678,12 @@ def review_thread_resolve(
     """A reviewer closes a thread whose question is settled; approval waits for every one."""
     _reviewer_check(draft=draft, reviewer=user)
     if thread.draft_public_id != draft.public_id:
-        raise ReviewRefused("That comment thread is not on this draft.")
+        raise ReviewRefused(gettext("That comment thread is not on this draft."))
     resolved = ReviewThread.objects.filter(pk=thread.pk, resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=user
     )
     if not resolved:
-        raise ReviewRefused("That comment thread is resolved already.")
+        raise ReviewRefused(gettext("That comment thread is resolved already."))
     thread.refresh_from_db()
     audit_log(
         action=Action.REVIEW_RESOLVED,
@@ -845,10 +890,15 @@ def record_create(
     function: str,
     supersedes: AssessmentRecord | None = None,
     origin: Origin | None = None,
+    language: str | None = None,
 ) -> AssessmentRecord:
     """Attest and sign an assessment: canonical payload, SHA-256, Ed25519 signature and the
     link to the organisation's previous record, committed under the organisation's lock
     with its audit event (``record.attested``, from ``origin``).
+
+    ``language``: the language the attester read the result in (en, de, fr); by default the
+    active one (the attesting request's page language). The payload records it and, for a
+    language other than English, the exact texts shown (``questionnaire.records.payload``).
 
     The PDF report is not made under the lock: once the record has committed, it is
     rendered, PAdES-signed and stored by ``report_schedule`` (a task, retried, idempotent),
@@ -860,6 +910,9 @@ def record_create(
     if supersedes is not None and supersedes.organisation_id != organisation.pk:
         raise PermissionDenied("A record can only correct a record of the same organisation.")
     signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
+    attested_in = normalised_language(
+        language if language is not None else translation.get_language()
+    )
     try:
         record, created = _record_write(
             assessment=assessment,
@@ -870,6 +923,7 @@ def record_create(
             signer=signer,
             key=key,
             origin=origin,
+            language=attested_in,
         )
     except IntegrityError:
         # Where the organisation's lock did not serialise two signings: the constraints
@@ -898,6 +952,7 @@ def _record_write(
     signer: RecordSigner,
     key: SigningKey,
     origin: Origin | None,
+    language: str = "en",
 ) -> tuple[AssessmentRecord, bool]:
     """The record, written and linked into the chain; ``False`` when the assessment had
     already become one (which is returned instead)."""
@@ -927,6 +982,7 @@ def _record_write(
             supersedes=supersedes,
             answers=answers,
             result=result,
+            language=language,
         )
         payload_bytes = canonical_json(payload)
         sha256 = sha256_hex(payload_bytes)

@@ -33,9 +33,10 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS_3
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
@@ -53,18 +54,24 @@ from questionnaire.ledger import selectors as ledger_selectors
 from questionnaire.lib.downloads import attachment_header
 from questionnaire.lib.spreadsheet import cell_safe
 from questionnaire.presentation import (
-    CLASSIFICATION_LABELS,
+    LANGUAGE_CODES,
     StatusWords,
     chart_for_result,
+    classification_label,
     flags_explained,
     group_by_step,
+    page_language,
     status_words,
     verdict,
 )
 from questionnaire.records import chain, export, stored_files, verification
+from questionnaire.records.payload import result_as_shown
 from questionnaire.records.reassess import Reassessment, reassess
+from questionnaire.reports import render as report_render
 from questionnaire.scoring import DEFAULT_RULESET, load
+from questionnaire.scoring.numbers import localise_number
 from questionnaire.scoring.rulesets import available
+from questionnaire.scoring.texts import obligation_title
 from questionnaire.wizard.forms import AttestForm
 from questionnaire.wizard.prefill import PrefillRefused, step_data_for
 from questionnaire.wizard.view import sign_assessment
@@ -239,9 +246,11 @@ def _dashboard_rows(assessments: Iterable[Mapping[str, Any]]) -> list[DashboardR
             DashboardRow(
                 url=assessment_url(assessment["public_id"]),
                 model_name=assessment["model_name"],
-                result=CLASSIFICATION_LABELS.get(
-                    assessment["classification"], assessment["classification"]
-                ),
+                result=classification_label(
+                    str(assessment["classification"] or ""), page_language()
+                )
+                if assessment["classification"]
+                else assessment["classification"],
                 record_url=record_url(record) if record else "",
                 # Text, as the template would write it, without localising a number per row.
                 record_sequence=str(assessment["record_sequence"] or ""),
@@ -267,8 +276,8 @@ class NewAssessmentForm(forms.Form):
     organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         queryset=None,  # the user's organisations, given to __init__
         empty_label=None,
-        label="Organisation",
-        help_text="The assessment will belong to this organisation.",
+        label=gettext_lazy("Organisation"),
+        help_text=gettext_lazy("The assessment will belong to this organisation."),
     )
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
@@ -306,7 +315,7 @@ def draft_delete(request: HttpRequest, draft_id: str) -> HttpResponse:
     draft = selectors.draft_get(user=request.user, public_id=draft_id)
     if request.method == "POST":
         services.draft_delete(draft=draft)
-        messages.success(request, f"Draft “{draft}” deleted.")
+        messages.success(request, gettext("Draft “%(draft)s” deleted.") % {"draft": draft})
         return redirect("dashboard")
     return render(request, "questionnaire/draft_delete.html", {"draft": draft})
 
@@ -428,13 +437,13 @@ class ChecklistProgressForm(forms.Form):
     """How far the organisation is with one checklist item. Each item's form has the item's
     id as its prefix, so that the ids of a page's many forms never clash."""
 
-    done = forms.BooleanField(required=False, label="Done")
+    done = forms.BooleanField(required=False, label=gettext_lazy("Done"))
     note = forms.CharField(
         required=False,
         max_length=services.CHECKLIST_NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Note",
-        help_text="What was done, where the document is kept, what remains.",
+        label=gettext_lazy("Note"),
+        help_text=gettext_lazy("What was done, where the document is kept, what remains."),
         error_messages={
             "max_length": f"The note can be at most {services.CHECKLIST_NOTE_MAX:,} "
             "characters long (it has %(show_value)d)."
@@ -444,8 +453,8 @@ class ChecklistProgressForm(forms.Form):
         required=False,
         max_length=services.CHECKLIST_URL_MAX,
         assume_scheme="https",
-        label="Link to the evidence",
-        help_text="The address of the document or folder, starting with https://.",
+        label=gettext_lazy("Link to the evidence"),
+        help_text=gettext_lazy("The address of the document or folder, starting with https://."),
         error_messages={
             "invalid": str(services.evidence_url_validator.message),
             "max_length": f"The link can be at most {services.CHECKLIST_URL_MAX} characters "
@@ -598,8 +607,12 @@ def assessment_checklist_item(request: HttpRequest, public_id: str, item: str) -
         if record is not None:
             return _record_page(request, record, failed=failed, status=400)
         return _assessment_page(request, assessment, failed=failed, status=400)
-    state = "done" if form.cleaned_data["done"] else "open"
-    messages.success(request, f"Saved: “{entry.title}” ({entry.source}) is {state}.")
+    saved = (
+        gettext("Saved: “%(title)s” (%(source)s) is done.")
+        if form.cleaned_data["done"]
+        else gettext("Saved: “%(title)s” (%(source)s) is open.")
+    )
+    messages.success(request, saved % {"title": entry.title, "source": entry.source})
     page = (
         reverse("record_detail", kwargs={"public_id": record.public_id})
         if record is not None
@@ -638,11 +651,11 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
     )
     signed = selectors.assessment_records(user=request.user, assessment=assessment).first()
     if signed is not None:
-        messages.info(request, "This assessment is signed already; here is its record.")
+        messages.info(request, gettext("This assessment is signed already; here is its record."))
         return redirect("record_detail", public_id=signed.public_id)
     if not form.is_valid() or not form.cleaned_data.get("confirm"):
         if form.is_valid():
-            form.add_error("confirm", "Tick the statement to attest and sign.")
+            form.add_error("confirm", gettext("Tick the statement to attest and sign."))
         return _assessment_page(request, assessment, attest_form=form, status=400)
     return sign_assessment(request, assessment, form.cleaned_data)
 
@@ -652,7 +665,54 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
 def record_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     record = selectors.record_get(user=request.user, public_id=public_id)
     audit_log(action=Action.RECORD_VIEWED, request=request, record=record)
+    # ?language=de: this page only in that language (the link of a translation's notice to
+    # the signed language); the reader's choice of language is left as it is.
+    asked = request.GET.get("language", "")
+    if asked in LANGUAGE_CODES:
+        with translation.override(asked):
+            response = _record_page(request, record)
+        response.headers["Content-Language"] = asked
+        return response
     return _record_page(request, record)
+
+
+SIGNED_LANGUAGE_NOTICES = {
+    "en": gettext_noop("Translation — the signed language is English."),
+    "de": gettext_noop("Translation — the signed language is German."),
+    "fr": gettext_noop("Translation — the signed language is French."),
+}
+READ_IN_SIGNED_LANGUAGE = {
+    "en": gettext_noop("Read it in English, as signed"),
+    "de": gettext_noop("Read it in German, as signed"),
+    "fr": gettext_noop("Read it in French, as signed"),
+}
+
+
+@dataclass(frozen=True)
+class RecordLanguage:
+    """The language a record was attested in, against the page's: ``translation`` when the
+    page shows the record's texts in another language than the signed one."""
+
+    signed: str
+    page: str
+    notice: str
+    read_signed: str
+
+    @property
+    def translation(self) -> bool:
+        return self.signed != self.page
+
+
+def _record_language(payload: Mapping[str, Any]) -> RecordLanguage:
+    """Records signed before languages carry none: they were attested in English."""
+    signed = payload.get("language")
+    signed = signed if isinstance(signed, str) and signed in LANGUAGE_CODES else "en"
+    return RecordLanguage(
+        signed=signed,
+        page=page_language(),
+        notice=gettext(SIGNED_LANGUAGE_NOTICES[signed]),
+        read_signed=gettext(READ_IN_SIGNED_LANGUAGE[signed]),
+    )
 
 
 def _record_page(
@@ -671,7 +731,26 @@ def _record_page(
             "; ".join(reason for _, reason in integrity.failures),
         )
     payload = chain.payload_of(record) or {}
-    result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
+    signed_result = payload.get("result")
+    result: dict[str, Any] = signed_result if isinstance(signed_result, dict) else {}
+    language = _record_language(payload)
+    # In its signed language a record shows the texts it signed, never rendered again; in
+    # another one, includes/result.html renders them from their ids (a translation).
+    as_signed = result_as_shown(payload) if result and not language.translation else None
+    shown_result: Mapping[str, Any] = result
+    texts_fixed = False
+    verdict_text = verdict(result) if result else ""
+    flags = flags_explained(result) if result else []
+    if as_signed is not None:
+        shown_result, texts = as_signed
+        texts_fixed = True
+        verdict_text = str(texts.get("verdict") or verdict(result, language.page))
+        given = texts.get("flags")
+        signed_flags: dict[str, Any] = given if isinstance(given, dict) else {}
+        flags = [
+            {**line, **signed_flags.get(line["flag"], {})}
+            for line in flags_explained(result, language.page)
+        ]
     superseded_by = selectors.record_superseding(user=request.user, record=record)
     membership = selectors.membership_get(user=request.user, organisation=record.organisation)
     report = selectors.record_report_of(record=record)
@@ -685,10 +764,12 @@ def _record_page(
             "report": report,
             "status": integrity,
             "payload": payload,
-            "result": result,
-            "verdict": verdict(result) if result else "",
-            "flags": flags_explained(result) if result else [],
-            "chart": chart_for_result(result) if result else None,
+            "result": shown_result,
+            "verdict": verdict_text,
+            "flags": flags,
+            "chart": chart_for_result(result, language=language.page) if result else None,
+            "texts_fixed": texts_fixed,
+            "record_language": language,
             "shown_by_step": group_by_step(payload.get("questions", [])),
             "superseded_by": superseded_by,
             "can_reassess": membership.can_administer and superseded_by is None,
@@ -740,8 +821,29 @@ def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
     SHA-256 and one INSERT (its audit event). The file is checked against the hash kept when
     it was stored, every time: the row cannot change, but the file lives in storage, outside
     the database's guard, and a file altered or swapped there is refused (409) rather than
-    handed out as the signed report."""
+    handed out as the signed report.
+
+    ``?language=de|fr|en`` other than the record's signed language: a translation, rendered
+    now from the signed export, never signed nor stored, marked so on every page and named
+    ``…_translation-<language>.pdf``. The signed language itself, or any other value, gives
+    the signed report."""
     record, report = selectors.record_report_get(user=request.user, public_id=public_id)
+    requested = request.GET.get("language")
+    if requested in report_render.REPORT_LANGUAGES:
+        # A translation on demand: rendered now from the signed export, never signed nor
+        # stored, every page saying so. The signed language's own asks for the signed one.
+        document = export.export_document(record)
+        if requested != report_render.signed_language(document["payload"]):
+            pdf = report_render.report_pdf(
+                export=document, verify_url=f"{settings.SITE_URL}/verify/", language=requested
+            )
+            audit_log(action=Action.RECORD_REPORT_DOWNLOADED, request=request, record=record)
+            name = _report_name(record).removesuffix(".pdf") + f"_translation-{requested}.pdf"
+            return HttpResponse(
+                pdf,
+                content_type="application/pdf",
+                headers={"Content-Disposition": attachment_header(name)},
+            )
     if report is None:
         record = selectors.record_get(user=request.user, public_id=public_id)
         services.report_recover(record=record)
@@ -793,8 +895,10 @@ def signing_keys(request: HttpRequest) -> HttpResponse:
 
 class VerifyForm(forms.Form):
     document = forms.FileField(
-        label="Record file (.json) or PDF report",
-        help_text="Nothing you upload is stored. The answer uses only the file and our public keys.",
+        label=gettext_lazy("Record file (.json) or PDF report"),
+        help_text=gettext_lazy(
+            "Nothing you upload is stored. The answer uses only the file and our public keys."
+        ),
     )
 
 
@@ -804,7 +908,9 @@ _MULTIPART_OVERHEAD = 64 * 1024
 
 def _size_text(size: int) -> str:
     mib = 1024 * 1024
-    return f"{size // mib} MB" if size >= mib and size % mib == 0 else f"{size:,} bytes"
+    if size >= mib and size % mib == 0:
+        return gettext("%(size)s MB") % {"size": size // mib}
+    return gettext("%(size)s bytes") % {"size": localise_number(f"{size:,}", page_language())}
 
 
 @csrf_exempt  # checked by _verify, once the size is known to be acceptable
@@ -826,7 +932,9 @@ def verify(request: HttpRequest) -> HttpResponse:
                 announced,
                 limit,
             )
-            refused = f"The file is larger than {_size_text(limit)}: it cannot be a record."
+            refused = gettext("The file is larger than %(size)s: it cannot be a record.") % {
+                "size": _size_text(limit)
+            }
             return render(
                 request,
                 "questionnaire/verify.html",
@@ -847,7 +955,8 @@ def _verify(request: HttpRequest, limit: int) -> HttpResponse:
             if upload.size > limit:
                 form.add_error(
                     "document",
-                    f"The file is larger than {_size_text(limit)}: it cannot be a record.",
+                    gettext("The file is larger than %(size)s: it cannot be a record.")
+                    % {"size": _size_text(limit)},
                 )
                 status = 400
                 logger.warning(
@@ -900,8 +1009,8 @@ class RulesetChoiceForm(forms.Form):
     and its address can be shared."""
 
     ruleset = forms.ChoiceField(
-        label="Rule set to re-assess under",
-        help_text="The newest is the one new assessments use.",
+        label=gettext_lazy("Rule set to re-assess under"),
+        help_text=gettext_lazy("The newest is the one new assessments use."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -948,7 +1057,7 @@ class _Row:
         notification = self.diff.notification_after
         if notification is None:
             return None
-        return status_words(notification, notification.get("status"))
+        return status_words(notification, notification.get("status"), language=page_language())
 
     @property
     def notification_overdue(self) -> bool:
@@ -1088,7 +1197,7 @@ def _drafts_open(
             + ".",
         )
     elif not rows:
-        messages.info(request, "No record changes under this rule set: no draft to open.")
+        messages.info(request, gettext("No record changes under this rule set: no draft to open."))
 
 
 @login_required
@@ -1116,11 +1225,14 @@ def record_reassess(request: HttpRequest, public_id: str) -> HttpResponse:
     if request.method == "POST":
         if superseded_by is not None:
             messages.error(
-                request, "This record is superseded: re-assess the record that corrects it."
+                request,
+                gettext("This record is superseded: re-assess the record that corrects it."),
             )
         elif not diff.changed:
             messages.info(
-                request, f"Nothing changes for this record under {target}: no draft opened."
+                request,
+                gettext("Nothing changes for this record under %(ruleset)s: no draft opened.")
+                % {"ruleset": target},
             )
         else:
             _drafts_open(request, record.organisation, target, [_Row(record, diff, draft)])
@@ -1163,21 +1275,22 @@ def _obligation_rows(diff: Reassessment) -> list[dict[str, Any]]:
         if diff.after is None:
             change = ""
         elif old is None:
-            change = "added"
+            change = gettext("added")
         elif new is None:
-            change = "removed"
+            change = gettext("removed")
         elif (old.get("due") or None) != (new.get("due") or None):
-            change = "due date changed"
+            change = gettext("due date changed")
         else:
             change = ""
         shown = new or old or {}
+        language = page_language()
         rows.append(
             {
                 "id": key,
                 "article": shown.get("article", ""),
-                "title": shown.get("title") or key,
-                "before": status_words(old, old.get("status")) if old else None,
-                "after": status_words(new, new.get("status")) if new else None,
+                "title": obligation_title(key, language, str(shown.get("title") or key)),
+                "before": status_words(old, old.get("status"), language=language) if old else None,
+                "after": status_words(new, new.get("status"), language=language) if new else None,
                 "after_status": new.get("status") if new else None,
                 "change": change,
             }
@@ -1204,36 +1317,38 @@ class AuditFilterForm(forms.Form):
     """The audit trail's filters: a GET form, so it works without JavaScript and a filtered
     view (or its CSV) has an address."""
 
-    action = forms.ChoiceField(label="Action", required=False)
+    action = forms.ChoiceField(label=gettext_lazy("Action"), required=False)
     record = forms.UUIDField(
-        label="Record id",
+        label=gettext_lazy("Record id"),
         required=False,
-        help_text="The id shown on the record's page.",
+        help_text=gettext_lazy("The id shown on the record's page."),
     )
-    person = forms.CharField(label="Person (username)", required=False, max_length=150)
+    person = forms.CharField(
+        label=gettext_lazy("Person (username)"), required=False, max_length=150
+    )
     since = forms.DateField(
-        label="From",
+        label=gettext_lazy("From"),
         required=False,
-        help_text="A date, YYYY-MM-DD (UTC).",
+        help_text=gettext_lazy("A date, YYYY-MM-DD (UTC)."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label="To",
+        label=gettext_lazy("To"),
         required=False,
-        help_text="A date, YYYY-MM-DD (UTC), included.",
+        help_text=gettext_lazy("A date, YYYY-MM-DD (UTC), included."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ChoiceField, self.fields["action"])
-        field.choices = [("", "Any action"), *Action.choices]
+        field.choices = [("", gettext_lazy("Any action")), *Action.choices]
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
-            self.add_error("until", "The end date is before the start date.")
+            self.add_error("until", gettext("The end date is before the start date."))
         return cleaned
 
     def filters(self) -> selectors.AuditFilter:

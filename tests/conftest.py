@@ -138,9 +138,11 @@ def stub_report_rendering(
     rendering = ReportRendering(stubbed=request.node.get_closest_marker("real_pdf") is None)
     real = render.report_pdf
 
-    def report_pdf(*, export: dict[str, Any], verify_url: str) -> bytes:
+    def report_pdf(
+        *, export: dict[str, Any], verify_url: str, language: str | None = None
+    ) -> bytes:
         if not rendering.stubbed:
-            return real(export=export, verify_url=verify_url)
+            return real(export=export, verify_url=verify_url, language=language)
         context = render.report_context(export=export, verify_url=verify_url)
         render_to_string(render.TEMPLATE, context)
         return session_report.unsigned(real)

@@ -5,27 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from questionnaire.models import ApiToken
 
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=ApiToken._meta.get_field("name").max_length,
-        help_text="Say which pipeline or job uses it, for example “pre-training cluster A”. "
-        "The audit trail names the token by it.",
+        help_text=_(
+            "Say which pipeline or job uses it, for example “pre-training cluster A”. "
+            "The audit trail names the token by it."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": "Enter a name for the token."},
+        error_messages={"required": _("Enter a name for the token.")},
     )
     scopes = forms.MultipleChoiceField(
-        label="What the token may do",
-        choices=ApiToken.Scope.choices,
+        label=_("What the token may do"),
+        choices=[(value, _(label)) for value, label in ApiToken.Scope.choices],
         initial=[ApiToken.Scope.WRITE_LEDGER, ApiToken.Scope.READ_MODELS],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Write ledger entries: file a model's training compute. Read models: read "
-        "the organisation's models, their ledgers and totals.",
-        error_messages={"required": "Choose at least one thing the token may do."},
+        help_text=_(
+            "Write ledger entries: file a model's training compute. Read models: read "
+            "the organisation's models, their ledgers and totals."
+        ),
+        error_messages={"required": _("Choose at least one thing the token may do.")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -99,7 +100,7 @@ def api_token_revoke(request: HttpRequest, slug: str) -> HttpResponse:
         else None
     )
     if token is None:
-        raise Http404("No such token.")
+        raise Http404(_("No such token."))
     tokens_url = reverse("organisation_api_tokens", kwargs={"slug": organisation.slug})
     if request.method == "GET":
         if token.revoked_at is not None:
@@ -115,5 +116,8 @@ def api_token_revoke(request: HttpRequest, slug: str) -> HttpResponse:
         user=cast(User, request.user),
         origin=origin_of(request),
     ):
-        messages.success(request, f"The token “{token.name}” is revoked: it no longer works.")
+        messages.success(
+            request,
+            _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name},
+        )
     return redirect(tokens_url)

@@ -17,7 +17,8 @@ from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 
 from questionnaire.documents.formats import (
     NOTIFICATION,
@@ -26,10 +27,15 @@ from questionnaire.documents.formats import (
     warnings_for,
 )
 from questionnaire.lib.downloads import name_part
+from questionnaire.scoring.texts import format_date
 
 TEMPLATE = "documents/document.html"
 STYLESHEET = "css/document.css"
-TO_COMPLETE = "To be completed by the provider."
+TO_COMPLETE = gettext_noop("To be completed by the provider.")
+
+
+def _language() -> str:
+    return (translation.get_language() or "en").split("-")[0]
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,7 @@ class Filled:
         return [
             {
                 "id": f.id,
-                "label": f.label,
+                "label": f.local_label,
                 "recipients": f.recipients_text,
                 "value": self.values.get(f.id, ""),
                 "shown": _shown(f, self.values.get(f.id, "")),
@@ -81,16 +87,24 @@ class Filled:
         return {
             "filled": self,
             "document": document,
-            "format_version": format_version,
+            "language": _language(),
+            "title": gettext(document.title),
+            "source_note": gettext(document.source_note),
+            "modifier_note": gettext(document.modifier_note) if document.modifier_note else "",
+            "format_version": gettext(format_version),
             "meta_lines": _meta_lines(self, format_version),
             "is_notification": document is NOTIFICATION,
             "header_rows": self.rows(document.header_fields),
             "sections": [
-                {"title": s.title, "note": s.note, "rows": self.rows(s.fields)}
+                {
+                    "title": gettext(s.title),
+                    "note": gettext(s.note) if s.note else "",
+                    "rows": self.rows(s.fields),
+                }
                 for s in document.sections
             ],
             "warnings": warnings_for(document, self.values),
-            "to_complete": TO_COMPLETE,
+            "to_complete": gettext(TO_COMPLETE),
             "earlier_versions": [
                 v for v in self.versions if self.version is None or v.number < self.version.number
             ],
@@ -103,7 +117,7 @@ def _shown(field: Field, value: str) -> str:
         return ""
     for key, label in field.choices:
         if key == value:
-            return label
+            return gettext(label)
     return value
 
 
@@ -137,7 +151,7 @@ def document_pdf(filled: Filled) -> bytes:
 
 
 def _title(filled: Filled) -> str:
-    return f"{filled.document.title}: {filled.model_name}"
+    return f"{gettext(filled.document.title)}: {filled.model_name}"
 
 
 def document_docx(filled: Filled) -> bytes:
@@ -150,19 +164,24 @@ def document_docx(filled: Filled) -> bytes:
     word = Document()
     word.core_properties.title = _title(filled)
     word.core_properties.author = filled.provider_name
-    word.add_heading(filled.document.title, level=0)
+    word.add_heading(context["title"], level=0)
     intro = word.add_paragraph()
     intro.add_run(f"{filled.model_name} — {filled.provider_name}").bold = True
     for line in context["meta_lines"]:
         word.add_paragraph(line, style="List Bullet")
     every = filled.document.recipients_text
     word.add_paragraph(
-        filled.document.source_note + (f" Every field is for {every}." if every else "")
+        context["source_note"]
+        + (
+            " " + gettext("Every field is for %(recipients)s.") % {"recipients": every}
+            if every
+            else ""
+        )
     )
-    if filled.modifier and filled.document.modifier_note:
-        word.add_paragraph(filled.document.modifier_note)
+    if filled.modifier and context["modifier_note"]:
+        word.add_paragraph(context["modifier_note"])
     for warning in context["warnings"]:
-        word.add_paragraph(f"Check before filing: {warning}")
+        word.add_paragraph(gettext("Check before filing: %(warning)s") % {"warning": warning})
 
     def rows(items: list[dict[str, Any]]) -> None:
         for row in items:
@@ -170,19 +189,21 @@ def document_docx(filled: Filled) -> bytes:
             label.paragraph_format.space_after = Pt(0)
             label.add_run(row["label"]).bold = True
             if not filled.document.recipients_text:
-                recipients = label.add_run(f"  (for {row['recipients']})")
+                recipients = label.add_run(
+                    "  " + gettext("(for %(recipients)s)") % {"recipients": row["recipients"]}
+                )
                 recipients.italic = True
                 recipients.font.size = Pt(8)
             value = word.add_paragraph()
             if row["shown"]:
                 value.add_run(row["shown"])
             else:
-                placeholder = value.add_run(TO_COMPLETE)
+                placeholder = value.add_run(context["to_complete"])
                 placeholder.italic = True
                 placeholder.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
 
     if context["header_rows"]:
-        word.add_heading("About this document", level=1)
+        word.add_heading(gettext("About this document"), level=1)
         rows(context["header_rows"])
     for section in context["sections"]:
         word.add_heading(section["title"], level=1)
@@ -195,22 +216,49 @@ def document_docx(filled: Filled) -> bytes:
 
 
 def _meta_lines(filled: Filled, format_version: str) -> list[str]:
-    lines = [f"Format followed: {format_version}."]
+    language = _language()
+    lines = [gettext("Format followed: %(format)s.") % {"format": gettext(format_version)}]
     if filled.version is not None:
-        saved = (
-            f"Version {filled.version.number} saved on "
-            f"{timezone.localtime(filled.version.created_at):%d %B %Y, %H:%M} by "
-            f"{filled.version.created_by}"
+        moment = timezone.localtime(filled.version.created_at)
+        when = (
+            f"{moment:%d %B %Y, %H:%M}"
+            if language == "en"
+            else f"{format_date(moment.date(), language)}, {moment:%H:%M}"
         )
+        details = {
+            "number": filled.version.number,
+            "when": when,
+            "who": filled.version.created_by,
+            "earlier": filled.carried_from,
+        }
         if filled.carried_from:
-            saved += (
-                f" for the earlier assessment {filled.carried_from}, which this one re-assesses"
+            saved = (
+                gettext(
+                    "Version %(number)s saved on %(when)s by %(who)s for the earlier "
+                    "assessment %(earlier)s, which this one re-assesses."
+                )
+                % details
             )
-        lines.append(saved + ".")
+        else:
+            saved = gettext("Version %(number)s saved on %(when)s by %(who)s.") % details
+        lines.append(saved)
     else:
-        lines.append("Not saved yet: the values proposed from the assessment's answers.")
-    source = f"Prefilled from assessment {filled.assessment_id}"
+        lines.append(gettext("Not saved yet: the values proposed from the assessment's answers."))
     if filled.record_id:
-        source += f", signed as record {filled.record_id} (SHA-256 {filled.record_sha256})"
-    lines.append(source + " with GPAI Assessor.")
+        lines.append(
+            gettext(
+                "Prefilled from assessment %(assessment)s, signed as record %(record)s "
+                "(SHA-256 %(sha256)s) with GPAI Assessor."
+            )
+            % {
+                "assessment": filled.assessment_id,
+                "record": filled.record_id,
+                "sha256": filled.record_sha256,
+            }
+        )
+    else:
+        lines.append(
+            gettext("Prefilled from assessment %(assessment)s with GPAI Assessor.")
+            % {"assessment": filled.assessment_id}
+        )
     return lines

@@ -20,8 +20,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from django.utils.translation import get_language, gettext, gettext_noop
+
 from questionnaire import presentation
-from questionnaire.scoring.numbers import format_human, parse_number
+from questionnaire.scoring.numbers import format_human, localise_number, parse_number
 
 
 class Recipient(StrEnum):
@@ -32,11 +34,19 @@ class Recipient(StrEnum):
 
 
 RECIPIENT_LABELS = {
-    Recipient.AI_OFFICE: "the AI Office",
-    Recipient.AUTHORITIES: "national competent authorities",
-    Recipient.DOWNSTREAM: "downstream providers",
-    Recipient.PUBLIC: "the public",
+    Recipient.AI_OFFICE: gettext_noop("the AI Office"),
+    Recipient.AUTHORITIES: gettext_noop("national competent authorities"),
+    Recipient.DOWNSTREAM: gettext_noop("downstream providers"),
+    Recipient.PUBLIC: gettext_noop("the public"),
 }
+
+
+def joined(names: list[str]) -> str:
+    """``a, b and c`` in the active language."""
+    if len(names) <= 1:
+        return "".join(names)
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}
+
 
 AUTHORITIES = (Recipient.AI_OFFICE, Recipient.AUTHORITIES)
 EVERYONE_FILED = (Recipient.AI_OFFICE, Recipient.AUTHORITIES, Recipient.DOWNSTREAM)
@@ -98,10 +108,18 @@ class Field:
         return self.prefill(source) if self.prefill is not None else ""
 
     @property
+    def local_label(self) -> str:
+        """The label in the active language; a modality's ``Text: used`` part by part."""
+        text = gettext(self.label)
+        if text == self.label and ": " in self.label:
+            head, _, tail = self.label.partition(": ")
+            return f"{gettext(head)}: {gettext(tail)}"
+        return text
+
+    @property
     def recipients_text(self) -> str:
         """``the AI Office, national competent authorities and downstream providers``."""
-        names = [RECIPIENT_LABELS[recipient] for recipient in self.recipients]
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return joined([gettext(RECIPIENT_LABELS[recipient]) for recipient in self.recipients])
 
 
 @dataclass(frozen=True)
@@ -147,7 +165,7 @@ class DocumentFormat:
 # ------------------------------------------------------------------ prefill helpers
 
 YES, NO = "yes", "no"
-YES_NO_CHOICES = ((YES, "Yes"), (NO, "No"))
+YES_NO_CHOICES = ((YES, gettext_noop("Yes")), (NO, gettext_noop("No")))
 
 MODALITY_WORDS = {
     "text": "text (code included)",
@@ -446,238 +464,305 @@ def _model_name(source: Source) -> str:
 
 MODEL_DOCUMENTATION = DocumentFormat(
     kind="model_documentation",
-    title="Model Documentation Form",
+    title=gettext_noop("Model Documentation Form"),
     slug="model-documentation",
     format_version=(
-        "GPAI Code of Practice, Transparency chapter, Measure 1.1 (Model Documentation Form), "
-        "as published on 10 July 2025"
+        gettext_noop(
+            "GPAI Code of Practice, Transparency chapter, Measure 1.1 (Model Documentation Form), "
+            "as published on 10 July 2025"
+        )
     ),
     source_note=(
-        "Art. 53(1)(a) and (b), Annexes XI and XII. Keep it up to date, give it to the AI "
-        "Office and national competent authorities on request and the downstream "
-        "providers' part to them; keep it for 10 years after the model is placed on the market."
+        gettext_noop(
+            "Art. 53(1)(a) and (b), Annexes XI and XII. Keep it up to date, give it to the AI "
+            "Office and national competent authorities on request and the downstream "
+            "providers' part to them; keep it for 10 years after the model is placed on the market."
+        )
     ),
     obligation="art53_1a",
     exports=("pdf", "docx"),
     modifier_note=(
-        "You modified another provider's model: this documentation covers the modification "
-        "only, and refers to the original model's documentation for the rest."
+        gettext_noop(
+            "You modified another provider's model: this documentation covers the modification "
+            "only, and refers to the original model's documentation for the rest."
+        )
     ),
     header_fields=(
-        Field("document_version", "Document version", EVERYONE_FILED, Kind.LINE),
-        Field("last_updated", "Date last updated", EVERYONE_FILED, Kind.DATE),
+        Field("document_version", gettext_noop("Document version"), EVERYONE_FILED, Kind.LINE),
+        Field("last_updated", gettext_noop("Date last updated"), EVERYONE_FILED, Kind.DATE),
     ),
     sections=(
         Section(
             "general",
-            "1. General information",
+            gettext_noop("1. General information"),
             (
                 Field(
                     "provider_name",
-                    "Legal name of the provider",
+                    gettext_noop("Legal name of the provider"),
                     EVERYONE_FILED,
                     Kind.LINE,
                     prefill=_provider,
                 ),
-                Field("model_name", "Model name", EVERYONE_FILED, Kind.LINE, prefill=_model_name),
-                Field("model_versions", "Model version(s)", EVERYONE_FILED, Kind.LINE),
+                Field(
+                    "model_name",
+                    gettext_noop("Model name"),
+                    EVERYONE_FILED,
+                    Kind.LINE,
+                    prefill=_model_name,
+                ),
+                Field(
+                    "model_versions", gettext_noop("Model version(s)"), EVERYONE_FILED, Kind.LINE
+                ),
                 Field(
                     "model_authenticity",
-                    "Model authenticity",
+                    gettext_noop("Model authenticity"),
                     AUTHORITIES,
                     Kind.TEXT,
-                    help="A hash of the weights or a secure endpoint that proves the model's "
-                    "provenance.",
+                    help=gettext_noop(
+                        "A hash of the weights or a secure endpoint that proves the model's "
+                        "provenance."
+                    ),
                 ),
-                Field("release_date", "Release date", EVERYONE_FILED, Kind.DATE),
+                Field("release_date", gettext_noop("Release date"), EVERYONE_FILED, Kind.DATE),
                 Field(
                     "union_release_date",
-                    "Union market release date",
+                    gettext_noop("Union market release date"),
                     EVERYONE_FILED,
                     Kind.DATE,
                     prefill=_placed_on,
                 ),
                 Field(
                     "dependencies",
-                    "Model dependencies",
+                    gettext_noop("Model dependencies"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="The model it was built on, if any, with a link to its documentation.",
+                    help=gettext_noop(
+                        "The model it was built on, if any, with a link to its documentation."
+                    ),
                     prefill=_dependencies,
                 ),
             ),
         ),
         Section(
             "properties",
-            "2. Model properties",
+            gettext_noop("2. Model properties"),
             (
                 Field(
                     "architecture",
-                    "Model architecture",
+                    gettext_noop("Model architecture"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="A short description of the architecture.",
+                    help=gettext_noop("A short description of the architecture."),
                 ),
                 Field(
                     "design_specification",
-                    "Design specification of the model",
+                    gettext_noop("Design specification of the model"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="About 100 words.",
+                    help=gettext_noop("About 100 words."),
                 ),
                 Field(
                     "input_modalities",
-                    "Input modalities, each with its maximum size",
+                    gettext_noop("Input modalities, each with its maximum size"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="For example: text, up to a context window of 128,000 tokens.",
+                    help=gettext_noop(
+                        "For example: text, up to a context window of 128,000 tokens."
+                    ),
                 ),
                 Field(
                     "output_modalities",
-                    "Output modalities, each with its maximum size",
+                    gettext_noop("Output modalities, each with its maximum size"),
                     EVERYONE_FILED,
                     Kind.TEXT,
                     prefill=_outputs,
                 ),
                 Field(
                     "parameters",
-                    "Total number of parameters",
+                    gettext_noop("Total number of parameters"),
                     EVERYONE_FILED,
                     Kind.LINE,
-                    help="At least two significant figures.",
+                    help=gettext_noop("At least two significant figures."),
                     prefill=_parameters,
                 ),
                 Field(
                     "parameter_band",
-                    "Parameter range",
+                    gettext_noop("Parameter range"),
                     EVERYONE_FILED,
                     Kind.LINE,
-                    help="The range of the Form version you file. Proposed here as a power-"
-                    "of-ten range from the parameters given: check it against the Form's "
-                    "own ranges.",
+                    help=gettext_noop(
+                        "The range of the Form version you file. Proposed here as a power-"
+                        "of-ten range from the parameters given: check it against the Form's "
+                        "own ranges."
+                    ),
                     prefill=_parameter_band,
                 ),
             ),
         ),
         Section(
             "distribution",
-            "3. Methods of distribution and licences",
+            gettext_noop("3. Methods of distribution and licences"),
             (
                 Field(
                     "channels",
-                    "Distribution channels",
+                    gettext_noop("Distribution channels"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="Enterprise or subscription suites, public or subscription API, IDE "
-                    "or device-specific applications, open-source repositories, other.",
+                    help=gettext_noop(
+                        "Enterprise or subscription suites, public or subscription API, IDE "
+                        "or device-specific applications, open-source repositories, other."
+                    ),
                     prefill=_channels,
                 ),
                 Field(
                     "licence",
-                    "Licence",
+                    gettext_noop("Licence"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="A link to the licence, or how it is obtained.",
+                    help=gettext_noop("A link to the licence, or how it is obtained."),
                     prefill=_open_licence,
                 ),
-                Field("distribution_other", "Other information", EVERYONE_FILED, Kind.TEXT),
+                Field(
+                    "distribution_other",
+                    gettext_noop("Other information"),
+                    EVERYONE_FILED,
+                    Kind.TEXT,
+                ),
             ),
         ),
         Section(
             "use",
-            "4. Use",
+            gettext_noop("4. Use"),
             (
-                Field("acceptable_use", "Acceptable use policy", EVERYONE_FILED, Kind.TEXT),
+                Field(
+                    "acceptable_use",
+                    gettext_noop("Acceptable use policy"),
+                    EVERYONE_FILED,
+                    Kind.TEXT,
+                ),
                 Field(
                     "intended_uses",
-                    "Intended uses, and uses prohibited or restricted",
+                    gettext_noop("Intended uses, and uses prohibited or restricted"),
                     EVERYONE_FILED,
                     Kind.TEXT,
                 ),
                 Field(
                     "integration_types",
-                    "Types and nature of AI systems it can be integrated into",
+                    gettext_noop("Types and nature of AI systems it can be integrated into"),
                     EVERYONE_FILED,
                     Kind.TEXT,
                 ),
                 Field(
                     "integration_means",
-                    "Technical means for integration",
+                    gettext_noop("Technical means for integration"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="Instructions, infrastructure and tools.",
+                    help=gettext_noop("Instructions, infrastructure and tools."),
                 ),
-                Field("required_hardware", "Required hardware", EVERYONE_FILED, Kind.TEXT),
-                Field("required_software", "Required software", EVERYONE_FILED, Kind.TEXT),
+                Field(
+                    "required_hardware",
+                    gettext_noop("Required hardware"),
+                    EVERYONE_FILED,
+                    Kind.TEXT,
+                ),
+                Field(
+                    "required_software",
+                    gettext_noop("Required software"),
+                    EVERYONE_FILED,
+                    Kind.TEXT,
+                ),
             ),
         ),
         Section(
             "training",
-            "5. Training process",
+            gettext_noop("5. Training process"),
             (
                 Field(
                     "training_design",
-                    "Design specification of the training process",
+                    gettext_noop("Design specification of the training process"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="Methodologies, techniques, key design choices and assumptions, "
-                    "what the model is designed to optimise.",
+                    help=gettext_noop(
+                        "Methodologies, techniques, key design choices and assumptions, "
+                        "what the model is designed to optimise."
+                    ),
                 ),
-                Field("decision_rationale", "Decision rationale", AUTHORITIES, Kind.TEXT),
+                Field(
+                    "decision_rationale", gettext_noop("Decision rationale"), AUTHORITIES, Kind.TEXT
+                ),
             ),
         ),
         Section(
             "data",
-            "6. Information on the data used for training, testing and validation",
+            gettext_noop("6. Information on the data used for training, testing and validation"),
             (
-                Field("data_type", "Data type and modality", EVERYONE_FILED, Kind.TEXT),
+                Field(
+                    "data_type", gettext_noop("Data type and modality"), EVERYONE_FILED, Kind.TEXT
+                ),
                 Field(
                     "data_provenance",
-                    "Provenance",
+                    gettext_noop("Provenance"),
                     EVERYONE_FILED,
                     Kind.TEXT,
-                    help="Web crawl, licensed data, user data, synthetic data, other.",
+                    help=gettext_noop(
+                        "Web crawl, licensed data, user data, synthetic data, other."
+                    ),
                 ),
                 Field(
                     "data_selection",
-                    "How the data was obtained and selected",
+                    gettext_noop("How the data was obtained and selected"),
                     AUTHORITIES,
                     Kind.TEXT,
                 ),
-                Field("data_points", "Number of data points", AUTHORITIES, Kind.LINE),
-                Field("data_scope", "Scope and main characteristics", AUTHORITIES, Kind.TEXT),
-                Field("data_curation", "Data curation methodologies", AUTHORITIES, Kind.TEXT),
+                Field("data_points", gettext_noop("Number of data points"), AUTHORITIES, Kind.LINE),
+                Field(
+                    "data_scope",
+                    gettext_noop("Scope and main characteristics"),
+                    AUTHORITIES,
+                    Kind.TEXT,
+                ),
+                Field(
+                    "data_curation",
+                    gettext_noop("Data curation methodologies"),
+                    AUTHORITIES,
+                    Kind.TEXT,
+                ),
                 Field(
                     "unsuitable_sources",
-                    "Measures to detect unsuitable data sources",
+                    gettext_noop("Measures to detect unsuitable data sources"),
                     AUTHORITIES,
                     Kind.TEXT,
                 ),
-                Field("biases", "Measures to detect identifiable biases", AUTHORITIES, Kind.TEXT),
+                Field(
+                    "biases",
+                    gettext_noop("Measures to detect identifiable biases"),
+                    AUTHORITIES,
+                    Kind.TEXT,
+                ),
             ),
         ),
         Section(
             "compute",
-            "7. Computational resources",
+            gettext_noop("7. Computational resources"),
             (
                 Field(
                     "training_time",
-                    "Training time",
+                    gettext_noop("Training time"),
                     AUTHORITIES,
                     Kind.TEXT,
-                    help="The period, the wall-clock time and the hardware-days.",
+                    help=gettext_noop("The period, the wall-clock time and the hardware-days."),
                     prefill=_training_time,
                 ),
                 Field(
                     "training_flop",
-                    "Amount of computation used for training (FLOP)",
+                    gettext_noop("Amount of computation used for training (FLOP)"),
                     AUTHORITIES,
                     Kind.LINE,
                     prefill=_training_flop,
                 ),
                 Field(
                     "training_flop_method",
-                    "Method used to measure or estimate it",
+                    gettext_noop("Method used to measure or estimate it"),
                     AUTHORITIES,
                     Kind.TEXT,
                     prefill=_compute_method,
@@ -686,17 +771,19 @@ MODEL_DOCUMENTATION = DocumentFormat(
         ),
         Section(
             "energy",
-            "8. Energy consumption",
+            gettext_noop("8. Energy consumption"),
             (
                 Field(
                     "energy_mwh",
-                    "Energy used for training (MWh) and the method, or why it is not known",
+                    gettext_noop(
+                        "Energy used for training (MWh) and the method, or why it is not known"
+                    ),
                     AUTHORITIES,
                     Kind.TEXT,
                 ),
                 Field(
                     "inference_compute",
-                    "Benchmarked amount of computation used for inference",
+                    gettext_noop("Benchmarked amount of computation used for inference"),
                     AUTHORITIES,
                     Kind.TEXT,
                 ),
@@ -722,20 +809,29 @@ _HOURS_BANDS = (
 
 SIZE_BANDS = {
     "text": (
-        ("", "Not stated"),
-        ("less than 1 billion tokens", "Less than 1 billion tokens"),
-        ("1 billion to 10 trillion tokens", "1 billion to 10 trillion tokens"),
-        ("more than 10 trillion tokens", "More than 10 trillion tokens"),
+        ("", gettext_noop("Not stated")),
+        ("less than 1 billion tokens", gettext_noop("Less than 1 billion tokens")),
+        ("1 billion to 10 trillion tokens", gettext_noop("1 billion to 10 trillion tokens")),
+        ("more than 10 trillion tokens", gettext_noop("More than 10 trillion tokens")),
     ),
     "image": (
-        ("", "Not stated"),
-        ("less than 1 million images", "Less than 1 million images"),
-        ("1 million to 1 billion images", "1 million to 1 billion images"),
-        ("more than 1 billion images", "More than 1 billion images"),
+        ("", gettext_noop("Not stated")),
+        ("less than 1 million images", gettext_noop("Less than 1 million images")),
+        ("1 million to 1 billion images", gettext_noop("1 million to 1 billion images")),
+        ("more than 1 billion images", gettext_noop("More than 1 billion images")),
     ),
     "audio": _HOURS_BANDS,
     "video": _HOURS_BANDS,
 }
+
+
+# The parts of a modality's labels (``Text: used``), translated one by one (Field.local_label).
+MODALITY_LABEL_PARTS = (
+    gettext_noop("used"),
+    gettext_noop("size"),
+    gettext_noop("size in another unit"),
+    gettext_noop("type of content"),
+)
 
 
 def _modality_fields(modality: str, title: str) -> tuple[Field, ...]:
@@ -768,7 +864,9 @@ def _modality_fields(modality: str, title: str) -> tuple[Field, ...]:
             f"{title}: size in another unit",
             PUBLISHED,
             Kind.LINE,
-            help="Optional: replaces the band when another unit describes the data better.",
+            help=gettext_noop(
+                "Optional: replaces the band when another unit describes the data better."
+            ),
         )
     )
     fields.append(Field(f"{modality}_content", f"{title}: type of content", PUBLISHED, Kind.TEXT))
@@ -777,80 +875,90 @@ def _modality_fields(modality: str, title: str) -> tuple[Field, ...]:
 
 TRAINING_SUMMARY = DocumentFormat(
     kind="training_summary",
-    title="Public summary of training content",
+    title=gettext_noop("Public summary of training content"),
     slug="training-summary",
     format_version=(
-        "Commission template for the public summary of training content, C(2025) 5235 of "
-        "24 July 2025, re-issued as C(2025) 8311"
+        gettext_noop(
+            "Commission template for the public summary of training content, C(2025) 5235 of "
+            "24 July 2025, re-issued as C(2025) 8311"
+        )
     ),
     source_note=(
-        "Art. 53(1)(d). Published on the provider's website and with the model on its public "
-        "distribution channels; updated when it changes materially (for example further "
-        "training on new data). For a model placed before the obligations applied, it is due "
-        "by the date shown with the obligation (Art. 111(3))."
+        gettext_noop(
+            "Art. 53(1)(d). Published on the provider's website and with the model on its public "
+            "distribution channels; updated when it changes materially (for example further "
+            "training on new data). For a model placed before the obligations applied, it is due "
+            "by the date shown with the obligation (Art. 111(3))."
+        )
     ),
     obligation="art53_1d",
     exports=("pdf", "html"),
     modifier_note=(
-        "You modified another provider's model: the summary covers the data of your "
-        "modification only and links to the original model's summary."
+        gettext_noop(
+            "You modified another provider's model: the summary covers the data of your "
+            "modification only and links to the original model's summary."
+        )
     ),
     header_fields=(
-        Field("summary_version", "Version of the summary", PUBLISHED, Kind.LINE),
+        Field("summary_version", gettext_noop("Version of the summary"), PUBLISHED, Kind.LINE),
         Field(
             "earlier_versions",
-            "Links to earlier versions",
+            gettext_noop("Links to earlier versions"),
             PUBLISHED,
             Kind.TEXT,
-            help="One address per line. The versions saved in this app are listed with "
-            "their dates in the exports.",
+            help=gettext_noop(
+                "One address per line. The versions saved in this app are listed with "
+                "their dates in the exports."
+            ),
         ),
-        Field("last_updated", "Date of last update", PUBLISHED, Kind.DATE),
+        Field("last_updated", gettext_noop("Date of last update"), PUBLISHED, Kind.DATE),
     ),
     sections=(
         Section(
             "provider",
-            "1.1 Provider",
+            gettext_noop("1.1 Provider"),
             (
                 Field(
                     "provider_name",
-                    "Name and contact details",
+                    gettext_noop("Name and contact details"),
                     PUBLISHED,
                     Kind.TEXT,
                     prefill=_provider,
                 ),
                 Field(
                     "representative",
-                    "Authorised representative",
+                    gettext_noop("Authorised representative"),
                     PUBLISHED,
                     Kind.TEXT,
-                    help="For providers established outside the Union.",
+                    help=gettext_noop("For providers established outside the Union."),
                     prefill=_representative,
                 ),
             ),
         ),
         Section(
             "model",
-            "1.2 Model",
+            gettext_noop("1.2 Model"),
             (
                 Field(
                     "model_names",
-                    "Versioned model name(s)",
+                    gettext_noop("Versioned model name(s)"),
                     PUBLISHED,
                     Kind.TEXT,
                     prefill=_model_name,
                 ),
                 Field(
                     "dependencies",
-                    "Model dependencies",
+                    gettext_noop("Model dependencies"),
                     PUBLISHED,
                     Kind.TEXT,
-                    help="For a modification: the base model and a link to its summary.",
+                    help=gettext_noop(
+                        "For a modification: the base model and a link to its summary."
+                    ),
                     prefill=_dependencies,
                 ),
                 Field(
                     "placed_on",
-                    "Date of placing on the Union market",
+                    gettext_noop("Date of placing on the Union market"),
                     PUBLISHED,
                     Kind.DATE,
                     prefill=_placed_on,
@@ -859,52 +967,63 @@ TRAINING_SUMMARY = DocumentFormat(
         ),
         Section(
             "modalities",
-            "1.3 Modalities, overall training data size and other characteristics",
+            gettext_noop("1.3 Modalities, overall training data size and other characteristics"),
             (
-                *_modality_fields("text", "Text"),
-                *_modality_fields("image", "Images"),
-                *_modality_fields("audio", "Audio"),
-                *_modality_fields("video", "Video"),
-                *_modality_fields("other", "Other"),
+                *_modality_fields("text", gettext_noop("Text")),
+                *_modality_fields("image", gettext_noop("Images")),
+                *_modality_fields("audio", gettext_noop("Audio")),
+                *_modality_fields("video", gettext_noop("Video")),
+                *_modality_fields("other", gettext_noop("Other")),
                 Field(
                     "latest_collection",
-                    "Latest date of data collection (MM/YYYY)",
+                    gettext_noop("Latest date of data collection (MM/YYYY)"),
                     PUBLISHED,
                     Kind.LINE,
                 ),
                 Field(
                     "continuous_training",
-                    "Training continues on new data after placing",
+                    gettext_noop("Training continues on new data after placing"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                 ),
                 Field(
                     "languages",
-                    "Linguistic characteristics (languages covered)",
+                    gettext_noop("Linguistic characteristics (languages covered)"),
                     PUBLISHED,
                     Kind.TEXT,
                 ),
-                Field("other_characteristics", "Other characteristics", PUBLISHED, Kind.TEXT),
-                Field("comments", "Additional comments", PUBLISHED, Kind.TEXT),
+                Field(
+                    "other_characteristics",
+                    gettext_noop("Other characteristics"),
+                    PUBLISHED,
+                    Kind.TEXT,
+                ),
+                Field("comments", gettext_noop("Additional comments"), PUBLISHED, Kind.TEXT),
             ),
         ),
         Section(
             "public_datasets",
-            "2.1 Publicly available datasets",
+            gettext_noop("2.1 Publicly available datasets"),
             (
-                Field("public_used", "Used", PUBLISHED, Kind.YES_NO, choices=YES_NO_CHOICES),
-                Field("public_modalities", "Modalities", PUBLISHED, Kind.LINE),
+                Field(
+                    "public_used",
+                    gettext_noop("Used"),
+                    PUBLISHED,
+                    Kind.YES_NO,
+                    choices=YES_NO_CHOICES,
+                ),
+                Field("public_modalities", gettext_noop("Modalities"), PUBLISHED, Kind.LINE),
                 Field(
                     "public_large",
-                    "Large datasets",
+                    gettext_noop("Large datasets"),
                     PUBLISHED,
                     Kind.TEXT,
-                    help="One per line: name, link, description, collection period.",
+                    help=gettext_noop("One per line: name, link, description, collection period."),
                 ),
                 Field(
                     "public_others",
-                    "General description of the other datasets",
+                    gettext_noop("General description of the other datasets"),
                     PUBLISHED,
                     Kind.TEXT,
                 ),
@@ -912,149 +1031,186 @@ TRAINING_SUMMARY = DocumentFormat(
         ),
         Section(
             "third_party",
-            "2.2 Private datasets obtained from third parties",
+            gettext_noop("2.2 Private datasets obtained from third parties"),
             (
                 Field(
                     "licensed_used",
-                    "2.2.1 Licensed from rightsholders: used",
+                    gettext_noop("2.2.1 Licensed from rightsholders: used"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                 ),
-                Field("licensed_modalities", "2.2.1 Modalities", PUBLISHED, Kind.LINE),
+                Field(
+                    "licensed_modalities", gettext_noop("2.2.1 Modalities"), PUBLISHED, Kind.LINE
+                ),
                 Field(
                     "other_third_party_used",
-                    "2.2.2 Other third-party data: used",
+                    gettext_noop("2.2.2 Other third-party data: used"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                 ),
-                Field("other_third_party_modalities", "2.2.2 Modalities", PUBLISHED, Kind.LINE),
+                Field(
+                    "other_third_party_modalities",
+                    gettext_noop("2.2.2 Modalities"),
+                    PUBLISHED,
+                    Kind.LINE,
+                ),
                 Field(
                     "other_third_party_names",
-                    "2.2.2 Publicly known dataset names",
+                    gettext_noop("2.2.2 Publicly known dataset names"),
                     PUBLISHED,
                     Kind.TEXT,
                 ),
-                Field("other_third_party_description", "2.2.2 Description", PUBLISHED, Kind.TEXT),
+                Field(
+                    "other_third_party_description",
+                    gettext_noop("2.2.2 Description"),
+                    PUBLISHED,
+                    Kind.TEXT,
+                ),
             ),
         ),
         Section(
             "crawled",
-            "2.3 Data crawled and scraped from online sources",
+            gettext_noop("2.3 Data crawled and scraped from online sources"),
             (
-                Field("crawled_used", "Used", PUBLISHED, Kind.YES_NO, choices=YES_NO_CHOICES),
                 Field(
-                    "crawlers",
-                    "Crawlers used",
-                    PUBLISHED,
-                    Kind.TEXT,
-                    help="Name, purpose and behaviour (robots.txt, captchas, paywalls).",
-                ),
-                Field("crawl_period", "Collection period", PUBLISHED, Kind.LINE),
-                Field("crawl_content", "Description of the content", PUBLISHED, Kind.TEXT),
-                Field("crawl_modalities", "Modalities", PUBLISHED, Kind.LINE),
-                Field(
-                    "sme",
-                    "The provider is an SME",
+                    "crawled_used",
+                    gettext_noop("Used"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
-                    help="Decides how many domains the list below must hold.",
+                ),
+                Field(
+                    "crawlers",
+                    gettext_noop("Crawlers used"),
+                    PUBLISHED,
+                    Kind.TEXT,
+                    help=gettext_noop(
+                        "Name, purpose and behaviour (robots.txt, captchas, paywalls)."
+                    ),
+                ),
+                Field("crawl_period", gettext_noop("Collection period"), PUBLISHED, Kind.LINE),
+                Field(
+                    "crawl_content",
+                    gettext_noop("Description of the content"),
+                    PUBLISHED,
+                    Kind.TEXT,
+                ),
+                Field("crawl_modalities", gettext_noop("Modalities"), PUBLISHED, Kind.LINE),
+                Field(
+                    "sme",
+                    gettext_noop("The provider is an SME"),
+                    PUBLISHED,
+                    Kind.YES_NO,
+                    choices=YES_NO_CHOICES,
+                    help=gettext_noop("Decides how many domains the list below must hold."),
                 ),
                 Field(
                     "top_domains",
-                    "Top domain names by volume",
+                    gettext_noop("Top domain names by volume"),
                     PUBLISHED,
                     Kind.TEXT,
-                    help="One domain per line: the top 10% of all domains by volume of "
-                    "content; for an SME the top 5% or 1,000 domains, whichever is lower.",
+                    help=gettext_noop(
+                        "One domain per line: the top 10% of all domains by volume of "
+                        "content; for an SME the top 5% or 1,000 domains, whichever is lower."
+                    ),
                 ),
                 Field(
                     "domains_total",
-                    "Number of domains crawled in all",
+                    gettext_noop("Number of domains crawled in all"),
                     PUBLISHED,
                     Kind.LINE,
-                    help="Used to check that the list holds as many domains as the rule asks.",
+                    help=gettext_noop(
+                        "Used to check that the list holds as many domains as the rule asks."
+                    ),
                 ),
             ),
         ),
         Section(
             "user_data",
-            "2.4 User data",
+            gettext_noop("2.4 User data"),
             (
                 Field(
                     "user_interactions",
-                    "From interactions with the model or AI system",
+                    gettext_noop("From interactions with the model or AI system"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                 ),
                 Field(
                     "user_other_products",
-                    "From the provider's other products or services",
+                    gettext_noop("From the provider's other products or services"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                 ),
-                Field("user_description", "Description", PUBLISHED, Kind.TEXT),
-                Field("user_modalities", "Modalities", PUBLISHED, Kind.LINE),
+                Field("user_description", gettext_noop("Description"), PUBLISHED, Kind.TEXT),
+                Field("user_modalities", gettext_noop("Modalities"), PUBLISHED, Kind.LINE),
             ),
         ),
         Section(
             "synthetic",
-            "2.5 Synthetic data",
+            gettext_noop("2.5 Synthetic data"),
             (
                 Field(
                     "synthetic_used",
-                    "Used",
+                    gettext_noop("Used"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                     prefill=_synthetic_used,
-                    help="Includes data from distillation and AI-feedback reinforcement learning.",
+                    help=gettext_noop(
+                        "Includes data from distillation and AI-feedback reinforcement learning."
+                    ),
                 ),
-                Field("synthetic_modalities", "Modalities", PUBLISHED, Kind.LINE),
+                Field("synthetic_modalities", gettext_noop("Modalities"), PUBLISHED, Kind.LINE),
                 Field(
                     "synthetic_models",
-                    "Models that generated it",
+                    gettext_noop("Models that generated it"),
                     PUBLISHED,
                     Kind.TEXT,
-                    help="With links to their summaries where public, the provider's own "
-                    "models included.",
+                    help=gettext_noop(
+                        "With links to their summaries where public, the provider's own "
+                        "models included."
+                    ),
                 ),
             ),
         ),
         Section(
             "other_sources",
-            "2.6 Other sources",
-            (Field("other_sources", "Other sources of data", PUBLISHED, Kind.TEXT),),
+            gettext_noop("2.6 Other sources"),
+            (Field("other_sources", gettext_noop("Other sources of data"), PUBLISHED, Kind.TEXT),),
         ),
         Section(
             "processing",
-            "3. Data processing aspects",
+            gettext_noop("3. Data processing aspects"),
             (
                 Field(
                     "cop_signatory",
-                    "3.1 Signatory of the Code of Practice",
+                    gettext_noop("3.1 Signatory of the Code of Practice"),
                     PUBLISHED,
                     Kind.YES_NO,
                     choices=YES_NO_CHOICES,
                 ),
                 Field(
                     "opt_outs",
-                    "3.1 Measures to identify and honour reservations of rights "
-                    "(text and data mining opt-outs) before and during collection",
+                    gettext_noop(
+                        "3.1 Measures to identify and honour reservations of rights "
+                        "(text and data mining opt-outs) before and during collection"
+                    ),
                     PUBLISHED,
                     Kind.TEXT,
                 ),
                 Field(
                     "illegal_content",
-                    "3.2 Measures to remove illegal content",
+                    gettext_noop("3.2 Measures to remove illegal content"),
                     PUBLISHED,
                     Kind.TEXT,
                 ),
-                Field("processing_other", "3.3 Other information", PUBLISHED, Kind.TEXT),
+                Field(
+                    "processing_other", gettext_noop("3.3 Other information"), PUBLISHED, Kind.TEXT
+                ),
             ),
         ),
     ),
@@ -1062,41 +1218,51 @@ TRAINING_SUMMARY = DocumentFormat(
 
 NOTIFICATION = DocumentFormat(
     kind="art52_notification",
-    title="Art. 52(1) notification",
+    title=gettext_noop("Art. 52(1) notification"),
     slug="art52-notification",
     format_version=(
-        "Art. 52(1) of Regulation (EU) 2024/1689: the content it asks for; the Commission "
-        "names the channel on its website"
+        gettext_noop(
+            "Art. 52(1) of Regulation (EU) 2024/1689: the content it asks for; the Commission "
+            "names the channel on its website"
+        )
     ),
     source_note=(
-        "Art. 52(1): notify the Commission without delay and in any event within two weeks "
-        "after the requirement is met or it becomes known that it will be met, with the "
-        "information necessary to demonstrate that it has been met. Art. 52(2): the provider "
-        "may present substantiated arguments that the model exceptionally does not present "
-        "systemic risks."
+        gettext_noop(
+            "Art. 52(1): notify the Commission without delay and in any event within two weeks "
+            "after the requirement is met or it becomes known that it will be met, with the "
+            "information necessary to demonstrate that it has been met. Art. 52(2): the provider "
+            "may present substantiated arguments that the model exceptionally does not present "
+            "systemic risks."
+        )
     ),
     obligation="art52_notify",
     exports=("pdf", "docx"),
     header_fields=(
         Field(
             "channel",
-            "Channel the notification is sent through",
+            gettext_noop("Channel the notification is sent through"),
             AUTHORITIES,
             Kind.LINE,
-            help="As the Commission's website names it on the day you send it.",
+            help=gettext_noop("As the Commission's website names it on the day you send it."),
         ),
-        Field("letter_date", "Date of the letter", AUTHORITIES, Kind.DATE),
+        Field("letter_date", gettext_noop("Date of the letter"), AUTHORITIES, Kind.DATE),
     ),
     sections=(
         Section(
             "model",
-            "The model",
+            gettext_noop("The model"),
             (
-                Field("model_name", "Model name", AUTHORITIES, Kind.LINE, prefill=_model_name),
-                Field("model_versions", "Model version(s)", AUTHORITIES, Kind.LINE),
+                Field(
+                    "model_name",
+                    gettext_noop("Model name"),
+                    AUTHORITIES,
+                    Kind.LINE,
+                    prefill=_model_name,
+                ),
+                Field("model_versions", gettext_noop("Model version(s)"), AUTHORITIES, Kind.LINE),
                 Field(
                     "placed_on",
-                    "Date of placing on the Union market (actual or planned)",
+                    gettext_noop("Date of placing on the Union market (actual or planned)"),
                     AUTHORITIES,
                     Kind.DATE,
                     prefill=_placed_on,
@@ -1105,19 +1271,24 @@ NOTIFICATION = DocumentFormat(
         ),
         Section(
             "provider",
-            "The provider",
+            gettext_noop("The provider"),
             (
                 Field(
                     "provider_name",
-                    "Legal name of the provider",
+                    gettext_noop("Legal name of the provider"),
                     AUTHORITIES,
                     Kind.LINE,
                     prefill=_provider,
                 ),
-                Field("provider_contact", "Address and contact person", AUTHORITIES, Kind.TEXT),
+                Field(
+                    "provider_contact",
+                    gettext_noop("Address and contact person"),
+                    AUTHORITIES,
+                    Kind.TEXT,
+                ),
                 Field(
                     "representative",
-                    "Authorised representative",
+                    gettext_noop("Authorised representative"),
                     AUTHORITIES,
                     Kind.TEXT,
                     prefill=_representative,
@@ -1126,38 +1297,42 @@ NOTIFICATION = DocumentFormat(
         ),
         Section(
             "requirement",
-            "The requirement met",
+            gettext_noop("The requirement met"),
             (
                 Field(
                     "basis",
-                    "Which requirement is met, or will be",
+                    gettext_noop("Which requirement is met, or will be"),
                     AUTHORITIES,
                     Kind.TEXT,
                     prefill=_notification_basis,
                 ),
                 Field(
                     "compute_estimate",
-                    "Training compute: the estimate, its method and inputs and its margin of error",
+                    gettext_noop(
+                        "Training compute: the estimate, its method and inputs and its margin of error"
+                    ),
                     AUTHORITIES,
                     Kind.TEXT,
                     prefill=_notification_compute,
                 ),
                 Field(
                     "modification_basis",
-                    "For a modification: the modification and the basis of the estimate",
+                    gettext_noop(
+                        "For a modification: the modification and the basis of the estimate"
+                    ),
                     AUTHORITIES,
                     Kind.TEXT,
                 ),
                 Field(
                     "known_on",
-                    "Date it became known that the requirement would be met",
+                    gettext_noop("Date it became known that the requirement would be met"),
                     AUTHORITIES,
                     Kind.DATE,
                     prefill=_known_on,
                 ),
                 Field(
                     "deadline",
-                    "Deadline of this notification",
+                    gettext_noop("Deadline of this notification"),
                     AUTHORITIES,
                     Kind.LINE,
                     prefill=_notification_due,
@@ -1166,20 +1341,26 @@ NOTIFICATION = DocumentFormat(
         ),
         Section(
             "arguments",
-            "Art. 52(2): arguments that the model exceptionally does not present systemic "
-            "risks (optional)",
+            gettext_noop(
+                "Art. 52(2): arguments that the model exceptionally does not present systemic "
+                "risks (optional)"
+            ),
             (
                 Field(
                     "arguments",
-                    "Substantiated arguments",
+                    gettext_noop("Substantiated arguments"),
                     AUTHORITIES,
                     Kind.TEXT,
-                    help="Optional. Leave empty to notify without presenting arguments.",
+                    help=gettext_noop(
+                        "Optional. Leave empty to notify without presenting arguments."
+                    ),
                 ),
             ),
             note=(
-                "The Commission decides on such arguments; until it does, the obligations of "
-                "a model with systemic risk apply."
+                gettext_noop(
+                    "The Commission decides on such arguments; until it does, the obligations of "
+                    "a model with systemic risk apply."
+                )
             ),
         ),
     ),
@@ -1208,24 +1389,39 @@ def warnings_for(document: DocumentFormat, values: Mapping[str, str]) -> list[st
     domains = [line for line in (values.get("top_domains") or "").splitlines() if line.strip()]
     total_text = (values.get("domains_total") or "").replace(",", "").replace(" ", "")
     if not domains:
-        return ["2.3: crawled data is used, but the list of top domain names is empty."]
+        return [gettext("2.3: crawled data is used, but the list of top domain names is empty.")]
     if not total_text.isdigit() or int(total_text) == 0:
         return [
-            "2.3: give the number of domains crawled in all, so that the length of the list "
-            "of top domain names can be checked."
+            gettext(
+                "2.3: give the number of domains crawled in all, so that the length of the list "
+                "of top domain names can be checked."
+            )
         ]
     needed = top_domains_needed(int(total_text), sme=values.get("sme") == YES)
     if len(domains) < needed:
         rule = (
-            "5% of all domains or 1,000, whichever is lower"
+            gettext("5%% of all domains or %(cap)s, whichever is lower") % {"cap": _count(1000)}
             if values.get("sme") == YES
-            else ("10% of all domains")
+            else gettext("10%% of all domains") % {}
         )
         return [
-            f"2.3: the list holds {len(domains):,} domain names; the top {rule} is "
-            f"{needed:,} of {int(total_text):,}."
+            gettext(
+                "2.3: the list holds %(count)s domain names; the top %(rule)s is "
+                "%(needed)s of %(total)s."
+            )
+            % {
+                "count": _count(len(domains)),
+                "rule": rule,
+                "needed": _count(needed),
+                "total": _count(int(total_text)),
+            }
         ]
     return []
+
+
+def _count(number: int) -> str:
+    """``1,000`` (en), ``1.000`` (de), ``1 000`` (fr), in the active language."""
+    return localise_number(f"{number:,}", (get_language() or "en").split("-")[0])
 
 
 def top_domains_needed(total: int, *, sme: bool) -> int:

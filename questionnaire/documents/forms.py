@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from questionnaire.documents.formats import DocumentFormat, Field, Kind
 
@@ -42,7 +43,7 @@ class DocumentForm(forms.Form):
             groups.append(
                 {
                     "id": "header",
-                    "title": "About this document",
+                    "title": gettext("About this document"),
                     "note": "",
                     "fields": [self[f.id] for f in self.document.header_fields],
                 }
@@ -50,8 +51,8 @@ class DocumentForm(forms.Form):
         groups.extend(
             {
                 "id": section.id,
-                "title": section.title,
-                "note": section.note,
+                "title": gettext(section.title),
+                "note": gettext(section.note) if section.note else "",
                 "fields": [self[f.id] for f in section.fields],
             }
             for section in self.document.sections
@@ -60,12 +61,13 @@ class DocumentForm(forms.Form):
 
 
 def form_field(field: Field, *, proposed: str) -> forms.Field:
-    hint = f"For {field.recipients_text}."
+    hint = gettext("For %(recipients)s.") % {"recipients": field.recipients_text}
     if field.help:
-        hint += f" {field.help}"
+        hint += f" {gettext(field.help)}"
     if proposed:
-        hint += " Proposed from the assessment's answers: check it."
-    common: dict[str, Any] = {"label": field.label, "required": False, "help_text": hint}
+        hint += " " + gettext("Proposed from the assessment's answers: check it.")
+    label = field.local_label
+    common: dict[str, Any] = {"label": label, "required": False, "help_text": hint}
     if field.kind is Kind.LINE:
         return forms.CharField(max_length=LINE_MAX, **common)
     if field.kind is Kind.TEXT:
@@ -76,11 +78,19 @@ def form_field(field: Field, *, proposed: str) -> forms.Field:
         return forms.DateField(
             input_formats=["%Y-%m-%d"],
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            error_messages={"invalid": f"{field.label}: enter a date as YYYY-MM-DD."},
+            error_messages={
+                "invalid": gettext("%(label)s: enter a date as YYYY-MM-DD.") % {"label": label}
+            },
             **common,
         )
     if field.kind is Kind.YES_NO:
         return forms.ChoiceField(
-            choices=(("", "Not stated"), *field.choices), widget=forms.RadioSelect, **common
+            choices=(("", gettext_lazy("Not stated")), *_choices(field)),
+            widget=forms.RadioSelect,
+            **common,
         )
-    return forms.ChoiceField(choices=field.choices, **common)
+    return forms.ChoiceField(choices=_choices(field), **common)
+
+
+def _choices(field: Field) -> list[tuple[str, str]]:
+    return [(key, gettext(label)) for key, label in field.choices]

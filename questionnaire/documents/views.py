@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from questionnaire import selectors, services
@@ -169,9 +170,13 @@ def document_edit(request: HttpRequest, public_id: str, document_slug: str) -> H
                 user=cast(User, request.user),
             )
             if saved is None:
-                messages.info(request, "Nothing changed since the last saved version.")
+                messages.info(request, gettext("Nothing changed since the last saved version."))
             else:
-                messages.success(request, f"{document.title}: version {saved.number} saved.")
+                messages.success(
+                    request,
+                    gettext("%(document)s: version %(number)s saved.")
+                    % {"document": gettext(document.title), "number": saved.number},
+                )
             return redirect(
                 reverse(
                     "document_edit",

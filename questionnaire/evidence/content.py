@@ -6,7 +6,8 @@ zip-based office file, or text that decodes as UTF-8), and the name must then ag
 it. Accepted: PDF; PNG, JPEG, GIF and WebP images; XLSX and ODS spreadsheets; DOCX and ODT
 texts; CSV and plain text. Everything else is refused, programs and scripts by name.
 
-Pure Python (no Django): the size limit is given by the caller (``GPAI_EVIDENCE_MAX_BYTES``).
+Django only for the reader's language (the messages, sizes as they write them): the size
+limit is given by the caller (``GPAI_EVIDENCE_MAX_BYTES``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import urlsplit
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from questionnaire.lib.downloads import name_part
 
@@ -34,7 +39,7 @@ __all__ = [
     "size_text",
 ]
 
-ACCEPTED = (
+ACCEPTED = gettext_noop(
     "a PDF, an image (PNG, JPEG, GIF, WebP), a spreadsheet (XLSX, ODS), a text document "
     "(DOCX, ODT), or plain text or CSV"
 )
@@ -63,44 +68,50 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class FileKind:
-    what: str  # as a sentence says it: "a PDF document"
+    what: str  # as a sentence says it: "a PDF document" (English; gettext(what) translates)
     content_type: str
     extensions: tuple[str, ...]  # the first is the one added to a name without any
 
 
-PDF = FileKind("a PDF document", "application/pdf", (".pdf",))
-PNG = FileKind("a PNG image", "image/png", (".png",))
-JPEG = FileKind("a JPEG image", "image/jpeg", (".jpg", ".jpeg"))
-GIF = FileKind("a GIF image", "image/gif", (".gif",))
-WEBP = FileKind("a WebP image", "image/webp", (".webp",))
+PDF = FileKind(gettext_noop("a PDF document"), "application/pdf", (".pdf",))
+PNG = FileKind(gettext_noop("a PNG image"), "image/png", (".png",))
+JPEG = FileKind(gettext_noop("a JPEG image"), "image/jpeg", (".jpg", ".jpeg"))
+GIF = FileKind(gettext_noop("a GIF image"), "image/gif", (".gif",))
+WEBP = FileKind(gettext_noop("a WebP image"), "image/webp", (".webp",))
 XLSX = FileKind(
-    "an Excel spreadsheet (XLSX)",
+    gettext_noop("an Excel spreadsheet (XLSX)"),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     (".xlsx",),
 )
 DOCX = FileKind(
-    "a Word document (DOCX)",
+    gettext_noop("a Word document (DOCX)"),
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     (".docx",),
 )
 ODS = FileKind(
-    "an OpenDocument spreadsheet (ODS)", "application/vnd.oasis.opendocument.spreadsheet", (".ods",)
+    gettext_noop("an OpenDocument spreadsheet (ODS)"),
+    "application/vnd.oasis.opendocument.spreadsheet",
+    (".ods",),
 )
-ODT = FileKind("an OpenDocument text (ODT)", "application/vnd.oasis.opendocument.text", (".odt",))
-CSV = FileKind("a CSV file", "text/csv; charset=utf-8", (".csv", ".tsv"))
-TEXT = FileKind("a plain text file", "text/plain; charset=utf-8", (".txt", ".md", ".text"))
+ODT = FileKind(
+    gettext_noop("an OpenDocument text (ODT)"), "application/vnd.oasis.opendocument.text", (".odt",)
+)
+CSV = FileKind(gettext_noop("a CSV file"), "text/csv; charset=utf-8", (".csv", ".tsv"))
+TEXT = FileKind(
+    gettext_noop("a plain text file"), "text/plain; charset=utf-8", (".txt", ".md", ".text")
+)
 KINDS = (PDF, PNG, JPEG, GIF, WEBP, XLSX, DOCX, ODS, ODT, CSV, TEXT)
 
 # Programs and scripts, refused by what they are whatever they are called.
 _PROGRAMS = (
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a Linux program"),
-    (b"\xcf\xfa\xed\xfe", "a macOS program"),
-    (b"\xce\xfa\xed\xfe", "a macOS program"),
-    (b"\xfe\xed\xfa\xcf", "a macOS program"),
-    (b"\xfe\xed\xfa\xce", "a macOS program"),
-    (b"\xca\xfe\xba\xbe", "a macOS or Java program"),
-    (b"#!", "a script"),
+    (b"MZ", gettext_noop("a Windows program")),
+    (b"\x7fELF", gettext_noop("a Linux program")),
+    (b"\xcf\xfa\xed\xfe", gettext_noop("a macOS program")),
+    (b"\xce\xfa\xed\xfe", gettext_noop("a macOS program")),
+    (b"\xfe\xed\xfa\xcf", gettext_noop("a macOS program")),
+    (b"\xfe\xed\xfa\xce", gettext_noop("a macOS program")),
+    (b"\xca\xfe\xba\xbe", gettext_noop("a macOS or Java program")),
+    (b"#!", gettext_noop("a script")),
 )
 _MAGIC = (
     (b"%PDF-", PDF),
@@ -130,12 +141,15 @@ class CheckedFile:
 
 
 def size_text(size: int) -> str:
-    """``10 MB``, ``2.5 MB``, ``900 KB`` or ``12 bytes``: sizes as people read them."""
+    """``10 MB``, ``2.5 MB``, ``900 KB`` or ``12 bytes``: sizes as people read them, in the
+    reader's language (``2,5 MB``, ``2,5 Mo``)."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+        megabytes = round(size / (1024 * 1024), 1)
+        shown = number_format(megabytes, decimal_pos=0 if megabytes.is_integer() else 1)
+        return _("%(size)s MB") % {"size": shown}
     if size >= 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size} byte" + ("" if size == 1 else "s")
+        return _("%(size)s KB") % {"size": number_format(round(size / 1024), decimal_pos=0)}
+    return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
 
 
 def file_check(*, name: str, handle: BinaryIO, size: int, max_bytes: int) -> CheckedFile:
@@ -143,15 +157,21 @@ def file_check(*, name: str, handle: BinaryIO, size: int, max_bytes: int) -> Che
     ``max_bytes``), its type by content, and that its name's extension agrees with that
     type (a name without one gets the type's). Reads ``handle`` from its start; ``Refused``
     (field ``"file"``) says what is wrong, naming the file."""
-    shown = _printable(name) or "The file"
+    shown = _printable(name) or _("The file")
     _name_check(name, shown)
     if size <= 0:
-        raise Refused("file", f"“{shown}” is empty: choose the file that holds the evidence.")
+        raise Refused(
+            "file",
+            _("“%(name)s” is empty: choose the file that holds the evidence.") % {"name": shown},
+        )
     if size > max_bytes:
         raise Refused(
             "file",
-            f"“{shown}” is {size_text(size)}: evidence files can be at most "
-            f"{size_text(max_bytes)}. Attach a smaller file, or link to where it is kept.",
+            _(
+                "“%(name)s” is %(size)s: evidence files can be at most %(limit)s. Attach a "
+                "smaller file, or link to where it is kept."
+            )
+            % {"name": shown, "size": size_text(size), "limit": size_text(max_bytes)},
         )
     handle.seek(0)
     head = handle.read(_HEAD)
@@ -159,20 +179,25 @@ def file_check(*, name: str, handle: BinaryIO, size: int, max_bytes: int) -> Che
         if head.startswith(magic):
             raise Refused(
                 "file",
-                f"“{shown}” is {what}, whatever its name says: programs and scripts are "
-                f"never accepted as evidence. Attach {ACCEPTED}.",
+                _(
+                    "“%(name)s” is %(what)s, whatever its name says: programs and scripts are "
+                    "never accepted as evidence. Attach %(accepted)s."
+                )
+                % {"name": shown, "what": _(what), "accepted": _(ACCEPTED)},
             )
     sha256, read, text = _scan(handle, max_bytes)
     if read > max_bytes:
         raise Refused(
             "file",
-            f"“{shown}” is over {size_text(max_bytes)}: evidence files can be at most "
-            f"{size_text(max_bytes)}.",
+            _("“%(name)s” is over %(limit)s: evidence files can be at most %(limit)s.")
+            % {"name": shown, "limit": size_text(max_bytes)},
         )
     kind = _binary_kind(head, handle) or (_text_kind(head, name, shown) if text else None)
     if kind is None:
         raise Refused(
-            "file", f"“{shown}” is not a type of file accepted as evidence. Attach {ACCEPTED}."
+            "file",
+            _("“%(name)s” is not a type of file accepted as evidence. Attach %(accepted)s.")
+            % {"name": shown, "accepted": _(ACCEPTED)},
         )
     return CheckedFile(name=_kept_name(name, kind, shown), kind=kind, size=read, sha256=sha256)
 
@@ -188,14 +213,20 @@ def _name_check(name: str, shown: str) -> None:
     if "/" in name or "\\" in name or name.strip() in {".", ".."}:
         raise Refused(
             "file",
-            f"The file name “{shown}” holds a folder path: only a plain name such as "
-            "report.pdf is accepted. Rename the file and attach it again.",
+            _(
+                "The file name “%(name)s” holds a folder path: only a plain name such as "
+                "report.pdf is accepted. Rename the file and attach it again."
+            )
+            % {"name": shown},
         )
     if any(not char.isprintable() for char in name):
         raise Refused(
             "file",
-            f"The file name “{shown}” holds control characters: rename the file and attach "
-            "it again.",
+            _(
+                "The file name “%(name)s” holds control characters: rename the file and "
+                "attach it again."
+            )
+            % {"name": shown},
         )
 
 
@@ -268,8 +299,11 @@ def _text_kind(head: bytes, name: str, shown: str) -> FileKind:
     if start.startswith(_MARKUP):
         raise Refused(
             "file",
-            f"“{shown}” is a web page or markup (HTML, SVG or XML), which a browser could run: "
-            f"not accepted as evidence. Attach {ACCEPTED}.",
+            _(
+                "“%(name)s” is a web page or markup (HTML, SVG or XML), which a browser could "
+                "run: not accepted as evidence. Attach %(accepted)s."
+            )
+            % {"name": shown, "accepted": _(ACCEPTED)},
         )
     return CSV if _suffix(name) in CSV.extensions else TEXT
 
@@ -290,13 +324,29 @@ def _kept_name(name: str, kind: FileKind, shown: str) -> str:
         if suffix in {extension for other in KINDS for extension in other.extensions}:
             raise Refused(
                 "file",
-                f"“{shown}” is {kind.what}, not what its name ends in ({suffix}): rename it "
-                f"to end in {kind.extensions[0]} and attach it again.",
+                _(
+                    "“%(name)s” is %(what)s, not what its name ends in (%(suffix)s): rename it "
+                    "to end in %(extension)s and attach it again."
+                )
+                % {
+                    "name": shown,
+                    "what": _(kind.what),
+                    "suffix": suffix,
+                    "extension": kind.extensions[0],
+                },
             )
         raise Refused(
             "file",
-            f"“{shown}” ends in {suffix}, which is not a type accepted as evidence, though it "
-            f"holds {kind.what}: rename it to end in {kind.extensions[0]}.",
+            _(
+                "“%(name)s” ends in %(suffix)s, which is not a type accepted as evidence, "
+                "though it holds %(what)s: rename it to end in %(extension)s."
+            )
+            % {
+                "name": shown,
+                "suffix": suffix,
+                "what": _(kind.what),
+                "extension": kind.extensions[0],
+            },
         )
     stem = name[: -len(suffix)] if suffix else name
     kept_suffix = suffix or kind.extensions[0]
@@ -308,22 +358,34 @@ def link_check(url: str) -> str:
     characters, with a host and no user name or password in it. Returns it stripped;
     ``Refused`` (field ``"url"``) otherwise."""
     url = url.strip()
-    example = "such as https://example.com/run.pdf"
     if len(url) > LINK_MAX:
-        raise Refused("url", f"The link can be at most {LINK_MAX} characters long.")
+        raise Refused(
+            "url", _("The link can be at most %(limit)d characters long.") % {"limit": LINK_MAX}
+        )
     try:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
         parts, host = None, None
     if parts is None or parts.scheme.lower() not in {"http", "https"} or not host:
-        raise Refused("url", f"Enter a web address starting with https:// or http://, {example}.")
+        raise Refused(
+            "url",
+            _(
+                "Enter a web address starting with https:// or http://, such as "
+                "https://example.com/run.pdf."
+            ),
+        )
     if parts.username is not None or parts.password is not None:
         raise Refused(
             "url",
-            "Leave the user name and password out of the link: anyone who reads the "
-            "assessment would see them.",
+            _(
+                "Leave the user name and password out of the link: anyone who reads the "
+                "assessment would see them."
+            ),
         )
     if any(char.isspace() or not char.isprintable() for char in url):
-        raise Refused("url", f"A web address has no spaces: enter one {example}.")
+        raise Refused(
+            "url",
+            _("A web address has no spaces: enter one such as https://example.com/run.pdf."),
+        )
     return url

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from questionnaire.evidence.content import ACCEPTED, KINDS, size_text
 
@@ -24,22 +26,24 @@ class EvidenceForm(forms.Form):
     file = forms.FileField(
         required=False,
         allow_empty_file=True,  # refused with the service's own message, which names it
-        label="A file",
+        label=gettext_lazy("A file"),
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
     )
     url = forms.CharField(
         required=False,
         strip=True,
-        label="Or a link to it",
-        help_text="An address starting with https://, where the evidence is kept.",
+        label=gettext_lazy("Or a link to it"),
+        help_text=gettext_lazy("An address starting with https://, where the evidence is kept."),
         widget=forms.URLInput(attrs={"autocomplete": "url", "spellcheck": "false"}),
     )
 
     def __init__(self, *args: Any, max_bytes: int, form_id: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields[
-            "file"
-        ].help_text = f"{ACCEPTED[0].upper()}{ACCEPTED[1:]}; at most {size_text(max_bytes)}."
+        accepted = _(ACCEPTED)
+        self.fields["file"].help_text = _("%(accepted)s; at most %(limit)s.") % {
+            "accepted": f"{accepted[:1].upper()}{accepted[1:]}",
+            "limit": size_text(max_bytes),
+        }
         if form_id:
             for field in self.fields.values():
                 field.widget.attrs["form"] = form_id
@@ -47,5 +51,5 @@ class EvidenceForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not cleaned.get("file") and not cleaned.get("url") and not self.errors:
-            self.add_error("file", "Choose a file, or enter a link to the evidence.")
+            self.add_error("file", _("Choose a file, or enter a link to the evidence."))
         return cleaned

@@ -20,6 +20,8 @@ from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from questionnaire.evidence import content
 from questionnaire.evidence.content import Refused
@@ -92,8 +94,11 @@ def evidence_add_file(
             if checked.name.casefold() in taken:
                 raise Refused(
                     "file",
-                    f"A file named “{checked.name}” is already attached to this answer: "
-                    "rename this one, or remove the other first.",
+                    _(
+                        "A file named “%(name)s” is already attached to this answer: rename "
+                        "this one, or remove the other first."
+                    )
+                    % {"name": checked.name},
                 )
             upload.seek(0)
             stored_name = default_storage.save(
@@ -129,7 +134,7 @@ def evidence_add_link(*, draft: Draft, question_key: str, url: str, user: User) 
         if Evidence.objects.filter(
             draft_public_id=draft.public_id, question_key=question_key, url=url
         ).exists():
-            raise Refused("url", "This link is already attached to this answer.")
+            raise Refused("url", _("This link is already attached to this answer."))
         return Evidence.objects.create(
             organisation=draft.organisation,
             draft_public_id=draft.public_id,
@@ -153,8 +158,11 @@ def evidence_remove(*, evidence: Evidence, user: User) -> None:
         ).first()
         if record is not None:
             raise EvidenceFrozen(
-                f"“{evidence.name}” is part of signed record {record.sequence}: evidence of a "
-                "signed assessment is kept as signed and cannot be removed."
+                _(
+                    "“%(name)s” is part of signed record %(sequence)s: evidence of a signed "
+                    "assessment is kept as signed and cannot be removed."
+                )
+                % {"name": evidence.name, "sequence": record.sequence}
             )
         draft_status = Draft.objects.filter(public_id=evidence.draft_public_id).values_list(
             "status", flat=True
@@ -181,16 +189,19 @@ def _question_check(question_key: str) -> None:
 
 # Under review or approved, the answers wait as they are, their evidence with them.
 _FROZEN_STATUSES = {
-    Draft.Status.SUBMITTED: "The draft is submitted for review: its answers and evidence wait "
-    "as they are. Withdraw it from review to change them.",
-    Draft.Status.APPROVED: "The draft is approved: its answers and evidence stay as they were "
-    "approved.",
+    Draft.Status.SUBMITTED: gettext_noop(
+        "The draft is submitted for review: its answers and evidence wait as they are. "
+        "Withdraw it from review to change them."
+    ),
+    Draft.Status.APPROVED: gettext_noop(
+        "The draft is approved: its answers and evidence stay as they were approved."
+    ),
 }
 
 
 def _status_check(status: str) -> None:
     if status in _FROZEN_STATUSES:
-        raise EvidenceFrozen(_FROZEN_STATUSES[Draft.Status(status)])
+        raise EvidenceFrozen(_(_FROZEN_STATUSES[Draft.Status(status)]))
 
 
 def _draft_lock(draft: Draft, *, field: str) -> None:
@@ -199,13 +210,18 @@ def _draft_lock(draft: Draft, *, field: str) -> None:
     status = Draft.objects.select_for_update().filter(pk=draft.pk).values_list("status", flat=True)
     if not status:
         raise EvidenceFrozen(
-            "This draft is already complete: evidence is attached while the answers are "
-            "being prepared."
+            _(
+                "This draft is already complete: evidence is attached while the answers are "
+                "being prepared."
+            )
         )
     _status_check(status[0])
     if Evidence.objects.filter(draft_public_id=draft.public_id).count() >= EVIDENCE_PER_DRAFT:
         raise Refused(
             field,
-            f"This draft already holds {EVIDENCE_PER_DRAFT} files and links, the most one "
-            "draft may hold: remove one before attaching another.",
+            _(
+                "This draft already holds %(count)d files and links, the most one draft may "
+                "hold: remove one before attaching another."
+            )
+            % {"count": EVIDENCE_PER_DRAFT},
         )

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -70,8 +71,11 @@ def evidence_add(request: HttpRequest, draft_id: str, question_key: str) -> Http
             form.errors.clear()
             form.add_error(
                 "file",
-                f"The file is larger than {content.size_text(limit)}: evidence files can be "
-                "at most that. Attach a smaller file, or link to where it is kept.",
+                _(
+                    "The file is larger than %(limit)s: evidence files can be at most that. "
+                    "Attach a smaller file, or link to where it is kept."
+                )
+                % {"limit": content.size_text(limit)},
             )
             return _page(request, draft, question_key, wording, form, status=413)
     return _evidence_add(request, draft, question_key, wording)
@@ -97,23 +101,34 @@ def _evidence_add(
             evidence = services.evidence_add_file(
                 draft=draft, question_key=question_key, upload=upload, user=user
             )
-            attached.append(f"“{evidence.name}”")
+            attached.append(f"“{evidence.name}”")  # noqa: RUF001 (quotation marks)
         if url:
             services.evidence_add_link(draft=draft, question_key=question_key, url=url, user=user)
-            attached.append("the link")
+            attached.append(_("the link"))
     except services.Refused as refused:
         form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         if attached:
-            messages.success(request, f"{' and '.join(attached)} attached.".capitalize())
+            messages.success(request, _attached_text(attached))
         return _page(request, draft, question_key, wording, form, status=400)
     except services.EvidenceFrozen as frozen:
         messages.error(request, str(frozen))
         return redirect("dashboard")
     except services.UnknownQuestion:
         raise Http404("No such question.") from None
-    label = wording["label"]
-    messages.success(request, f"{' and '.join(attached)} attached to “{label}”.".capitalize())
+    messages.success(request, _attached_text(attached, wording["label"]))
     return redirect(_review_url(draft.public_id, f"evidence-{question_key}"))
+
+
+def _attached_text(attached: list[str], label: str = "") -> str:
+    """“report.pdf” and the link attached (to “label”)."""
+    what = attached[0]
+    if len(attached) > 1:
+        what = _("%(first)s and %(second)s") % {"first": attached[0], "second": attached[1]}
+    if label:
+        text = _("%(what)s attached to “%(label)s”.") % {"what": what, "label": label}
+    else:
+        text = _("%(what)s attached.") % {"what": what}
+    return text[:1].upper() + text[1:]
 
 
 def _page(
@@ -163,7 +178,7 @@ def evidence_download(request: HttpRequest, evidence_id: str) -> HttpResponse:
             evidence.public_id,
         )
         return HttpResponse(
-            "The stored file no longer matches the SHA-256 kept when it was attached.",
+            _("The stored file no longer matches the SHA-256 kept when it was attached."),
             status=409,
             content_type="text/plain; charset=utf-8",
         )
@@ -185,7 +200,7 @@ def evidence_remove(request: HttpRequest, evidence_id: str) -> HttpResponse:
     except services.EvidenceFrozen as frozen:
         messages.error(request, str(frozen))
     else:
-        messages.success(request, f"“{evidence.name}” removed.")
+        messages.success(request, _("“%(name)s” removed.") % {"name": evidence.name})
     draft_id = evidence.draft_public_id
     try:
         selectors.draft_get(user=request.user, public_id=draft_id)

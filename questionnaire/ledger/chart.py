@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from questionnaire.charts import (
     AXIS_MAX_EXPONENT,
     AXIS_MIN_EXPONENT,
@@ -26,7 +29,13 @@ from questionnaire.charts import (
 )
 from questionnaire.models import LedgerEntry
 from questionnaire.presentation import superscript_exponents
-from questionnaire.scoring.numbers import format_flop, format_human, parse_number
+from questionnaire.scoring.numbers import (
+    format_flop,
+    format_human,
+    format_human_local,
+    parse_number,
+)
+from questionnaire.scoring.texts import format_date
 
 from .selectors import ACTUAL_STATUSES, CUMULATIVE_ONLY_KINDS, Totals
 
@@ -53,8 +62,13 @@ class SeriesRow:
 
     @property
     def texts(self) -> tuple[str, str, str, str]:
+        """The four figures, canonical (``3.2e24``) in English, in the local notation
+        (``3,2 × 10²⁴``) in German and French."""
+        language = _language()
         return tuple(  # type: ignore[return-value]
             format_flop(value)
+            if language == "en"
+            else superscript_exponents(format_human_local(value, language))
             for value in (
                 self.training_actual,
                 self.training_planned,
@@ -120,6 +134,18 @@ class LedgerChart:
     @property
     def label_x(self) -> float:
         return self.right + 8
+
+
+def _language() -> str:
+    return (translation.get_language() or "en").split("-")[0]
+
+
+def _human(value: Decimal, language: str) -> str:
+    return format_human(value) if language == "en" else format_human_local(value, language)
+
+
+def _date(day: date, language: str) -> str:
+    return day.isoformat() if language == "en" else format_date(day, language)
 
 
 def _flop(text: str) -> Decimal:
@@ -208,11 +234,18 @@ def ledger_chart(*, entries: Sequence[LedgerEntry], totals: Totals, today: date)
             coordinates.append(f"{round(x_for(last), 1):g},{previous:g}")
         return " ".join(coordinates)
 
+    language = _language()
     series = (
-        ("Training compute, actual", "training_actual", ESTIMATE_STROKE, "", 3.0),
-        ("Training compute, planned", "training_planned", ESTIMATE_STROKE, PLANNED_DASH, 2.0),
-        ("Cumulative compute, actual", "cumulative_actual", CUMULATIVE_STROKE, "", 3.0),
-        ("Cumulative compute, planned", "cumulative_planned", CUMULATIVE_STROKE, PLANNED_DASH, 2.0),
+        (_("Training compute, actual"), "training_actual", ESTIMATE_STROKE, "", 3.0),
+        (_("Training compute, planned"), "training_planned", ESTIMATE_STROKE, PLANNED_DASH, 2.0),
+        (_("Cumulative compute, actual"), "cumulative_actual", CUMULATIVE_STROKE, "", 3.0),
+        (
+            _("Cumulative compute, planned"),
+            "cumulative_planned",
+            CUMULATIVE_STROKE,
+            PLANNED_DASH,
+            2.0,
+        ),
     )
     lines = tuple(
         Line(
@@ -228,12 +261,12 @@ def ledger_chart(*, entries: Sequence[LedgerEntry], totals: Totals, today: date)
     for index, threshold in enumerate(totals.thresholds):
         y = y_for(threshold.flop)
         band_top, band_bottom = y_for(threshold.band_high), y_for(threshold.band_low)
-        name = THRESHOLD_NAMES.get(threshold.key, threshold.key)
+        name = _(THRESHOLD_NAMES.get(threshold.key, threshold.key))
         if threshold.key == "modification":
-            name = "one third of the original"
+            name = _("one third of the original")
         rules.append(
             Rule(
-                label=superscript_exponents(f"{format_human(threshold.flop)} FLOP: {name}"),
+                label=superscript_exponents(f"{_human(threshold.flop, language)} FLOP: {name}"),
                 y=y,
                 band_top=band_top,
                 band_height=round(band_bottom - band_top, 1),
@@ -244,18 +277,27 @@ def ledger_chart(*, entries: Sequence[LedgerEntry], totals: Totals, today: date)
     ticks = tuple(
         Tick(
             y=y_for(Decimal(10) ** exponent),
-            label=superscript_exponents(format_human(Decimal(10) ** exponent)),
+            label=superscript_exponents(_human(Decimal(10) ** exponent, language)),
         )
         for exponent in range(low, high + 1)
     )
-    margin = f"{(totals.margin * 100).normalize():f}%"
+    percent = f"{(totals.margin * 100).normalize():f}"
+    margin = f"{percent}%" if language == "en" else f"{percent.replace('.', ',')}\u00a0%"
     summary = superscript_exponents(
-        f"Training and cumulative compute of the model from {first.isoformat()} to "
-        f"{last.isoformat()}, on a logarithmic scale, against "
-        + ", ".join(rule.label for rule in rules)
-        + f", each with a band of ±{margin} (the estimate's margin). Now: cumulative compute "
-        f"{format_human(totals.cumulative_actual)} FLOP actual, "
-        f"{format_human(totals.cumulative_planned)} FLOP planned."
+        _(
+            "Training and cumulative compute of the model from %(first)s to %(last)s, on a "
+            "logarithmic scale, against %(thresholds)s, each with a band of ±%(margin)s (the "
+            "estimate's margin). Now: cumulative compute %(actual)s FLOP actual, %(planned)s "
+            "FLOP planned."
+        )
+        % {
+            "first": _date(first, language),
+            "last": _date(last, language),
+            "thresholds": ", ".join(rule.label for rule in rules),
+            "margin": margin,
+            "actual": _human(totals.cumulative_actual, language),
+            "planned": _human(totals.cumulative_planned, language),
+        }
     )
     return LedgerChart(
         width=WIDTH,
@@ -267,8 +309,8 @@ def ledger_chart(*, entries: Sequence[LedgerEntry], totals: Totals, today: date)
         lines=lines,
         rules=tuple(rules),
         ticks=ticks,
-        first=first.isoformat(),
-        last=last.isoformat(),
+        first=_date(first, language),
+        last=_date(last, language),
         rows=tuple(rows),
         summary=summary,
         band_fill=BAND_FILL,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from questionnaire.models import LedgerEntry, ModelLineage
 from questionnaire.scoring import load
@@ -17,10 +19,39 @@ from questionnaire.scoring.vocabulary import Method
 from .services import LedgerRefused
 
 METHOD_CHOICES = [
-    (Method.DIRECT, "Direct: a FLOP figure"),
-    (Method.ARCHITECTURE, "Architecture: parameters and training tokens"),
-    (Method.HARDWARE, "Hardware: chips, hours, utilisation"),
+    (Method.DIRECT, _("Direct: a FLOP figure")),
+    (Method.ARCHITECTURE, _("Architecture: parameters and training tokens")),
+    (Method.HARDWARE, _("Hardware: chips, hours, utilisation")),
 ]
+
+# The English labels of the model's choices (questionnaire.models), as catalogue msgids: a
+# page shows them through ``gettext`` (``translated_choices``, ``{% translate label %}``).
+CHOICE_LABELS = (
+    gettext_noop("Pre-training"),
+    gettext_noop("Continued pre-training"),
+    gettext_noop("Fine-tuning"),
+    gettext_noop("Reinforcement learning"),
+    gettext_noop("Non-public synthetic-data generation"),
+    gettext_noop("Inherited weights"),
+    gettext_noop("Planned"),
+    gettext_noop("Running"),
+    gettext_noop("Finished"),
+    gettext_noop("Typed in"),
+    gettext_noop("Imported"),
+    gettext_noop("From the API"),
+    gettext_noop("Initialised from"),
+    gettext_noop("Merged from"),
+    gettext_noop("Fine-tuned from"),
+    gettext_noop("Distilled from"),
+    gettext_noop("Warning"),
+    gettext_noop("Crossed"),
+)
+
+
+def translated_choices(choices: list[tuple[str, str]]) -> list[tuple[str, Any]]:
+    """A model's choices with their English labels translated when shown."""
+    return [(value, _(label)) for value, label in choices]
+
 
 ENTRY_KINDS = LedgerEntry.Kind.choices
 ENTRY_STATUSES = LedgerEntry.Status.choices
@@ -45,10 +76,10 @@ FIELD_OF_PATH = {
 
 
 class ModelForm(forms.Form):
-    organisation = forms.ChoiceField(label="Organisation")
-    name = forms.CharField(label="Name of the model", max_length=200)
+    organisation = forms.ChoiceField(label=_("Organisation"))
+    name = forms.CharField(label=_("Name of the model"), max_length=200)
     description = forms.CharField(
-        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args: Any, organisations: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -58,35 +89,43 @@ class ModelForm(forms.Form):
         field.choices = organisations
 
 
-def _accelerators() -> list[tuple[str, str]]:
-    return [("", "Choose a chip")] + [(key, chip.name) for key, chip in load().accelerators.items()]
+def _accelerators() -> list[tuple[str, Any]]:
+    return [("", _("Choose a chip"))] + [
+        (key, chip.name) for key, chip in load().accelerators.items()
+    ]
 
 
 class EntryForm(forms.Form):
-    kind = forms.ChoiceField(label="What compute is it", choices=LedgerEntry.Kind.choices)
-    status = forms.ChoiceField(label="Status", choices=LedgerEntry.Status.choices)
+    kind = forms.ChoiceField(
+        label=_("What compute is it"), choices=translated_choices(LedgerEntry.Kind.choices)
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=translated_choices(LedgerEntry.Status.choices)
+    )
     started_on = forms.DateField(
-        label="Started on (optional)", required=False, help_text="For example 2026-03-01."
+        label=_("Started on (optional)"), required=False, help_text=_("For example 2026-03-01.")
     )
     ended_on = forms.DateField(
-        label="Ended on, or ends on (optional)", required=False, help_text="For example 2026-05-31."
+        label=_("Ended on, or ends on (optional)"),
+        required=False,
+        help_text=_("For example 2026-05-31."),
     )
     method = forms.ChoiceField(
-        label="How is the compute estimated", choices=METHOD_CHOICES, widget=forms.RadioSelect
+        label=_("How is the compute estimated"), choices=METHOD_CHOICES, widget=forms.RadioSelect
     )
     flop = forms.CharField(
-        label="FLOP (direct)", required=False, help_text="For example 3.2e24 or 3.2 × 10^24."
+        label=_("FLOP (direct)"), required=False, help_text=_("For example 3.2e24 or 3.2 × 10^24.")
     )
-    parameters = forms.CharField(label="Parameters (architecture)", required=False)
-    tokens = forms.CharField(label="Training tokens, all epochs (architecture)", required=False)
-    chips = forms.CharField(label="Number of chips (hardware)", required=False)
-    hours = forms.CharField(label="Hours of training (hardware)", required=False)
+    parameters = forms.CharField(label=_("Parameters (architecture)"), required=False)
+    tokens = forms.CharField(label=_("Training tokens, all epochs (architecture)"), required=False)
+    chips = forms.CharField(label=_("Number of chips (hardware)"), required=False)
+    hours = forms.CharField(label=_("Hours of training (hardware)"), required=False)
     utilisation = forms.CharField(
-        label="Average utilisation (hardware)", required=False, help_text="For example 0.4."
+        label=_("Average utilisation (hardware)"), required=False, help_text=_("For example 0.4.")
     )
-    accelerator = forms.ChoiceField(label="Chip (hardware)", required=False, choices=())
+    accelerator = forms.ChoiceField(label=_("Chip (hardware)"), required=False, choices=())
     description = forms.CharField(
-        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -131,7 +170,8 @@ class EntryForm(forms.Form):
         if path.startswith("compute.periods[0]."):
             path = "compute." + path.rsplit(".", 1)[1]
         name = FIELD_OF_PATH.get(path)
-        self.add_error(name, refusal.message if name else f"{refusal.field}: {refusal.message}")
+        message = refusal.text()
+        self.add_error(name, message if name else f"{refusal.field}: {message}")
 
 
 def initial_of(entry: LedgerEntry) -> dict[str, Any]:
@@ -158,14 +198,16 @@ def initial_of(entry: LedgerEntry) -> dict[str, Any]:
 class VersionForm(forms.Form):
     prefix = "version"
 
-    label = forms.CharField(label="Version label", max_length=100, help_text="For example v2.1.")
+    label = forms.CharField(
+        label=_("Version label"), max_length=100, help_text=_("For example v2.1.")
+    )
     released_on = forms.DateField(
-        label="Released on (optional)",
+        label=_("Released on (optional)"),
         required=False,
-        help_text="Empty for a version not yet released. For example 2026-09-30.",
+        help_text=_("Empty for a version not yet released. For example 2026-09-30."),
     )
     notes = forms.CharField(
-        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Notes (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -178,42 +220,44 @@ class LineageForm(forms.Form):
     prefix = "lineage"
 
     kind = forms.ChoiceField(
-        label="How the model descends from it",
-        choices=ModelLineage.Kind.choices,
+        label=_("How the model descends from it"),
+        choices=translated_choices(ModelLineage.Kind.choices),
         widget=forms.RadioSelect,
-        help_text="Initialised or merged weights count towards cumulative compute; a model "
-        "fine-tuned from another provider's model is a modification; a distillation parent "
-        "counts nothing.",
+        help_text=_(
+            "Initialised or merged weights count towards cumulative compute; a model "
+            "fine-tuned from another provider's model is a modification; a distillation parent "
+            "counts nothing."
+        ),
     )
-    parent = forms.ChoiceField(label="Parent model", required=False, choices=())
+    parent = forms.ChoiceField(label=_("Parent model"), required=False, choices=())
     external_name = forms.CharField(
-        label="External model's name (when it is not in the register)",
+        label=_("External model's name (when it is not in the register)"),
         required=False,
         max_length=200,
     )
     external_provider = forms.CharField(
-        label="Its provider (empty: your organisation)", required=False, max_length=200
+        label=_("Its provider (empty: your organisation)"), required=False, max_length=200
     )
     external_flop = forms.CharField(
-        label="Its known training compute in FLOP (optional)",
+        label=_("Its known training compute in FLOP (optional)"),
         required=False,
-        help_text="For example 3.8e25. Empty: unknown.",
+        help_text=_("For example 3.8e25. Empty: unknown."),
     )
     external_systemic_risk = forms.BooleanField(
-        label="It is a general-purpose AI model with systemic risk", required=False
+        label=_("It is a general-purpose AI model with systemic risk"), required=False
     )
 
     def __init__(self, *args: Any, parents: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["parent"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
-        field.choices = [(EXTERNAL, "An external model (name it below)"), *parents]
+        field.choices = [(EXTERNAL, _("An external model (name it below)")), *parents]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("parent") and not (data.get("external_name") or "").strip():
             self.add_error(
-                "external_name", "Name the external model, or choose a parent of the register."
+                "external_name", _("Name the external model, or choose a parent of the register.")
             )
         return data
 
@@ -222,6 +266,6 @@ class ImportForm(forms.Form):
     prefix = "import"
 
     file = forms.FileField(
-        label="CSV file",
-        help_text="UTF-8, comma- or semicolon-separated, with a header line naming the columns.",
+        label=_("CSV file"),
+        help_text=_("UTF-8, comma- or semicolon-separated, with a header line naming the columns."),
     )

@@ -17,6 +17,8 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from questionnaire.audit import Origin
 from questionnaire.models import LedgerEntry, RegisteredModel
@@ -63,10 +65,17 @@ class Problem:
     """The line of the file (the header is line 1); 0 for the file as a whole."""
     column: str
     message: str
+    """In the active language when the problem was found (the column names are the file's
+    own words and stay as they are)."""
 
     def __str__(self) -> str:
-        where = f"line {self.row}, column {self.column}" if self.row else self.column
-        return f"{where}: {self.message}"
+        if self.row:
+            return _("line %(row)s, column %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        return f"{self.column}: {self.message}"
 
 
 class ImportRefused(Exception):
@@ -88,12 +97,14 @@ class ImportSummary:
 
 def _rows(content: bytes) -> list[tuple[int, dict[str, str]]]:
     if len(content) > MAX_BYTES:
-        raise ImportRefused([Problem(0, "file", f"is larger than {MAX_BYTES // 1000} kB")])
+        raise ImportRefused(
+            [Problem(0, "file", _("is larger than %(size)s kB") % {"size": MAX_BYTES // 1000})]
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportRefused(
-            [Problem(0, "file", "is not UTF-8 text: save the CSV as UTF-8 and import it again")]
+            [Problem(0, "file", _("is not UTF-8 text: save the CSV as UTF-8 and import it again"))]
         ) from error
     try:
         dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
@@ -108,9 +119,14 @@ def _rows(content: bytes) -> list[tuple[int, dict[str, str]]]:
                 Problem(
                     0,
                     "header",
-                    f"the first line must name the columns; {', '.join(missing)} "
-                    f"{'is' if len(missing) == 1 else 'are'} missing (columns: "
-                    f"{', '.join(COLUMNS)})",
+                    ngettext(
+                        "the first line must name the columns; %(missing)s is missing "
+                        "(columns: %(columns)s)",
+                        "the first line must name the columns; %(missing)s are missing "
+                        "(columns: %(columns)s)",
+                        len(missing),
+                    )
+                    % {"missing": ", ".join(missing), "columns": ", ".join(COLUMNS)},
                 )
             ]
         )
@@ -121,7 +137,8 @@ def _rows(content: bytes) -> list[tuple[int, dict[str, str]]]:
                 Problem(
                     0,
                     "header",
-                    f"unknown column {', '.join(unknown)} (columns: {', '.join(COLUMNS)})",
+                    _("unknown column %(unknown)s (columns: %(columns)s)")
+                    % {"unknown": ", ".join(unknown), "columns": ", ".join(COLUMNS)},
                 )
             ]
         )
@@ -131,19 +148,27 @@ def _rows(content: bytes) -> list[tuple[int, dict[str, str]]]:
         for row in reader:
             if None in row:
                 raise ImportRefused(
-                    [Problem(reader.line_num, "row", "has more values than the header has columns")]
+                    [
+                        Problem(
+                            reader.line_num,
+                            "row",
+                            _("has more values than the header has columns"),
+                        )
+                    ]
                 )
             values = {name: (value or "").strip() for name, value in row.items()}
             if any(values.values()):
                 rows.append((reader.line_num, values))
             if len(rows) > MAX_ROWS:
-                raise ImportRefused([Problem(0, "file", f"has more than {MAX_ROWS} rows")])
+                raise ImportRefused(
+                    [Problem(0, "file", _("has more than %(rows)s rows") % {"rows": MAX_ROWS})]
+                )
     except csv.Error as error:
         raise ImportRefused(
-            [Problem(reader.line_num, "file", f"is not valid CSV ({error})")]
+            [Problem(reader.line_num, "file", _("is not valid CSV (%(error)s)") % {"error": error})]
         ) from error
     if not rows:
-        raise ImportRefused([Problem(0, "file", "has no rows below its header")])
+        raise ImportRefused([Problem(0, "file", _("has no rows below its header"))])
     return rows
 
 
@@ -192,13 +217,22 @@ def ledger_import(
     for number, values in rows:
         key = values.get("key", "")
         if key in keys:
-            raise ImportRefused([Problem(number, "key", f"{key!r} is on line {keys[key]} already")])
+            raise ImportRefused(
+                [
+                    Problem(
+                        number,
+                        "key",
+                        _("%(key)s is on line %(line)s already")
+                        % {"key": repr(key), "line": keys[key]},
+                    )
+                ]
+            )
         keys[key] = number
     summary = ImportSummary()
     with transaction.atomic():
         for number, values in rows:
             try:
-                _, outcome = ledger_entry_put(
+                _entry, outcome = ledger_entry_put(
                     model=model,
                     key=values.get("key", ""),
                     data=_data(values),
@@ -209,7 +243,7 @@ def ledger_import(
                 )
             except LedgerRefused as refused:
                 raise ImportRefused(
-                    [Problem(number, _column(refused.field), refused.message)]
+                    [Problem(number, _column(refused.field), refused.text())]
                 ) from refused
             summary.outcomes[outcome] += 1
     return summary

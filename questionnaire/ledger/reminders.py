@@ -11,17 +11,21 @@ rule set. What was told is remembered (``ReminderSent``), so cron may run it hou
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from questionnaire.models import AssessmentRecord, Organisation, ReminderSent, ThresholdEvent
 from questionnaire.notifications import notify
 from questionnaire.records.chain import payload_of
 from questionnaire.scoring import DEFAULT_RULESET, load
 
-from .services import notification_deadline, recipients_of
+from .services import day_text, notification_deadline, recipients_of
 
 __all__ = ["STAGES", "reminders_send"]
 
@@ -32,8 +36,38 @@ reminder comes when the date falls within the window."""
 
 @dataclass(frozen=True, slots=True)
 class _Reminder:
+    """One line of a reminder: ``text`` is a catalogue msgid with ``%(name)s`` placeholders;
+    a ``date`` param is written as the recipient's language writes dates (``line()`` runs
+    under it), a callable param is called then (a text of its own)."""
+
     key: str
-    line: str
+    text: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def line(self) -> str:
+        language = (translation.get_language() or "en").split("-")[0]
+        values = {
+            name: (
+                day_text(value, language)
+                if isinstance(value, date)
+                else value()
+                if callable(value)
+                else value
+            )
+            for name, value in self.params.items()
+        }
+        return _(self.text) % values
+
+
+def _due_text(due: str) -> Callable[[], str]:
+    def text() -> str:
+        language = (translation.get_language() or "en").split("-")[0]
+        try:
+            return day_text(date.fromisoformat(due), language)
+        except ValueError:
+            return due
+
+    return text
 
 
 def _stage(today: date, due: date, days: int) -> str | None:
@@ -52,7 +86,7 @@ def _record_reminders(today: date, days: int) -> dict[int, list[_Reminder]]:
     current = AssessmentRecord.objects.filter(superseded_by__isnull=True)
     for record in current:
         result = (payload_of(record) or {}).get("result") or {}
-        name = f"Record {record.sequence} ({record.model_name})"
+        sequence, model_name = record.sequence, record.model_name
         for obligation in result.get("obligations") or []:
             due = obligation.get("due")
             if obligation.get("status") != "upcoming" or not isinstance(due, str):
@@ -67,7 +101,15 @@ def _record_reminders(today: date, days: int) -> dict[int, list[_Reminder]]:
                 found[record.organisation_id].append(
                     _Reminder(
                         f"obligation:{record.public_id}:{obligation.get('id')}:{due}:{stage}",
-                        f"- {name}: {what} is due on {due}.",
+                        gettext_noop(
+                            "- Record %(sequence)s (%(model)s): %(what)s is due on %(due)s."
+                        ),
+                        {
+                            "sequence": sequence,
+                            "model": model_name,
+                            "what": what,
+                            "due": _due_text(due),
+                        },
                     )
                 )
         ruleset = result.get("ruleset")
@@ -75,8 +117,16 @@ def _record_reminders(today: date, days: int) -> dict[int, list[_Reminder]]:
             found[record.organisation_id].append(
                 _Reminder(
                     f"ruleset:{record.public_id}:{DEFAULT_RULESET}",
-                    f"- {name} was decided under {ruleset}; {DEFAULT_RULESET} replaces it: "
-                    "re-assess it.",
+                    gettext_noop(
+                        "- Record %(sequence)s (%(model)s) was decided under %(ruleset)s; "
+                        "%(newer)s replaces it: re-assess it."
+                    ),
+                    {
+                        "sequence": sequence,
+                        "model": model_name,
+                        "ruleset": ruleset,
+                        "newer": DEFAULT_RULESET,
+                    },
                 )
             )
     return found
@@ -100,12 +150,26 @@ def _notification_reminders(today: date, days: int) -> dict[int, list[_Reminder]
             found[event.model.organisation_id].append(
                 _Reminder(
                     f"notification:{event.model.public_id}:{due.isoformat()}:{stage}",
-                    f"- {event.model.name}: the notification to the Commission (Art. 52(1)) is "
-                    f"due on {due.isoformat()}; the systemic-risk threshold was known to be "
-                    f"crossed on {event.known_on.isoformat()}.",
+                    gettext_noop(
+                        "- %(model)s: the notification to the Commission (Art. 52(1)) is due "
+                        "on %(due)s; the systemic-risk threshold was known to be crossed on "
+                        "%(known_on)s."
+                    ),
+                    {"model": event.model.name, "due": due, "known_on": event.known_on},
                 )
             )
     return found
+
+
+def _render(name: str, reminders: list[_Reminder]) -> Callable[[], tuple[str, str]]:
+    """The reminder's subject and body, in the active language (each recipient's)."""
+
+    def render() -> tuple[str, str]:
+        subject = _("%(organisation)s: deadlines and records to re-assess") % {"organisation": name}
+        lines = [_("Reminders for %(organisation)s:") % {"organisation": name}, ""]
+        return subject, "\n".join([*lines, *(item.line() for item in reminders)])
+
+    return render
 
 
 @transaction.atomic
@@ -134,10 +198,7 @@ def reminders_send(*, today: date, days: int) -> int:
             organisation=organisation,
             recipients=recipients_of(organisation),
             kind="reminder",
-            subject=f"{organisation.name}: deadlines and records to re-assess",
-            body="\n".join(
-                [f"Reminders for {organisation.name}:", "", *(item.line for item in new)]
-            ),
+            render=_render(organisation.name, new),
         )
         told += 1
     return told

@@ -13,6 +13,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from questionnaire import presentation
 from questionnaire.models import (
@@ -122,18 +124,34 @@ class TimelineItem:
     public_id: str = ""
 
 
+THRESHOLD_LABELS = {
+    "gpai": gettext_noop("gpai"),
+    "systemic_risk": gettext_noop("systemic risk"),
+    "modification": gettext_noop("modification"),
+}
+"""A threshold's name on the timeline (English: its key with spaces)."""
+
+
 def model_timeline(*, model: RegisteredModel) -> list[TimelineItem]:
-    """The model's versions, assessments, signed records and threshold events, by date."""
+    """The model's versions, assessments, signed records and threshold events, by date, in
+    the active language (English: classifications and figures as they are stored)."""
+    language = presentation.page_language()
+
+    def classification(value: str) -> str:
+        if language == "en":
+            return value.replace("_", " ")
+        return presentation.classification_label(value, language)
+
     items: list[TimelineItem] = []
     for version in model.versions.all():
         if version.released_on:
-            items.append(TimelineItem(version.released_on, "Version released", version.label))
+            items.append(TimelineItem(version.released_on, _("Version released"), version.label))
     for assessment in Assessment.objects.filter(registered_model=model):
         items.append(
             TimelineItem(
                 assessment.created_at.date(),
-                "Assessment",
-                assessment.classification.replace("_", " "),
+                _("Assessment"),
+                classification(assessment.classification),
                 "assessment_detail",
                 str(assessment.public_id),
             )
@@ -142,20 +160,35 @@ def model_timeline(*, model: RegisteredModel) -> list[TimelineItem]:
         items.append(
             TimelineItem(
                 record.created_at.date(),
-                "Signed record",
-                f"Record {record.sequence}: {record.classification.replace('_', ' ')}",
+                _("Signed record"),
+                _("Record %(sequence)s: %(classification)s")
+                % {
+                    "sequence": record.sequence,
+                    "classification": classification(record.classification),
+                },
                 "record_detail",
                 str(record.public_id),
             )
         )
     for event in threshold_events_of(model=model):
-        figure = "planned" if event.planned else "actual"
+        values = {
+            "threshold": event.threshold.replace("_", " ")
+            if language == "en"
+            else _(THRESHOLD_LABELS.get(event.threshold, event.threshold)),
+            "flop": presentation.flop_text(event.flop, language),
+        }
         items.append(
             TimelineItem(
                 event.known_on,
-                "Threshold crossed" if event.kind == ThresholdEvent.Kind.CROSSED else "Warning",
-                f"{event.threshold.replace('_', ' ')} ({figure} compute, "
-                f"{presentation.flop_text(event.flop)})",
+                _("Threshold crossed")
+                if event.kind == ThresholdEvent.Kind.CROSSED
+                else _("Warning"),
+                (
+                    _("%(threshold)s (planned compute, %(flop)s)")
+                    if event.planned
+                    else _("%(threshold)s (actual compute, %(flop)s)")
+                )
+                % values,
             )
         )
     return sorted(items, key=lambda item: str(item.on))

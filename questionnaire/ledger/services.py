@@ -18,7 +18,9 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from questionnaire.audit import Action, Origin, audit_log
 from questionnaire.models import (
@@ -31,10 +33,12 @@ from questionnaire.models import (
     ThresholdEvent,
 )
 from questionnaire.notifications import notify
+from questionnaire.presentation import superscript_exponents
 from questionnaire.scoring import AnswersError, RuleSet, load
 from questionnaire.scoring import compute as estimators
 from questionnaire.scoring.answers import Compute, parse_compute
-from questionnaire.scoring.numbers import format_flop, parse_number, to_text
+from questionnaire.scoring.numbers import format_flop, format_human_local, parse_number, to_text
+from questionnaire.scoring.texts import format_date
 
 from .selectors import Totals, model_totals
 
@@ -59,22 +63,62 @@ compute (Art. 51(2), notification under Art. 52(1)) and a modification's one thi
 original (the modifier becomes a provider)."""
 
 THRESHOLD_NAMES = {
-    "gpai": "the general-purpose AI model threshold of training compute",
-    "systemic_risk": "the systemic-risk threshold of cumulative compute",
-    "modification": "one third of the original model's compute (a modifier becomes its provider)",
+    "gpai": gettext_lazy("the general-purpose AI model threshold of training compute"),
+    "systemic_risk": gettext_lazy("the systemic-risk threshold of cumulative compute"),
+    "modification": gettext_lazy(
+        "one third of the original model's compute (a modifier becomes its provider)"
+    ),
 }
 
 
 class LedgerRefused(Exception):
     """Input the ledger refuses: ``field`` names it as a key path (``compute.parameters``,
     ``revision``), ``message`` says why, ``status`` is the HTTP status an API answers with
-    (400 bad input, 409 a replayed key or revision with other content)."""
+    (400 bad input, 409 a replayed key or revision with other content).
 
-    def __init__(self, field: str, message: str, status: int = 400) -> None:
-        super().__init__(f"{field}: {message}")
+    ``message`` stays English (the JSON API answers in English); ``text()`` is the message
+    in the active language, for pages. ``message`` is a catalogue msgid (``gettext_noop``)
+    with ``%(name)s`` placeholders filled from ``params``; a ``Decimal`` param is a FLOP
+    figure, written in the language's notation."""
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        status: int = 400,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.template = message
+        self.params = dict(params or {})
+        self.message = self._filled(message, "en")
+        super().__init__(f"{field}: {self.message}")
         self.field = field
-        self.message = message
         self.status = status
+
+    def _filled(self, template: str, language: str) -> str:
+        if not self.params:
+            return template
+        values = {
+            name: (flop_text(value, language) if isinstance(value, Decimal) else value)
+            for name, value in self.params.items()
+        }
+        return template % values
+
+    def text(self) -> str:
+        """The message in the active language."""
+        return self._filled(_(self.template), translation.get_language() or "en")
+
+
+def flop_text(value: Decimal, language: str) -> str:
+    """A FLOP figure as the language writes it (English: the canonical notation)."""
+    if language == "en":
+        return format_flop(value)
+    return superscript_exponents(format_human_local(value, language))
+
+
+def day_text(day: date, language: str) -> str:
+    """A date as the language writes it (English: ISO 8601, as ever)."""
+    return day.isoformat() if language == "en" else format_date(day, language)
 
 
 # ------------------------------------------------------------------ the register
@@ -92,16 +136,22 @@ def registered_model_create(
     """A new model of the organisation's register; its name is unique there."""
     name = name.strip()
     if not name:
-        raise LedgerRefused("name", "is required: the model's name")
+        raise LedgerRefused("name", gettext_noop("is required: the model's name"))
     if len(name) > NAME_MAX:
-        raise LedgerRefused("name", f"must be at most {NAME_MAX} characters")
+        raise LedgerRefused(
+            "name", gettext_noop("must be at most %(count)s characters"), params={"count": NAME_MAX}
+        )
     if (
         user is not None
         and not Membership.objects.filter(organisation=organisation, user=user).exists()
     ):
-        raise LedgerRefused("organisation", "you are not a member of this organisation", 403)
+        raise LedgerRefused(
+            "organisation", gettext_noop("you are not a member of this organisation"), 403
+        )
     if RegisteredModel.objects.filter(organisation=organisation, name=name).exists():
-        raise LedgerRefused("name", "the organisation has a model of this name already", 409)
+        raise LedgerRefused(
+            "name", gettext_noop("the organisation has a model of this name already"), 409
+        )
     model = RegisteredModel.objects.create(
         organisation=organisation, name=name, description=description.strip(), created_by=user
     )
@@ -129,11 +179,17 @@ def model_version_add(
     """A released (or planned) version of the model, shown on its timeline."""
     label = label.strip()
     if not label:
-        raise LedgerRefused("label", "is required: the version's label")
+        raise LedgerRefused("label", gettext_noop("is required: the version's label"))
     if len(label) > VERSION_LABEL_MAX:
-        raise LedgerRefused("label", f"must be at most {VERSION_LABEL_MAX} characters")
+        raise LedgerRefused(
+            "label",
+            gettext_noop("must be at most %(count)s characters"),
+            params={"count": VERSION_LABEL_MAX},
+        )
     if ModelVersion.objects.filter(model=model, label=label).exists():
-        raise LedgerRefused("label", "the model has a version of this label already", 409)
+        raise LedgerRefused(
+            "label", gettext_noop("the model has a version of this label already"), 409
+        )
     version = ModelVersion.objects.create(
         model=model, label=label, released_on=released_on, notes=notes.strip()
     )
@@ -168,23 +224,37 @@ def model_lineage_add(
     Inherited compute can reach a threshold: the events it causes are recorded and told,
     as for a ledger entry."""
     if kind not in ModelLineage.Kind.values:
-        raise LedgerRefused("kind", f"must be one of {', '.join(ModelLineage.Kind.values)}")
+        raise LedgerRefused(
+            "kind",
+            gettext_noop("must be one of %(options)s"),
+            params={"options": ", ".join(ModelLineage.Kind.values)},
+        )
     if parent is not None:
         if parent.organisation_id != model.organisation_id:
-            raise LedgerRefused("parent", "must be a model of the same organisation", 404)
+            raise LedgerRefused(
+                "parent", gettext_noop("must be a model of the same organisation"), 404
+            )
         if parent.pk == model.pk:
-            raise LedgerRefused("parent", "a model cannot descend from itself")
+            raise LedgerRefused("parent", gettext_noop("a model cannot descend from itself"))
         if _descends_from(parent, model):
             raise LedgerRefused(
-                "parent", f"{parent.name} descends from {model.name}: lineage cannot loop"
+                "parent",
+                gettext_noop("%(parent)s descends from %(model)s: lineage cannot loop"),
+                params={"parent": parent.name, "model": model.name},
             )
     elif not external_name.strip():
-        raise LedgerRefused("external_name", "is required: name the model, or choose a parent")
+        raise LedgerRefused(
+            "external_name", gettext_noop("is required: name the model, or choose a parent")
+        )
     elif len(external_name.strip()) > EXTERNAL_MAX or len(external_provider.strip()) > EXTERNAL_MAX:
         field = (
             "external_name" if len(external_name.strip()) > EXTERNAL_MAX else "external_provider"
         )
-        raise LedgerRefused(field, f"must be at most {EXTERNAL_MAX} characters")
+        raise LedgerRefused(
+            field,
+            gettext_noop("must be at most %(count)s characters"),
+            params={"count": EXTERNAL_MAX},
+        )
     flop_text = ""
     if parent is None and external_flop.strip():
         flop_text = to_text(_plausible(_figure(external_flop, "external_flop"), "external_flop"))
@@ -244,7 +314,7 @@ def _figure(value: object, field: str) -> Decimal:
     except ValueError as error:
         raise LedgerRefused(field, str(error)) from error
     if number <= 0:
-        raise LedgerRefused(field, "must be a positive number")
+        raise LedgerRefused(field, gettext_noop("must be a positive number"))
     return number
 
 
@@ -252,7 +322,9 @@ def _plausible(number: Decimal, field: str, rules: RuleSet | None = None) -> Dec
     limit = (rules or load()).ledger_implausible_flop
     if limit is not None and number > limit:
         raise LedgerRefused(
-            field, f"is implausibly large (above {format_flop(limit)} FLOP): a typing accident?"
+            field,
+            gettext_noop("is implausibly large (above %(limit)s FLOP): a typing accident?"),
+            params={"limit": limit},
         )
     return number
 
@@ -261,7 +333,9 @@ def _choice(data: Mapping[str, Any], key: str, options: Iterable[str]) -> str:
     value = data.get(key)
     options = tuple(options)
     if not isinstance(value, str) or value not in options:
-        raise LedgerRefused(key, f"must be one of {', '.join(options)}")
+        raise LedgerRefused(
+            key, gettext_noop("must be one of %(options)s"), params={"options": ", ".join(options)}
+        )
     return value
 
 
@@ -274,7 +348,9 @@ def _date(data: Mapping[str, Any], key: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as error:
-        raise LedgerRefused(key, "must be a date written YYYY-MM-DD, such as 2026-03-01") from error
+        raise LedgerRefused(
+            key, gettext_noop("must be a date written YYYY-MM-DD, such as 2026-03-01")
+        ) from error
 
 
 def _revision(data: Mapping[str, Any]) -> int:
@@ -282,14 +358,16 @@ def _revision(data: Mapping[str, Any]) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise LedgerRefused("revision", "must be a whole number, 1 or more")
+        raise LedgerRefused("revision", gettext_noop("must be a whole number, 1 or more"))
     return int(value)
 
 
 def _estimate(block: object, rules: RuleSet) -> tuple[Compute, Decimal]:
     """The compute document through the engine's parser and estimator."""
     if not isinstance(block, Mapping):
-        raise LedgerRefused("compute", "is required: an object with method and figures")
+        raise LedgerRefused(
+            "compute", gettext_noop("is required: an object with method and figures")
+        )
     try:
         compute = parse_compute(block, rules, path="compute")
     except AnswersError as error:
@@ -331,22 +409,28 @@ def ledger_entry_put(
     After a write, the threshold events it causes are recorded and told."""
     rules = load()
     if not isinstance(key, str) or not key.strip() or len(key.strip()) > KEY_MAX:
-        raise LedgerRefused("key", f"is required: 1 to {KEY_MAX} characters")
+        raise LedgerRefused(
+            "key", gettext_noop("is required: 1 to %(count)s characters"), params={"count": KEY_MAX}
+        )
     key = key.strip()
     if source not in LedgerEntry.Source.values:
-        raise LedgerRefused("source", f"must be one of {', '.join(LedgerEntry.Source.values)}")
+        raise LedgerRefused(
+            "source",
+            gettext_noop("must be one of %(options)s"),
+            params={"options": ", ".join(LedgerEntry.Source.values)},
+        )
     if not isinstance(data, Mapping):
-        raise LedgerRefused("data", "must be an object")
+        raise LedgerRefused("data", gettext_noop("must be an object"))
     kind = _choice(data, "kind", LedgerEntry.Kind.values)
     status = _choice(data, "status", LedgerEntry.Status.values)
     revision = _revision(data)
     started_on = _date(data, "started_on")
     ended_on = _date(data, "ended_on")
     if started_on and ended_on and ended_on < started_on:
-        raise LedgerRefused("ended_on", "must be on or after started_on")
+        raise LedgerRefused("ended_on", gettext_noop("must be on or after started_on"))
     description = data.get("description") or ""
     if not isinstance(description, str):
-        raise LedgerRefused("description", "must be text")
+        raise LedgerRefused("description", gettext_noop("must be text"))
     _, flop = _estimate(data.get("compute"), rules)
     compute_document = json.loads(json.dumps(data["compute"], default=str))
     content = {
@@ -368,15 +452,19 @@ def ledger_entry_put(
                     return entry, "unchanged"
                 raise LedgerRefused(
                     "revision",
-                    f"revision {revision} of {key!r} was filed with other content: "
-                    "file the change as a higher revision",
+                    gettext_noop(
+                        "revision %(revision)s of %(key)s was filed with other content: "
+                        "file the change as a higher revision"
+                    ),
                     409,
+                    params={"revision": revision, "key": repr(key)},
                 )
             if revision < entry.revision:
                 raise LedgerRefused(
                     "revision",
-                    f"{key!r} is at revision {entry.revision} already: file a higher one",
+                    gettext_noop("%(key)s is at revision %(revision)s already: file a higher one"),
                     409,
+                    params={"revision": entry.revision, "key": repr(key)},
                 )
             outcome = "updated"
         else:
@@ -397,7 +485,9 @@ def ledger_entry_put(
             with transaction.atomic():
                 entry.save()
         except IntegrityError as error:  # pragma: no cover - the row lock prevents it
-            raise LedgerRefused("key", "was filed at the same moment; retry", 409) from error
+            raise LedgerRefused(
+                "key", gettext_noop("was filed at the same moment; retry"), 409
+            ) from error
         if source == LedgerEntry.Source.API:
             action = Action.API_LEDGER_ENTRY_FILED
         elif outcome == "created":
@@ -542,33 +632,67 @@ def threshold_events_record(
 
 def _tell(*, model: RegisteredModel, events: list[ThresholdEvent], totals: Totals) -> None:
     crossed = [event for event in events if event.kind == ThresholdEvent.Kind.CROSSED]
-    subject = (
-        f"{model.name}: a compute threshold is crossed"
-        if crossed
-        else f"{model.name}: compute nears a threshold"
-    )
-    lines = [f"The compute ledger of {model.name} ({model.organisation.name}) records:", ""]
-    for event in events:
-        threshold = totals.threshold(event.threshold)
-        limit = format_flop(threshold.flop) if threshold else ""
-        figure = "planned" if event.planned else "actual"
-        verb = "crosses" if event.kind == ThresholdEvent.Kind.CROSSED else "reaches the warning of"
-        lines.append(
-            f"- its {figure} compute, {format_flop(parse_number(event.flop))} FLOP, {verb} "
-            f"{THRESHOLD_NAMES[event.threshold]} ({limit} FLOP), known on "
-            f"{event.known_on.isoformat()}."
-        )
-        if event.kind == ThresholdEvent.Kind.CROSSED and event.threshold == "systemic_risk":
-            lines.append(
-                "  The Commission must be notified without delay and at the latest by "
-                f"{notification_deadline(event.known_on).isoformat()} (Art. 52(1))."
-            )
     path = reverse("model_detail", args=[model.public_id])
-    lines += ["", f"Open the model: {path}"]
+
+    def render() -> tuple[str, str]:
+        """Subject and body in the active language (that of each recipient)."""
+        language = translation.get_language() or "en"
+        names = {"model": model.name, "organisation": model.organisation.name}
+        subject = (
+            _("%(model)s: a compute threshold is crossed")
+            if crossed
+            else _("%(model)s: compute nears a threshold")
+        ) % names
+        lines = [_("The compute ledger of %(model)s (%(organisation)s) records:") % names, ""]
+        for event in events:
+            threshold = totals.threshold(event.threshold)
+            values = {
+                "flop": flop_text(parse_number(event.flop), language),
+                "threshold": THRESHOLD_NAMES[event.threshold],
+                "limit": flop_text(threshold.flop, language) if threshold else "",
+                "day": day_text(event.known_on, language),
+            }
+            if event.kind == ThresholdEvent.Kind.CROSSED:
+                line = (
+                    _(
+                        "- its planned compute, %(flop)s FLOP, crosses %(threshold)s "
+                        "(%(limit)s FLOP), known on %(day)s."
+                    )
+                    if event.planned
+                    else _(
+                        "- its actual compute, %(flop)s FLOP, crosses %(threshold)s "
+                        "(%(limit)s FLOP), known on %(day)s."
+                    )
+                )
+            else:
+                line = (
+                    _(
+                        "- its planned compute, %(flop)s FLOP, reaches the warning of "
+                        "%(threshold)s (%(limit)s FLOP), known on %(day)s."
+                    )
+                    if event.planned
+                    else _(
+                        "- its actual compute, %(flop)s FLOP, reaches the warning of "
+                        "%(threshold)s (%(limit)s FLOP), known on %(day)s."
+                    )
+                )
+            lines.append(line % values)
+            if event.kind == ThresholdEvent.Kind.CROSSED and event.threshold == "systemic_risk":
+                due = day_text(notification_deadline(event.known_on), language)
+                lines.append(
+                    "  "
+                    + _(
+                        "The Commission must be notified without delay and at the latest by "
+                        "%(due)s (Art. 52(1))."
+                    )
+                    % {"due": due}
+                )
+        lines += ["", _("Open the model: %(path)s") % {"path": path}]
+        return subject, "\n".join(lines)
+
     notify(
         organisation=model.organisation,
         recipients=recipients_of(model.organisation),
         kind="ledger.threshold",
-        subject=subject,
-        body="\n".join(lines),
+        render=render,
     )

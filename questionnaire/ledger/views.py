@@ -19,6 +19,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from questionnaire import selectors
@@ -72,9 +74,9 @@ def models_index(request: HttpRequest) -> HttpResponse:
                 origin=origin_of(request),
             )
         except ledger_services.LedgerRefused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            form.add_error(refused.field if refused.field in form.fields else None, refused.text())
         else:
-            messages.success(request, f"{model.name} is registered.")
+            messages.success(request, _("%(model)s is registered.") % {"model": model.name})
             return redirect("model_detail", public_id=model.public_id)
     status = 400 if form.errors else 200
     return render(
@@ -184,9 +186,11 @@ def model_version_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 origin=origin_of(request),
             )
         except ledger_services.LedgerRefused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            form.add_error(refused.field if refused.field in form.fields else None, refused.text())
         else:
-            messages.success(request, f"Version {version.label} is recorded.")
+            messages.success(
+                request, _("Version %(label)s is recorded.") % {"label": version.label}
+            )
             return redirect("model_detail", public_id=model.public_id)
     return _model_page(request, public_id, version_form=form)
 
@@ -216,9 +220,9 @@ def model_lineage_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 origin=origin_of(request),
             )
         except ledger_services.LedgerRefused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            form.add_error(refused.field if refused.field in form.fields else None, refused.text())
         else:
-            messages.success(request, "The lineage is recorded; the totals count it.")
+            messages.success(request, _("The lineage is recorded; the totals count it."))
             return redirect("model_detail", public_id=model.public_id)
     return _model_page(request, public_id, lineage_form=form)
 
@@ -244,9 +248,14 @@ def model_ledger_import(request: HttpRequest, public_id: UUID) -> HttpResponse:
             outcomes = summary.outcomes
             messages.success(
                 request,
-                f"{summary.rows} row{'s' if summary.rows != 1 else ''} imported: "
-                f"{outcomes['created']} new, {outcomes['updated']} updated, "
-                f"{outcomes['unchanged']} unchanged.",
+                ngettext(
+                    "%(rows)s row imported: %(created)s new, %(updated)s updated, "
+                    "%(unchanged)s unchanged.",
+                    "%(rows)s rows imported: %(created)s new, %(updated)s updated, "
+                    "%(unchanged)s unchanged.",
+                    summary.rows,
+                )
+                % {"rows": summary.rows, **outcomes},
             )
             return redirect("model_detail", public_id=model.public_id)
     return _model_page(request, public_id, import_form=form)
@@ -270,7 +279,7 @@ def model_entry_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
         except ledger_services.LedgerRefused as refused:
             form.refused(refused)
         else:
-            messages.success(request, "The entry is in the ledger.")
+            messages.success(request, _("The entry is in the ledger."))
             return redirect("model_detail", public_id=model.public_id)
     return render(
         request,
@@ -286,11 +295,11 @@ def model_entry_edit(request: HttpRequest, public_id: UUID, entry_id: UUID) -> H
     model = ledger_selectors.registered_model_get(user=_user(request), public_id=public_id)
     entry = ledger_selectors.ledger_entry_get(model=model, public_id=entry_id)
     if entry.source != "typed":
-        raise Http404("Only entries typed in are edited here; the others come from elsewhere.")
+        raise Http404(_("Only entries typed in are edited here; the others come from elsewhere."))
     form = EntryForm(request.POST or None, initial=initial_of(entry))
     if request.method == "POST" and form.is_valid():
         try:
-            _, outcome = ledger_services.ledger_entry_put(
+            _entry, outcome = ledger_services.ledger_entry_put(
                 model=model,
                 key=entry.key,
                 data=form.ledger_data(revision=entry.revision + 1),
@@ -301,7 +310,12 @@ def model_entry_edit(request: HttpRequest, public_id: UUID, entry_id: UUID) -> H
         except ledger_services.LedgerRefused as refused:
             form.refused(refused)
         else:
-            messages.success(request, f"The entry is {outcome}.")
+            messages.success(
+                request,
+                _("The entry is updated.")
+                if outcome == "updated"
+                else _("The entry is unchanged."),
+            )
             return redirect("model_detail", public_id=model.public_id)
     return render(
         request,
@@ -319,12 +333,14 @@ def model_assess(request: HttpRequest, public_id: UUID) -> HttpResponse:
     try:
         draft = model_draft_create(model=model, user=_user(request), today=timezone.localdate())
     except PrefillRefused as refused:
-        messages.error(request, f"No draft opened: {refused}.")
+        messages.error(request, _("No draft opened: %(reason)s.") % {"reason": refused})
         return redirect("model_detail", public_id=model.public_id)
     if draft is None:
         messages.warning(
-            request, "You have as many drafts open as one may: finish or delete one first."
+            request, _("You have as many drafts open as one may: finish or delete one first.")
         )
         return redirect("dashboard")
-    messages.success(request, f"A draft assessment of {model.name} is open, prefilled.")
+    messages.success(
+        request, _("A draft assessment of %(model)s is open, prefilled.") % {"model": model.name}
+    )
     return redirect(reverse("wizard", kwargs={"draft_id": draft.public_id}))

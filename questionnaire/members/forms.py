@@ -9,28 +9,35 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from questionnaire.models import Membership
 
-ROLE_HELP = (
+ROLE_HELP = _(
     "Member: prepares assessments. Reviewer: also reviews others' answers. Attester: also "
     "attests and signs. Administrator: also manages the members, re-assesses the records and "
     "reads the audit trail."
 )
 
 
+def _role_choices() -> list[tuple[str, object]]:
+    """The roles with their English labels translated when shown."""
+    return [(value, _(label)) for value, label in Membership.Role.choices]
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(
-        label="E-mail address (optional)",
+        label=_("E-mail address (optional)"),
         required=False,
-        help_text="We e-mail the link there. Leave it empty to copy the link and pass it on "
-        "yourself.",
+        help_text=_(
+            "We e-mail the link there. Leave it empty to copy the link and pass it on yourself."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"invalid": "Enter an e-mail address like name@example.com."},
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
     )
     role = forms.ChoiceField(
-        label="Role",
-        choices=Membership.Role.choices,
+        label=_("Role"),
+        choices=_role_choices(),
         initial=Membership.Role.MEMBER,
         help_text=ROLE_HELP,
     )
@@ -45,9 +52,9 @@ class RoleForm(forms.Form):
 
     member = forms.IntegerField(widget=forms.HiddenInput)
     role = forms.ChoiceField(
-        label="Role",
-        choices=Membership.Role.choices,
-        error_messages={"invalid_choice": "Choose one of the roles listed."},
+        label=_("Role"),
+        choices=_role_choices(),
+        error_messages={"invalid_choice": _("Choose one of the roles listed.")},
     )
 
 
@@ -57,10 +64,10 @@ class AccountForm(auth_forms.UserCreationForm):  # type: ignore[type-arg]
     Django writes, as on the password change page)."""
 
     email = forms.EmailField(
-        label="E-mail address (optional)",
+        label=_("E-mail address (optional)"),
         required=False,
-        help_text="For e-mail about assessments waiting for you.",
-        error_messages={"invalid": "Enter an e-mail address like name@example.com."},
+        help_text=_("For e-mail about assessments waiting for you."),
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
     )
 
     class Meta(auth_forms.UserCreationForm.Meta):  # type: ignore[name-defined,misc]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,12 +17,15 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from questionnaire.audit import Action, Origin, audit_log
 from questionnaire.members.selectors import admins_count, invitation_by_token, token_sha256
 from questionnaire.models import Invitation, Membership, Organisation
 from questionnaire.notifications import notify
+from questionnaire.scoring.texts import format_date
 from questionnaire.selectors import membership_get
 
 ROLES = Membership.Role
@@ -36,8 +39,11 @@ class LastAdminError(Exception):
 
     def __init__(self, organisation: Organisation) -> None:
         super().__init__(
-            f"{organisation.name} needs at least one administrator: make someone else "
-            "an administrator first."
+            _(
+                "%(organisation)s needs at least one administrator: make someone else "
+                "an administrator first."
+            )
+            % {"organisation": organisation.name}
         )
 
 
@@ -71,7 +77,7 @@ class Acceptance:
 def _administrator(*, user: User, organisation: Organisation) -> None:
     """Views check this first; services check it again (a command or a test calling them)."""
     if not membership_get(user=user, organisation=organisation).can_administer:
-        raise PermissionDenied("Only administrators of the organisation can manage its members.")
+        raise PermissionDenied(_("Only administrators of the organisation can manage its members."))
 
 
 def _lock(organisation: Organisation) -> None:
@@ -80,8 +86,30 @@ def _lock(organisation: Organisation) -> None:
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
 
 
+ROLE_LABELS = (
+    gettext_noop("Member"),
+    gettext_noop("Reviewer"),
+    gettext_noop("Attester"),
+    gettext_noop("Administrator"),
+)
+"""The English labels of ``Membership.Role`` (questionnaire.models), as catalogue msgids."""
+
+
 def _role_label(role: str) -> str:
     return str(ROLES(role).label)
+
+
+def role_name(role: str) -> str:
+    """The role as a word of a sentence, in the active language: ``attester`` in English,
+    ``Unterzeichnende(r)`` in German (nouns keep their capital), ``signataire`` in French."""
+    label = _(_role_label(role))
+    return label if (translation.get_language() or "en").startswith("de") else label.lower()
+
+
+def _moment(moment: datetime, language: str) -> str:
+    if language == "en":
+        return f"{moment:%d %B %Y, %H:%M}"
+    return f"{format_date(moment.date(), language)}, {moment:%H:%M}"
 
 
 def invitation_url(*, token: str) -> str:
@@ -125,19 +153,40 @@ def invitation_create(
         )
         if email:
             inviter = by.get_full_name() or by.get_username()
+
+            def render() -> tuple[str, str]:
+                """The invitation in the active language: that of the inviter, as the
+                invited person has chosen none yet."""
+                language = (translation.get_language() or "en").split("-")[0]
+                values = {
+                    "inviter": inviter,
+                    "organisation": organisation.name,
+                    "role": role_name(role),
+                    "until": _moment(expires_at, language),
+                    "url": url,
+                }
+                subject = _("Join %(organisation)s on GPAI Assessor") % values
+                body = "\n\n".join(
+                    [
+                        _(
+                            "%(inviter)s invites you to join %(organisation)s on GPAI Assessor "
+                            "as %(role)s."
+                        )
+                        % values,
+                        _("Open this link to accept. It works once, until %(until)s UTC:") % values,
+                        url,
+                        _("If you did not expect this invitation, you can ignore this message.")
+                        + "\n",
+                    ]
+                )
+                return subject, body
+
             notify(
                 organisation=organisation,
                 recipients=(),
                 to_emails=[email],
                 kind=INVITATION_KIND,
-                subject=f"Join {organisation.name} on GPAI Assessor",
-                body=(
-                    f"{inviter} invites you to join {organisation.name} on GPAI Assessor "
-                    f"as {_role_label(role).lower()}.\n\n"
-                    f"Open this link to accept. It works once, until "
-                    f"{expires_at:%d %B %Y, %H:%M} UTC:\n\n{url}\n\n"
-                    "If you did not expect this invitation, you can ignore this message.\n"
-                ),
+                render=render,
             )
     return IssuedInvitation(invitation=invitation, url=url, emailed=bool(email))
 

@@ -27,6 +27,7 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -138,7 +139,7 @@ def organisation_member_role(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _administered(request, slug)
     form = RoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose one of the roles listed, then Save.")
+        messages.error(request, _("Choose one of the roles listed, then Save."))
         return redirect(_members_url(organisation))
     membership = member_selectors.member_get(
         organisation=organisation, member_id=form.cleaned_data["member"]
@@ -152,19 +153,26 @@ def organisation_member_role(request: HttpRequest, slug: str) -> HttpResponse:
             origin=origin_of(request),
         )
     except member_services.LastAdminError as error:
-        messages.error(request, f"{name} stays an administrator: {error}")
+        messages.error(
+            request,
+            _("%(name)s stays an administrator: %(reason)s") % {"name": name, "reason": error},
+        )
         return redirect(_members_url(organisation))
     except member_services.MemberGone:
-        messages.error(request, f"{name} is no longer a member.")
+        messages.error(request, _("%(name)s is no longer a member.") % {"name": name})
         return redirect(_members_url(organisation))
-    role = membership.get_role_display().lower()
+    values = {
+        "name": name,
+        "role": member_services.role_name(membership.role),
+        "organisation": organisation.name,
+    }
     if not changed:
-        messages.info(request, f"{name} is {role} already; nothing changed.")
+        messages.info(request, _("%(name)s is %(role)s already; nothing changed.") % values)
     elif membership.user_id == request.user.pk and not membership.can_administer:
-        messages.success(request, f"You are now {role} of {organisation.name}.")
+        messages.success(request, _("You are now %(role)s of %(organisation)s.") % values)
         return redirect("dashboard")
     else:
-        messages.success(request, f"{name} is now {role}.")
+        messages.success(request, _("%(name)s is now %(role)s.") % values)
     return redirect(_members_url(organisation))
 
 
@@ -198,15 +206,24 @@ def organisation_member_remove(request: HttpRequest, slug: str) -> HttpResponse:
             membership=membership, by=_user(request), origin=origin_of(request)
         )
     except member_services.LastAdminError as error:
-        messages.error(request, f"{name} was not removed: {error}")
+        messages.error(
+            request,
+            _("%(name)s was not removed: %(reason)s") % {"name": name, "reason": error},
+        )
         return redirect(_members_url(organisation))
     except member_services.MemberGone:
-        messages.info(request, f"{name} is no longer a member.")
+        messages.info(request, _("%(name)s is no longer a member.") % {"name": name})
         return redirect(_members_url(organisation))
     if membership.user_id == request.user.pk:
-        messages.success(request, f"You left {organisation.name}.")
+        messages.success(
+            request, _("You left %(organisation)s.") % {"organisation": organisation.name}
+        )
         return redirect("dashboard")
-    messages.success(request, f"{name} was removed from {organisation.name}.")
+    messages.success(
+        request,
+        _("%(name)s was removed from %(organisation)s.")
+        % {"name": name, "organisation": organisation.name},
+    )
     return redirect(_members_url(organisation))
 
 
@@ -219,13 +236,18 @@ def organisation_invitation_revoke(request: HttpRequest, slug: str) -> HttpRespo
     invitation = member_selectors.invitation_pending_get(
         organisation=organisation, invitation_id=request.POST.get("invitation", "")
     )
-    who = invitation.email or "the link-only invitation"
+    who = invitation.email or _("the link-only invitation")
     if member_services.invitation_revoke(
         invitation=invitation, by=_user(request), origin=origin_of(request)
     ):
-        messages.success(request, f"The invitation for {who} is revoked: its link no longer works.")
+        messages.success(
+            request,
+            _("The invitation for %(who)s is revoked: its link no longer works.") % {"who": who},
+        )
     else:
-        messages.info(request, f"The invitation for {who} was no longer pending.")
+        messages.info(
+            request, _("The invitation for %(who)s was no longer pending.") % {"who": who}
+        )
     return redirect(_members_url(organisation))
 
 
@@ -239,15 +261,18 @@ def _unusable(request: HttpRequest) -> HttpResponse:
 def _joined(request: HttpRequest, acceptance: member_services.Acceptance) -> HttpResponseBase:
     membership = acceptance.membership
     name = membership.organisation.name
-    role = membership.get_role_display().lower()
+    values = {"name": name, "role": member_services.role_name(membership.role)}
     if acceptance.already_member:
         messages.info(
             request,
-            f"You were a member of {name} already: your role ({role}) is kept. "
-            "An administrator can change it on the members page.",
+            _(
+                "You were a member of %(name)s already: your role (%(role)s) is kept. "
+                "An administrator can change it on the members page."
+            )
+            % values,
         )
     else:
-        messages.success(request, f"Welcome to {name}. You joined as {role}.")
+        messages.success(request, _("Welcome to %(name)s. You joined as %(role)s.") % values)
     dashboard = reverse("dashboard")
     if second_factor_missing(request):
         return second_factor_redirect(request, next_url=dashboard)
@@ -288,7 +313,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponseBase:
             # The username was taken between the form's check and the account's creation.
             if form is None:
                 raise
-            form.add_error("username", "A user with that username already exists.")
+            form.add_error("username", _("A user with that username already exists."))
     membership = (
         selectors.memberships_for(user=request.user)
         .filter(organisation=invitation.organisation)

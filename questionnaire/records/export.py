@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from questionnaire.lib.downloads import name_part
 from questionnaire.models import AssessmentRecord, SigningKey
 from questionnaire.records.signing import (
@@ -75,7 +77,7 @@ def export_check(export: Any, keys: Mapping[str, SigningKey]) -> ExportCheck:
     """Check an export document against the published keys. Reveals nothing that the
     document does not itself contain."""
     if not isinstance(export, dict) or export.get("format") != EXPORT_FORMAT:
-        return ExportCheck(False, "This is not a GPAI Assessor record.")
+        return ExportCheck(False, gettext_noop("This is not a GPAI Assessor record."))
     payload = export.get("payload")
     key_id = export.get("key_id")
     signature = export.get("signature")
@@ -85,10 +87,13 @@ def export_check(export: Any, keys: Mapping[str, SigningKey]) -> ExportCheck:
         or not isinstance(signature, str)
     ):
         return ExportCheck(
-            False, "The record is incomplete: payload, key id or signature is missing."
+            False,
+            gettext_noop("The record is incomplete: payload, key id or signature is missing."),
         )
     if not _canonical(payload):
-        return ExportCheck(False, "The record's payload is not in canonical form: it was altered.")
+        return ExportCheck(
+            False, gettext_noop("The record's payload is not in canonical form: it was altered.")
+        )
     payload_bytes = canonical_json(payload)
     attestation = as_mapping(payload.get("attestation"))
     organisation = as_mapping(payload.get("organisation"))
@@ -99,11 +104,11 @@ def export_check(export: Any, keys: Mapping[str, SigningKey]) -> ExportCheck:
     if key is None:
         problem: str | None = f"The key {key_id} is not one of this service's signing keys."
     elif export.get("sha256") != sha256_hex(payload_bytes):
-        problem = "The content does not match its hash: it was altered."
+        problem = gettext_noop("The content does not match its hash: it was altered.")
     elif not signature_valid(key.public_key, payload_bytes, signature):
-        problem = "The signature does not match the content: it was altered."
+        problem = gettext_noop("The signature does not match the content: it was altered.")
     elif signed_after_retirement(key, attested_at):
-        problem = "It claims to be signed after its key was retired: it is not ours."
+        problem = gettext_noop("It claims to be signed after its key was retired: it is not ours.")
     else:
         problem = None
     return ExportCheck(

@@ -14,6 +14,8 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
 from questionnaire.lib.jsonutil import DuplicateKeyError, loads_strict
 from questionnaire.models import DocumentCertificate, SigningKey
 from questionnaire.records.export import ExportCheck, export_check
@@ -66,7 +68,9 @@ def _check_json(data: bytes, keys: Mapping[str, SigningKey]) -> Outcome:
         )
     except (UnicodeDecodeError, ValueError, RecursionError):
         # Logged by check_upload, with every other upload that is not authentic.
-        return Outcome("file", False, ["The file is neither a record (.json) nor a PDF report."])
+        return Outcome(
+            "file", False, [gettext_noop("The file is neither a record (.json) nor a PDF report.")]
+        )
     record = export_check(export, keys)
     return Outcome(
         "record file", record.authentic, [record.problem] if record.problem else [], record
@@ -78,7 +82,9 @@ def _check_pdf(data: bytes, keys: Mapping[str, SigningKey], trusted: list[str]) 
     problems = [check.problem] if check.problem else []
     record = None
     if check.export is None:
-        problems.append("The PDF carries no signed record, so its content cannot be checked.")
+        problems.append(
+            gettext_noop("The PDF carries no signed record, so its content cannot be checked.")
+        )
     else:
         record = export_check(check.export, keys)
         if record.problem:

@@ -6,25 +6,33 @@ rendered once, signed, stored, and the stored bytes are what people download.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
 from collections.abc import Mapping
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree
 
 import pydyf  # type: ignore[import-untyped]
 import segno
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from weasyprint import HTML, Attachment  # type: ignore[import-untyped]
 from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
 
 from questionnaire import presentation
 from questionnaire.checklist import checklist_for
+from questionnaire.i18n.results import result_in
 from questionnaire.reports.fetcher import STATIC_BASE_URL, StaticFetcher, static_url
 from questionnaire.reports.pades import ATTACHMENT_NAME
-from questionnaire.scoring.numbers import format_human
+from questionnaire.scoring import DEFAULT_RULESET, load, texts
+from questionnaire.scoring.numbers import format_human, localise_number, parse_number
 from questionnaire.scoring.vocabulary import Flag
 
 logger = logging.getLogger(__name__)
@@ -33,10 +41,21 @@ TEMPLATE = "reports/record.html"
 STYLESHEET = "css/report.css"
 
 METHOD_LABELS = {
-    "direct": "Stated directly by the provider",
-    "architecture": "From the model architecture (parameters × training tokens)",
-    "hardware": "From the hardware used (chips × time × peak throughput × utilisation)",
+    "direct": gettext_lazy("Stated directly by the provider"),
+    "architecture": gettext_lazy("From the model architecture (parameters × training tokens)"),
+    "hardware": gettext_lazy(
+        "From the hardware used (chips × time × peak throughput × utilisation)"
+    ),
 }
+
+REPORT_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def signed_language(payload: Mapping[str, Any]) -> str:
+    """The language a record was attested in: its signed ``language``; English for a record
+    made before records carried one (or naming a language this service does not speak)."""
+    language = payload.get("language")
+    return language if isinstance(language, str) and language in REPORT_LANGUAGES else "en"
 
 
 PDF_VARIANT = "pdf/a-3b"
@@ -72,15 +91,31 @@ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" rdf:about="">
 </rdf:Description>"""
 
 
-def report_pdf(*, export: dict[str, Any], verify_url: str) -> bytes:
+def report_pdf(*, export: dict[str, Any], verify_url: str, language: str | None = None) -> bytes:
     """The unsigned PDF report of a record's export document, with the export attached as
     ``record.json``. ``verify_url`` is printed and encoded in a QR code.
+
+    In the record's signed language (``signed_language``) unless ``language`` names another
+    one: then it is a translation, every page of which says so and names the signed language
+    (it is never signed nor stored; the signed report stays the one of the signed language).
+    The attached record is the signed one, in its canonical form, either way.
 
     For everyone and for the archive: tagged (a structure tree, the language, the title
     shown; PDF/UA-1 declared) and PDF/A-3b (fonts embedded, an sRGB output intent, XMP
     metadata, the attachment's relationship), as WeasyPrint's ``pdf/a-3b`` variant and
     ``pdf_tags`` make them. ``pades.pdf_sign`` keeps what it changes consistent."""
-    html = render_to_string(TEMPLATE, report_context(export=export, verify_url=verify_url))
+    signed = signed_language(export["payload"])
+    language = language if language in REPORT_LANGUAGES else signed
+    with translation.override(language):
+        html = render_to_string(
+            TEMPLATE,
+            report_context(
+                export=export,
+                verify_url=verify_url,
+                language=language,
+                translation_of=signed if language != signed else None,
+            ),
+        )
     fetcher = StaticFetcher()
     attachment = Attachment(
         string=json.dumps(export, ensure_ascii=False, sort_keys=True, indent=2).encode("utf-8"),
@@ -144,30 +179,54 @@ def _font_config() -> Any:
     return config
 
 
-def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, Any]:
-    """Everything the report template shows, worked out here so the template stays plain."""
+def report_context(
+    *,
+    export: Mapping[str, Any],
+    verify_url: str,
+    language: str = "en",
+    translation_of: str | None = None,
+) -> dict[str, Any]:
+    """Everything the report template shows, worked out here so the template stays plain.
+    Its words are in the active language (``report_pdf`` activates ``language``); the
+    result's texts in ``language`` (``result_in``), its dates and figures in local notation.
+    ``translation_of``: the signed language, when this report is a translation."""
     payload = export["payload"]
     answers = payload.get("answers", {})
-    result = payload["result"]
+    result = result_in(payload["result"], language)
+    shown = payload.get("texts_shown") if language == signed_language(payload) else None
+    if not isinstance(shown, Mapping):
+        shown = {}
+    result = _with_texts_shown(result, shown)
     obligations = result.get("obligations", [])
     notify = next((o for o in obligations if o.get("id") == "art52_notify"), None)
     duties = presentation.obligations_view(result, answers=answers, attested=True)
+    if language != "en":
+        duties = _local_duties(duties, result, language)
+    translation_note = ""
+    if translation_of is not None:
+        name = str(translation.get_language_info(translation_of)["name_translated"])
+        if language == "fr":  # French writes the names of languages in lower case
+            name = name[:1].lower() + name[1:]
+        translation_note = _("Translation — not signed; the signed language is %(language)s.") % {
+            "language": name
+        }
     return {
+        "language": language,
+        "translation_note": translation_note,
         "stylesheet": static_url(STYLESHEET),
         "export": export,
         "payload": payload,
         "result": result,
         "attestation": payload.get("attestation", {}),
-        "attested_at": _timestamp(payload.get("attestation", {}).get("attested_at")),
-        "verdict": presentation.verdict(result),
-        "classification": presentation.CLASSIFICATION_LABELS.get(
-            result["classification"], result["classification"]
-        ),
-        "flags": presentation.flags_explained(result),
+        "attested_at": _timestamp(payload.get("attestation", {}).get("attested_at"), language),
+        "verdict": _text_shown(shown, "verdict") or _verdict(result, language),
+        "classification": _text_shown(shown, "classification")
+        or _classification(result["classification"], language),
+        "flags": _flags_shown(_flags(result, language), shown),
         "obligations": duties,
-        "notification": _notification(result, notify, duties),
-        "compute": _compute_facts(answers, result),
-        "chart": presentation.chart_for_result(result),
+        "notification": _notification(result, notify, duties, language),
+        "compute": _compute_facts(answers, result, language),
+        "chart": presentation.chart_for_result(result, language=language),
         "question_groups": presentation.group_by_step(payload.get("questions", [])),
         # What the signed documents call for, item by item; never anyone's progress on it.
         "checklist": checklist_for(result, answers if isinstance(answers, Mapping) else {}),
@@ -176,44 +235,231 @@ def report_context(*, export: Mapping[str, Any], verify_url: str) -> dict[str, A
     }
 
 
-def _timestamp(value: object) -> str:
-    """``28 November 2026, 01:55 UTC`` from the record's ISO time (as its page shows it);
-    the text as given otherwise."""
+def _with_texts_shown(result: Mapping[str, Any], shown: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``result`` with the texts the attester was shown and signed (``texts_shown``, a record
+    attested in another language than English) in place of those rendered again; the
+    rendered ones where the signed ones do not match the result's shape."""
+    if not shown:
+        return result
+    local: dict[str, Any] = {**result}
+    for key in ("reasons", "notes"):
+        texts, items = shown.get(key), result.get(key)
+        if isinstance(texts, list) and isinstance(items, list) and len(texts) == len(items):
+            local[key] = [
+                {**item, "text": str(text)} if isinstance(item, Mapping) else item
+                for item, text in zip(items, texts, strict=True)
+            ]
+    questions = shown.get("open_questions")
+    if isinstance(questions, list) and len(questions) == len(result.get("open_questions") or []):
+        local["open_questions"] = [str(text) for text in questions]
+    titles = shown.get("obligations")
+    if isinstance(titles, Mapping) and isinstance(result.get("obligations"), list):
+        local["obligations"] = [
+            {**item, "title": str(titles.get(item.get("id"), item.get("title")))}
+            if isinstance(item, Mapping)
+            else item
+            for item in result["obligations"]
+        ]
+    return local
+
+
+def _text_shown(shown: Mapping[str, Any], key: str) -> str:
+    text = shown.get(key)
+    return text if isinstance(text, str) else ""
+
+
+def _flags_shown(flags: list[dict[str, str]], shown: Mapping[str, Any]) -> list[dict[str, str]]:
+    signed = shown.get("flags")
+    if not isinstance(signed, Mapping):
+        return flags
+    explained = []
+    for item in flags:
+        texts = signed.get(item["flag"])
+        if isinstance(texts, Mapping):
+            item = {
+                "flag": item["flag"],
+                "label": str(texts.get("label") or item["label"]),
+                "text": str(texts.get("text") or item["text"]),
+            }
+        explained.append(item)
+    return explained
+
+
+def _verdict(result: Mapping[str, Any], language: str) -> str:
+    text = presentation.verdict(result)
+    if language == "en":
+        return text
+    if text.startswith(presentation.NOT_PROVIDER):
+        return f"{_(presentation.NOT_PROVIDER)} {_(presentation.ORIGINAL_SHOWN)}"
+    return _(text)
+
+
+def _classification(classification: str, language: str) -> str:
+    label = presentation.CLASSIFICATION_LABELS.get(classification, classification)
+    return label if language == "en" else _(label)
+
+
+def _day_text(value: object, language: str) -> str | None:
+    """A signed ISO date as a reader of ``language`` writes it (English keeps the ISO date
+    its pages show); the text as given when it is not a date."""
+    if not value:
+        return None
+    if language == "en" or not isinstance(value, str):
+        return str(value)
+    try:
+        return texts.format_date(date.fromisoformat(value), language)
+    except ValueError:
+        return value
+
+
+_STATUS_LEADS = {
+    "Due:": gettext_lazy("Due:"),
+    "Due": gettext_lazy("Due"),
+    "Due: date unknown — notify without delay": gettext_lazy(
+        "Due: date unknown — notify without delay"
+    ),
+    "Due: before placing on the market": gettext_lazy("Due: before placing on the market"),
+    "Due before placing on the market": gettext_lazy("Due before placing on the market"),
+    "Applies since": gettext_lazy("Applies since"),
+    "Applies now": gettext_lazy("Applies now"),
+    "Overdue since": gettext_lazy("Overdue since"),
+    "Overdue": gettext_lazy("Overdue"),
+    "Done: notified on": gettext_lazy("Done: notified on"),
+    "Done: the Commission has been notified": gettext_lazy(
+        "Done: the Commission has been notified"
+    ),
+    "Recommended by": gettext_lazy("Recommended by"),
+    "Recommended": gettext_lazy("Recommended"),
+}
+
+
+def _local_words(words: presentation.StatusWords, language: str) -> presentation.StatusWords:
+    lead = _STATUS_LEADS.get(words.lead)
+    tail = words.tail
+    if tail == presentation.NOTIFY_NOW:
+        tail = " — " + _("notify the AI Office now")
+    return presentation.StatusWords(
+        str(lead) if lead is not None else words.lead, _day_text(words.day, language), tail
+    )
+
+
+def _local_duties(
+    duties: presentation.ObligationsView, result: Mapping[str, Any], language: str
+) -> presentation.ObligationsView:
+    """The obligations in ``language``: status words, dates, the label, the fines."""
+
+    def line_in(line: presentation.ObligationLine) -> presentation.ObligationLine:
+        return dataclasses.replace(
+            line,
+            words=_local_words(line.words, language),
+            why=_(line.why) if line.why else "",
+        )
+
+    lines = tuple(line_in(line) for line in duties.lines)
+    label = ""
+    if duties.assessed_on:
+        label = _("Statuses as attested on %(date)s") % {
+            "date": _day_text(duties.assessed_on, language)
+        }
+    fines = ""
+    if duties.fines:
+        rules = _rules(result)
+        fines = _(presentation.FINES).format(
+            fines_from=texts.format_date(rules.fines_apply_from, language)
+        )
+    return dataclasses.replace(
+        duties,
+        lines=lines,
+        overdue=tuple(line for line in lines if line.overdue),
+        label=label,
+        fines=fines,
+        notification=None
+        if duties.notification is None
+        else _local_words(duties.notification, language),
+    )
+
+
+def _rules(result: Mapping[str, Any]) -> Any:
+    try:
+        return load(str(result.get("ruleset") or DEFAULT_RULESET))
+    except KeyError:
+        return load()
+
+
+def _flags(result: Mapping[str, Any], language: str) -> list[dict[str, str]]:
+    """The result's flags explained, in ``language``, with the rule set's values quoted in
+    local notation."""
+    english = presentation.flags_explained(result)
+    if language == "en":
+        return english
+    rules = _rules(result)
+    values = {
+        "margin": texts.format_percent(str(rules.estimate_margin), language),
+        "disagree_margin": texts.format_percent(str(rules.methods_disagree_margin), language),
+        "reach": texts.format_count(rules.reach_eu_business_users, language),
+        "apply_from": texts.format_date(rules.obligations_apply_from, language),
+        "comply_by": texts.format_date(rules.legacy_compliance_by, language),
+    }
+    explained = []
+    for item in english:
+        flag = item["flag"]
+        label = texts.flag_label(flag, language, item["label"])
+        text = texts.flag_text(flag, language, item["text"])
+        try:
+            label, text = label.format(**values), text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            logger.warning("Report: flag %r has a text this version cannot fill.", flag)
+        explained.append({"flag": flag, "label": label, "text": text})
+    return explained
+
+
+def _timestamp(value: object, language: str = "en") -> str:
+    """``28 November 2026, 01:55 UTC`` from the record's ISO time (as its page shows it),
+    ``28. November 2026, 01:55 UTC`` in German; the text as given otherwise."""
     if not isinstance(value, str):
         return ""
     moment = presentation.utc_moment(value)
     if moment is None:
         logger.warning("Report: attestation time %r is not an ISO time; printed as given.", value)
         return value
-    return moment.text
+    if language == "en":
+        return moment.text
+    at = datetime.fromisoformat(moment.iso.replace("Z", "+00:00"))
+    return f"{texts.format_date(at.date(), language)}, {at:%H:%M} UTC"
 
 
 def _notification(
     result: Mapping[str, Any],
     notify: Mapping[str, Any] | None,
     duties: presentation.ObligationsView,
+    language: str = "en",
 ) -> str:
     if duties.has_statuses:
         if duties.notification is None:
-            return "Not required on these answers."
+            return _("Not required on these answers.")
         return f"{duties.notification.text}."
     if result.get("notification_due"):
-        return f"Notify the Commission by {result['notification_due']}."
+        return _("Notify the Commission by %(date)s.") % {
+            "date": _day_text(result["notification_due"], language)
+        }
     if notify is not None:
-        return "Required; the date is unknown, so notify the Commission without delay."
-    return "Not required on these answers."
+        return _("Required; the date is unknown, so notify the Commission without delay.")
+    return _("Not required on these answers.")
 
 
-def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, Any]:
+def _compute_facts(
+    answers: Mapping[str, Any], result: Mapping[str, Any], language: str = "en"
+) -> dict[str, Any]:
     """The estimate, how it was made and the assumptions behind it, in plain words, from the
     signed result's figures and the answers as entered: nothing is recomputed."""
     figures = presentation.figures_of(result)
     compute = figures.get("compute") if figures else None
     lower_bound = Flag.COMPUTE_LOWER_BOUND in (result.get("flags") or [])
+    method = METHOD_LABELS.get(result.get("compute_method") or "")
     facts: dict[str, Any] = {
-        "training": _flop(result.get("training_flop")),
-        "cumulative": _flop(result.get("cumulative_flop"), at_least=lower_bound),
-        "method": METHOD_LABELS.get(result.get("compute_method") or "", ""),
+        "training": _flop(result.get("training_flop"), language=language),
+        "cumulative": _flop(result.get("cumulative_flop"), at_least=lower_bound, language=language),
+        "method": str(method) if method is not None else "",
         "how": "",
         "assumptions": [],
     }
@@ -221,57 +467,77 @@ def _compute_facts(answers: Mapping[str, Any], result: Mapping[str, Any]) -> dic
         return facts
     assumptions: list[str] = []
     if compute is not None:
-        facts["how"] = _calculation(compute["description"], figures.get("training_flop"))
+        facts["how"] = _calculation(compute["description"], figures.get("training_flop"), language)
         entered = compute.get("entered") or {}
         if entered.get("mixture_of_experts"):
             assumptions.append(
-                "Mixture of experts: the parameters given are the active parameters per token."
+                _("Mixture of experts: the parameters given are the active parameters per token.")
             )
         if compute["method"] == "hardware":
             assumptions.append(
-                "Utilisation is the share of the chips' peak throughput actually achieved."
+                _("Utilisation is the share of the chips' peak throughput actually achieved.")
             )
         for check in compute.get("checks", []):
             assumptions.append(
-                "Cross-check by a second method: "
-                f"{_calculation(check['description'], check['flop'])}."
+                _("Cross-check by a second method: %(calculation)s.")
+                % {"calculation": _calculation(check["description"], check["flop"], language)}
             )
     given = [
-        f"{presentation.entered_and_read(answers.get(key))} {what}"
-        for key, what in (("parameters", "parameters"), ("training_tokens", "training tokens"))
+        f"{presentation.entered_and_read(answers.get(key), language)} {what}"
+        for key, what in (
+            ("parameters", _("parameters")),
+            ("training_tokens", _("training tokens")),
+        )
         if answers.get(key) not in (None, "")
     ]
     if given:
-        assumptions.append(f"Model facts given: {', '.join(given)}.")
+        assumptions.append(_("Model facts given: %(facts)s.") % {"facts": ", ".join(given)})
     synthetic = answers.get("synthetic_data_flop")
     if synthetic not in (None, "", 0, "0"):
         assumptions.append(
-            f"Synthetic data generation: {presentation.entered_and_read(synthetic)} FLOP, "
-            "counted towards cumulative compute only."
+            _(
+                "Synthetic data generation: %(figure)s FLOP, counted towards cumulative "
+                "compute only."
+            )
+            % {"figure": presentation.entered_and_read(synthetic, language)}
         )
-    margin = presentation.percent(Decimal(figures["estimate_margin"]))
+    margin_value = Decimal(figures["estimate_margin"])
+    margin = (
+        presentation.percent(margin_value)
+        if language == "en"
+        else texts.format_percent(str(margin_value), language)
+    )
     assumptions.append(
-        f"An estimate is taken to be accurate within ±{margin}; a threshold inside that "
-        "margin makes the result borderline."
+        _(
+            "An estimate is taken to be accurate within ±%(margin)s; a threshold inside that "
+            "margin makes the result borderline."
+        )
+        % {"margin": margin}
     )
     facts["assumptions"] = assumptions
     return facts
 
 
-def _calculation(description: str, flop: object) -> str:
+def _calculation(description: str, flop: object, language: str = "en") -> str:
+    if language != "en":
+        description = texts._description(description, language)
     if flop in (None, ""):
         return presentation.superscript_exponents(description)
-    return presentation.superscript_exponents(
-        f"{description} = {format_human(Decimal(str(flop)))} FLOP"
-    )
+    figure = localise_number(format_human(Decimal(str(flop))), language)
+    return presentation.superscript_exponents(f"{description} = {figure} FLOP")
 
 
-def _flop(value: object, *, at_least: bool = False) -> str:
+def _flop(value: object, *, at_least: bool = False, language: str = "en") -> str:
     if value in (None, ""):
-        return "not given"
+        return _("not given")
     try:
-        text = presentation.flop_text(value)
-        return f"At least {text}" if at_least else text
+        if language == "en":
+            text = presentation.flop_text(value)
+        else:
+            text = presentation.superscript_exponents(
+                f"{localise_number(format_human(parse_number(value)), language)} FLOP"
+            )
+        return _("At least %(figure)s") % {"figure": text} if at_least else text
     except ValueError:
         logger.warning("Report: %r is not a number of FLOP; printed as given.", value)
         return str(value)

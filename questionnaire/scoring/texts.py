@@ -47,6 +47,7 @@ __all__ = [
     "LANGUAGES",
     "TEXTS",
     "UNMET_CONDITIONS",
+    "compute_description",
     "flag_label",
     "flag_text",
     "format_count",
@@ -843,6 +844,13 @@ def _bare(name: str, value: Param, language: str) -> str:
 
 
 _ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+\.\d+")
+
+
+def compute_description(text: str, language: str = "en") -> str:
+    """The engine's description of a compute estimate (``16,384 × NVIDIA H100 SXM ...``) in
+    ``language``: its phrases translated, its figures in local notation; chip names stay."""
+    language = _language(language)
+    return text if language == "en" else _description(text, language)
 
 
 def _description(text: str, language: str) -> str:

@@ -15,7 +15,7 @@ register = template.Library()
 def utc_time(value: object) -> SafeString | str:
     """A signed ISO time as ``<time datetime="2026-11-29T14:05:00Z">29 November 2026, 14:05
     UTC</time>``; text that is not such a time is shown as given (escaped)."""
-    moment = presentation.utc_moment(value)
+    moment = presentation.utc_moment(value, presentation.page_language())
     if moment is None:
         return "" if value is None else str(value)
     return format_html('<time datetime="{}">{}</time>', moment.iso, moment.text)

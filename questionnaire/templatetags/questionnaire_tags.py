@@ -13,11 +13,13 @@ from django import forms, template
 from django.forms import BoundField
 from django.utils.html import escape, format_html, urlize
 from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from questionnaire import presentation
 from questionnaire.lib.markup import escape as markup_escape
-from questionnaire.scoring.numbers import format_human, parse_number
-from questionnaire.wizard.fields import QuantityField
+from questionnaire.scoring.numbers import format_human, localise_number, parse_number
+from questionnaire.scoring.texts import compute_description
+from questionnaire.wizard.fields import QuantityField, page_language
 from questionnaire.wizard.forms import STEP_TITLES
 
 register = template.Library()
@@ -25,14 +27,34 @@ register = template.Library()
 AI_ACT_EUR_LEX = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689"
 """The AI Act on EUR-Lex; its articles, annexes and recitals are anchors of this page
 (``#art_53``, ``#anx_XIII``, ``#rct_97``)."""
+AI_ACT_EUR_LEX_IN = {
+    "en": AI_ACT_EUR_LEX,
+    "de": "https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=CELEX:32024R1689",
+    "fr": "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32024R1689",
+}
+"""The same, in the official language version of a German or French page."""
 
 # "Art. 53(2)", "Art. 3(9) and 3(10)" (the second one too), "Annex XIII(b)", "Recital 111":
 # each reference becomes a link to its anchor. "Art. 51(1)(a)" links to Art. 51.
+# German and French help texts cite "Art. 51 Abs. 2", "art. 52, paragraphe 1", "Anhang XIII",
+# "annexe XI", "Erwägungsgrund 97", "considérant 97": the article, annex or recital is linked.
 _CITATION = re.compile(
-    r"(?P<kind>Art\.|Annex|Recital)\s(?P<number>\d+|[IVXL]+)(?P<rest>(?:\(\w+\))*)"
+    r"(?P<kind>Art\.|art\.|Annex|Anhang|[Aa]nnexe|Recital|Erwägungsgrund|[Cc]onsidérant)"
+    r"\s(?P<number>\d+|[IVXL]+)(?P<rest>(?:\(\w+\))*)"
     r"(?P<more>(?:\sand\s\d+(?:\(\w+\))+)*)"
 )
-_ANCHOR_PREFIX = {"Art.": "art", "Annex": "anx", "Recital": "rct"}
+_ANCHOR_PREFIX = {
+    "Art.": "art",
+    "art.": "art",
+    "Annex": "anx",
+    "Anhang": "anx",
+    "Annexe": "anx",
+    "annexe": "anx",
+    "Recital": "rct",
+    "Erwägungsgrund": "rct",
+    "Considérant": "rct",
+    "considérant": "rct",
+}
 _AND_ALSO = re.compile(r"(\sand\s)(\d+)((?:\(\w+\))+)")
 
 
@@ -54,8 +76,8 @@ def echo(field: BoundField) -> str:
             quantity.read(str(raw)) if isinstance(quantity, QuantityField) else parse_number(raw)
         )
     except ValueError:
-        return "not a number yet"
-    return f"= {presentation.format_echo(value)}"
+        return gettext("not a number yet")
+    return f"= {localise_number(presentation.format_echo(value), page_language())}"
 
 
 @register.filter
@@ -114,9 +136,10 @@ def form_field(field: BoundField) -> SafeString:
         tag = "div" if hasattr(field.help_text, "__html__") else "p"
         parts.append(f'<{tag} class="field__help" id="{auto_id}_helptext">{hint}</{tag}>\n')
     if errors:
+        error_word = markup_escape(gettext("Error:"))
         parts.append(f'<ul class="field__errors" id="{auto_id}_error">')
         parts.extend(
-            f'<li><span class="visually-hidden">Error:</span> {markup_escape(error)}</li>'
+            f'<li><span class="visually-hidden">{error_word}</span> {markup_escape(error)}</li>'
             for error in errors
         )
         parts.append("</ul>\n")
@@ -128,9 +151,10 @@ def form_field(field: BoundField) -> SafeString:
         )
     if more:
         paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in more)
+        help_with = markup_escape(gettext("Help with this question"))
         parts.append(
-            '<details class="help">\n<summary><span class="help__summary">Help with this '
-            f'question<span class="visually-hidden">: {label}</span></span></summary>\n'
+            f'<details class="help">\n<summary><span class="help__summary">{help_with}'
+            f'<span class="visually-hidden">: {label}</span></span></summary>\n'
             f'<div class="help__text">{paragraphs}</div>\n</details>\n'
         )
     if fieldset:
@@ -144,17 +168,18 @@ def _help_markup(text: object) -> tuple[str, tuple[str, ...]]:
     """The hint and the further paragraphs of a help text, as HTML."""
     if hasattr(text, "__html__"):  # HTML of Django's own, such as the (lazy) password rules
         return str(text.__html__()), ()
-    return _plain_help_markup(str(text))
+    return _plain_help_markup(str(text), page_language())
 
 
 @lru_cache(maxsize=1024)
-def _plain_help_markup(text: str) -> tuple[str, tuple[str, ...]]:
+def _plain_help_markup(text: str, language: str = "en") -> tuple[str, tuple[str, ...]]:
     # Kept per text: the same few hundred help texts are shown on every page, and linking
     # addresses and citations (urlize) was a tenth of a wizard step's time.
     parts = _paragraphs(text)
     if not parts:
         return "", ()
-    return str(cite_links(parts[0])), tuple(str(cite_links(part)) for part in parts[1:])
+    linked = [str(_cite_links(part, language)) for part in parts]
+    return linked[0], tuple(linked[1:])
 
 
 def _paragraphs(text: object) -> list[str]:
@@ -166,18 +191,25 @@ def cite_links(text: object) -> SafeData:
     """``text`` escaped, its web addresses as links, and each citation of the AI Act
     ("Art. 53(2)", "Annex XIII", "Recital 97") a link to that article, annex or recital on
     EUR-Lex. Help texts are admins' plain text: never trusted as HTML."""
+    return _cite_links(text, page_language(get_language()))
+
+
+def _cite_links(text: object, language: str) -> SafeData:
     if isinstance(text, SafeData):  # HTML of Django's own, left as it is
         return text
     linked = urlize(escape(str(text)), nofollow=True)
+    address = AI_ACT_EUR_LEX_IN.get(language, AI_ACT_EUR_LEX)
     # Safe: the text was escaped first, and each link is built with format_html.
-    return mark_safe(_CITATION.sub(_citation_link, linked))  # noqa: S308
+    return mark_safe(  # noqa: S308
+        _CITATION.sub(lambda match: _citation_link(match, address), linked)
+    )
 
 
-def _citation_link(match: re.Match[str]) -> str:
+def _citation_link(match: re.Match[str], address: str = AI_ACT_EUR_LEX) -> str:
     kind, number = match["kind"], match["number"]
     first = format_html(
         '<a href="{}#{}_{}">{}</a>',
-        AI_ACT_EUR_LEX,
+        address,
         _ANCHOR_PREFIX[kind],
         number,
         f"{kind} {number}{match['rest']}",
@@ -186,7 +218,7 @@ def _citation_link(match: re.Match[str]) -> str:
         lambda also: format_html(
             '{}<a href="{}#{}_{}">{}</a>',
             also[1],
-            AI_ACT_EUR_LEX,
+            address,
             _ANCHOR_PREFIX[kind],
             also[2],
             also[2] + also[3],
@@ -200,8 +232,14 @@ def _citation_link(match: re.Match[str]) -> str:
 def flop(value: Decimal | str | None) -> str:
     """``3.2 × 10^24 FLOP`` from an exact value or a result document's ``3.2e24``."""
     if value is None or value == "":
-        return "not given"
-    return f"{format_human(Decimal(value))} FLOP"
+        return gettext("not given")
+    return f"{localise_number(format_human(Decimal(value)), page_language())} FLOP"
+
+
+@register.filter
+def local_description(value: str | None) -> str:
+    """The engine's description of a compute estimate in the page's language."""
+    return compute_description(value or "", page_language())
 
 
 @register.filter
@@ -221,4 +259,5 @@ def obligation_ids(obligations: list[dict[str, object]]) -> list[object]:
 
 @register.filter
 def step_title(step: str) -> str:
-    return STEP_TITLES.get(step, "Not started")
+    title = STEP_TITLES.get(step)
+    return str(title) if title is not None else gettext("Not started")

@@ -13,10 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms as django_forms
+from django.utils.translation import get_language, gettext
 
 from questionnaire.models import Question
 from questionnaire.presentation import format_echo
-from questionnaire.scoring.numbers import to_text
+from questionnaire.scoring.numbers import localise_number, to_text
 from questionnaire.scoring.vocabulary import Method
 from questionnaire.wizard.forms import (
     OPEN_SOURCE_FIELDS,
@@ -234,15 +235,16 @@ def display_answer(field: Any, raw: Any, value: Any) -> str:
         if isinstance(value, list):
             return ", ".join(labels.get(str(item), str(item)) for item in value)
         if isinstance(value, bool):
-            return labels.get("yes" if value else "no", "Yes" if value else "No")
+            return labels.get("yes" if value else "no", gettext("Yes") if value else gettext("No"))
         return labels.get(str(value), str(value))
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
         typed = str(raw).strip() if raw else str(value)
-        echoed = format_echo(value)
+        # The value read in the page's notation: "3,2 × 10^24" in German and French.
+        echoed = localise_number(format_echo(value), (get_language() or "en").split("-")[0])
         return typed if typed == echoed else f"{typed} (= {echoed})"
     return str(value)
 

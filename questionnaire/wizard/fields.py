@@ -19,6 +19,18 @@ tests/shared/wizard_number_cases.json holds the cases both must agree on):
 What remains goes to ``parse_number``. The cleaned value is an exact ``Decimal``, which the
 answers document stores in the contract's notation (``to_text``); the draft keeps the text
 as typed.
+
+Local notation
+--------------
+On a German or French page a figure may also be written the page language's way
+(``delocalise``): the decimal comma (``2,5e24``, ``3,2 × 10^24``, ``15,6T``, ``0,4``,
+``12,5 %``), thousands with ``.`` (German ``1.000.000``) or a space, no-break or narrow
+no-break space (French ``1 000 000``, which the contract reads already). A figure the
+English page would read otherwise (``1,000`` is one on a German or French page, a thousand on
+an English one; ``1.000`` a thousand on a German page) takes the page language's reading,
+and says which (``QuantityField.reading_note``); the draft then keeps the figure in the
+contract's notation, so the answer means the same on a page of any language. English pages
+read exactly as before.
 """
 
 from __future__ import annotations
@@ -31,12 +43,14 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from questionnaire.scoring import load
 from questionnaire.scoring.answers import EARLIEST_DATE, LATEST_DATE
-from questionnaire.scoring.numbers import parse_number
+from questionnaire.scoring.numbers import format_human, localise_number, parse_number, to_text
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 PERIOD_ROWS = 4
 PERIOD_PARTS = ("chips", "hours", "accelerator", "peak_flops", "utilisation")
 CUSTOM_PEAK = "custom"
@@ -47,7 +61,7 @@ def accelerator_choices() -> list[tuple[str, str]]:
     return (
         [("", "—")]
         + [(key, chip.name) for key, chip in rules.accelerators.items()]
-        + [(CUSTOM_PEAK, "Other chip: I give its peak FLOP/s")]
+        + [(CUSTOM_PEAK, gettext("Other chip: I give its peak FLOP/s"))]
     )
 
 
@@ -90,6 +104,47 @@ def friendly_to_contract(text: str, *, units: Sequence[str] = ()) -> str:
     return stripped
 
 
+_DE_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+_COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3},\d{3}")
+_LEADING_FIGURE = re.compile(r"[+-]?[\d.,\s\u00a0\u2009\u202f]*\d")
+
+
+def page_language(language: str | None = None) -> str:
+    """``de`` or ``fr`` for a German or French page (the active language when not given),
+    else ``en``."""
+    code = (language or get_language() or "en").lower().split("-")[0]
+    return code if code in ("de", "fr") else "en"
+
+
+def delocalise(text: str, language: str) -> tuple[str, str | None]:
+    """``text`` typed on a page of ``language`` in the notation ``read_quantity`` reads,
+    and, where the English page would have read the figure otherwise, which reading was
+    taken (``"decimal comma"``, ``"thousands point"``), else ``None``. English: unchanged."""
+    if language not in ("de", "fr"):
+        return text, None
+    stripped = text.strip()
+    figure_match = _LEADING_FIGURE.match(stripped)
+    if figure_match is None:
+        return text, None
+    figure, rest = figure_match[0], stripped[figure_match.end() :]
+    reading = None
+    if language == "de" and "." in figure and "," in figure:
+        figure = figure.replace(".", "").replace(",", ".")  # 1.234,5
+    elif language == "de" and _DE_THOUSANDS.fullmatch(figure) and not _starts_exponent(rest):
+        figure = figure.replace(".", "")  # 1.000 is a thousand on a German page
+        reading = "thousands point"
+    elif figure.count(",") == 1:
+        # 2,5 is two and a half; 1,000 is one (a thousand on an English page).
+        if _COMMA_THOUSANDS.fullmatch(figure):
+            reading = "decimal comma"
+        figure = figure.replace(",", ".")
+    return figure + rest, reading
+
+
+def _starts_exponent(rest: str) -> bool:
+    return rest[:1] in ("e", "E")
+
+
 def read_quantity(text: str, *, units: Sequence[str] = (), percent: bool = False) -> Decimal:
     """The exact value of a figure typed in a wizard field (see the module's docstring).
     Raises ``ValueError`` as ``parse_number`` does."""
@@ -125,8 +180,14 @@ class QuantityField(forms.CharField):
         self.zero_allowed = zero_allowed
         self.at_most_one = at_most_one
         self.units = tuple(units)
-        self.subject = "a number"
-        self.example = "7B, 15.6T or 3.2 × 10^24"
+        self.subject: Any = gettext_lazy("a number")
+        self.example: Any = gettext_lazy("7B, 15.6T or 3.2 × 10^24")
+        self.reading_note: str | None = None
+        """Set by ``to_python`` when a German or French page read a figure otherwise than an
+        English page would: "“1,000” read as 1 (decimal comma)"."""
+        self.local_text: str | None = None
+        """The figure in the contract's notation when ``reading_note`` is set: what the
+        draft keeps in place of what was typed."""
         attrs = {
             "inputmode": "decimal",
             "autocomplete": "off",
@@ -141,15 +202,39 @@ class QuantityField(forms.CharField):
             attrs["data-percent"] = ""
         self.widget.attrs.update(attrs)
 
-    def describe(self, subject: str, example: str) -> None:
-        """Name the answer in this field's messages, with figures it accepts."""
-        self.subject = subject
-        self.example = example
-        self.error_messages["required"] = f"Enter {subject}, for example {example}."
+    def describe(self, subject: Any, example: Any) -> None:
+        """Name the answer in this field's messages, with figures it accepts (in the active
+        language: forms are built for the request)."""
+        self.subject = str(subject)
+        self.example = str(example)
+        self.error_messages["required"] = gettext("Enter %(subject)s, for example %(example)s.") % {
+            "subject": self.subject,
+            "example": self.example,
+        }
 
     def read(self, text: str) -> Decimal:
-        """The exact value of ``text`` as this field reads it; ``ValueError`` if unreadable."""
-        return read_quantity(text, units=self.units, percent=self.at_most_one)
+        """The exact value of ``text`` as this field reads it, in the page's language;
+        ``ValueError`` if unreadable. Sets ``reading_note`` and ``local_text`` when the
+        reading differs from the English page's."""
+        self.reading_note = None
+        self.local_text = None
+        language = page_language()
+        local, reading = delocalise(text, language)
+        number = read_quantity(local, units=self.units, percent=self.at_most_one)
+        if reading is not None:
+            shown = localise_number(format_human(number), language)
+            how = (
+                gettext("decimal comma")
+                if reading == "decimal comma"
+                else gettext("point as thousands separator")
+            )
+            self.reading_note = gettext("“%(typed)s” read as %(value)s (%(how)s)") % {
+                "typed": _shortened(text),
+                "value": shown,
+                "how": how,
+            }
+            self.local_text = to_text(number)
+        return number
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)
@@ -157,29 +242,36 @@ class QuantityField(forms.CharField):
             return None
         if len(text) > QUANTITY_MAX_LENGTH:  # the widget's maxlength, checked here too
             raise ValidationError(
-                f"Enter {self.subject} in at most {QUANTITY_MAX_LENGTH} characters, "
-                f"such as {self.example}.",
+                gettext("Enter %(subject)s in at most %(count)s characters, such as %(example)s.")
+                % {"subject": self.subject, "count": QUANTITY_MAX_LENGTH, "example": self.example},
                 code="max_length",
             )
         try:
             number = self.read(text)
         except ValueError:
             raise ValidationError(
-                f"Enter {self.subject} as a figure such as {self.example}: "
-                f"“{_shortened(text)}” cannot be read.",
+                gettext(
+                    "Enter %(subject)s as a figure such as %(example)s: “%(typed)s” cannot be read."
+                )
+                % {"subject": self.subject, "example": self.example, "typed": _shortened(text)},
                 code="invalid",
             ) from None
         if number < 0 or (number == 0 and not self.zero_allowed):
+            message = (
+                gettext("Enter %(subject)s greater than zero (or 0), such as %(example)s.")
+                if self.zero_allowed
+                else gettext("Enter %(subject)s greater than zero, such as %(example)s.")
+            )
             raise ValidationError(
-                f"Enter {self.subject} greater than zero"
-                + (" (or 0)" if self.zero_allowed else "")
-                + f", such as {self.example}.",
-                code="invalid",
+                message % {"subject": self.subject, "example": self.example}, code="invalid"
             )
         if self.at_most_one and number > 1:
             raise ValidationError(
-                f"Enter {self.subject} as a fraction of at most 1 or a percentage of at most "
-                f"100%, such as {self.example}.",
+                gettext(
+                    "Enter %(subject)s as a fraction of at most 1 or a percentage of at most "
+                    "100%%, such as %(example)s."
+                )
+                % {"subject": self.subject, "example": self.example},
                 code="invalid",
             )
         return number
@@ -190,19 +282,28 @@ def _shortened(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def date_field(subject: str = "the date") -> forms.DateField:
-    """An optional date, typed or picked, within the bounds the answers contract accepts."""
-    bounds = f"between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}"
+_THE_DATE = gettext_lazy("the date")
+
+
+def date_field(subject: Any = _THE_DATE) -> forms.DateField:
+    """An optional date, typed or picked, within the bounds the answers contract accepts.
+    Its messages are in the language of the page that shows them."""
+    as_iso = format_lazy(
+        gettext_lazy("Enter {subject} as YYYY-MM-DD, such as 2026-03-01."), subject=subject
+    )
+    bounds = format_lazy(
+        gettext_lazy("Enter {subject} between {earliest} and {latest}."),
+        subject=subject,
+        earliest=EARLIEST_DATE.isoformat(),
+        latest=LATEST_DATE.isoformat(),
+    )
     return forms.DateField(
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "invalid": f"Enter {subject} as YYYY-MM-DD, such as 2026-03-01.",
-            "required": f"Enter {subject} as YYYY-MM-DD, such as 2026-03-01.",
-        },
+        error_messages={"invalid": as_iso, "required": as_iso},
         validators=[
-            MinValueValidator(EARLIEST_DATE, message=f"Enter {subject} {bounds}."),
-            MaxValueValidator(LATEST_DATE, message=f"Enter {subject} {bounds}."),
+            MinValueValidator(EARLIEST_DATE, message=bounds),
+            MaxValueValidator(LATEST_DATE, message=bounds),
         ],
     )
 

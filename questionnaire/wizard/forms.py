@@ -12,17 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from questionnaire.models import AssessmentRecord
-from questionnaire.records.payload import ATTESTATION_STATEMENT
+from questionnaire.records.payload import attestation_statement
 from questionnaire.scoring import load, vocabulary
 from questionnaire.scoring.answers import MODEL_NAME_LENGTH
+from questionnaire.scoring.texts import format_date
 from questionnaire.scoring.vocabulary import (
     OPEN_SOURCE_CONDITIONS,
     BusinessUsersScope,
@@ -45,7 +49,21 @@ from questionnaire.wizard.fields import (
     date_field,
 )
 from questionnaire.wizard.steps import MODIFIER_VARIANT, Scope
-from questionnaire.wording import date_in_words
+from questionnaire.wording import date_in_words, wording_language
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    Text: TypeAlias = str | _StrPromise
+else:
+    Text = str
+"""A text of the page: a string, or a lazy translation of one."""
+
+
+def _date_in_words(day: date) -> str:
+    """``9 January 2031`` in English as before; ``9. Januar 2031``, ``9 janvier 2031``."""
+    language = wording_language()
+    return date_in_words(day) if language == "en" else format_date(day, language)
 
 
 def _choice(member: StrEnum) -> tuple[str, str]:
@@ -78,16 +96,16 @@ class WordedForm(forms.Form):
     follow_ups: ClassVar[dict[str, tuple[str, str]]] = {}
     """Field name → (the field of this step it follows, the choice value that asks it): the
     answer counts, and is checked, only after that choice; the page shows it right below."""
-    messages: ClassVar[dict[str, str]] = {}
+    messages: ClassVar[dict[str, Text]] = {}
     """Field name → what to do when the question is not answered, naming the question
     ("Select where the model stands on the EU market."): the error message next to the field
     and the link text of the page's error summary. A question without one gets a message
     quoting its label."""
-    quantities: ClassVar[dict[str, tuple[str, str]]] = {}
+    quantities: ClassVar[dict[str, tuple[Text, Text]]] = {}
     """Field name of a ``QuantityField`` → (what it asks for, figures it accepts), for its
     messages: ("the training compute in FLOP", "3.2e24 or 3.2 × 10^24")."""
-    variant_messages: ClassVar[dict[str, dict[str, str]]] = {}
-    variant_quantities: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {}
+    variant_messages: ClassVar[dict[str, dict[str, Text]]] = {}
+    variant_quantities: ClassVar[dict[str, dict[str, tuple[Text, Text]]]] = {}
     """The same, for a wording variant, where the variant's words differ."""
     # The server decides what is required (often from another answer of the step), and says
     # so in words next to the field; the browser's own checks would pre-empt that.
@@ -131,7 +149,7 @@ class WordedForm(forms.Form):
         message = self.variant_messages.get(variant, {}).get(name) or self.messages.get(name)
         if message is None and field.error_messages["required"] == _DJANGO_REQUIRED:
             label = str(field.label).rstrip("?").strip()
-            message = f"Answer the question “{label}”."
+            message = gettext("Answer the question “%(label)s”.") % {"label": label}
         if message is not None:
             field.error_messages["required"] = message
             if hasattr(field, "choices"):
@@ -194,7 +212,10 @@ class WordedForm(forms.Form):
         without script (which shows every follow-up) and for its block with script."""
         field = self.fields[name]
         choices = {str(choice): str(text) for choice, text in getattr(field, "choices", [])}
-        return f"Only if you chose “{choices.get(value, value)}” for “{field.label}”"
+        return gettext("Only if you chose “%(choice)s” for “%(question)s”") % {
+            "choice": choices.get(value, value),
+            "question": field.label,
+        }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -230,9 +251,11 @@ def _as_choice(value: Any) -> str:
 
 
 class ModelRoleForm(WordedForm):
-    messages: ClassVar[dict[str, str]] = {
-        "model_name": "Enter the model’s name, for example Example-7B v2.",
-        "role": "Select who you are in relation to this model: developer, modifier or integrator.",
+    messages: ClassVar[dict[str, Text]] = {
+        "model_name": gettext_lazy("Enter the model’s name, for example Example-7B v2."),
+        "role": gettext_lazy(
+            "Select who you are in relation to this model: developer, modifier or integrator."
+        ),
     }
 
     model_name = forms.CharField(max_length=MODEL_NAME_LENGTH)
@@ -243,25 +266,28 @@ class ModelRoleForm(WordedForm):
 
 
 class UpstreamForm(WordedForm):
-    messages: ClassVar[dict[str, str]] = {
-        "upstream_excluded_eu": "Select whether the model’s provider, based outside the EU, "
-        "has excluded the EU.",
+    messages: ClassVar[dict[str, Text]] = {
+        "upstream_excluded_eu": gettext_lazy(
+            "Select whether the model’s provider, based outside the EU, has excluded the EU."
+        ),
     }
 
     upstream_excluded_eu = YesNoField(required=True)
 
 
 class MarketForm(WordedForm):
-    messages: ClassVar[dict[str, str]] = {
-        "placement": "Select where the model stands on the EU market.",
-        "established_in_eu": "Select whether the provider is established in the EU.",
+    messages: ClassVar[dict[str, Text]] = {
+        "placement": gettext_lazy("Select where the model stands on the EU market."),
+        "established_in_eu": gettext_lazy("Select whether the provider is established in the EU."),
     }
 
     placement = forms.ChoiceField(
         choices=_choices(Placement),
         widget=forms.RadioSelect,
     )
-    placed_on = date_field("the date the model was, or will be, first placed on the EU market")
+    placed_on = date_field(
+        gettext_lazy("the date the model was, or will be, first placed on the EU market")
+    )
     established_in_eu = YesNoField()
 
     def clean(self) -> dict[str, Any]:
@@ -275,9 +301,9 @@ class MarketForm(WordedForm):
 
 
 class CapabilitiesForm(WordedForm):
-    messages: ClassVar[dict[str, str]] = {
-        "generates": "Select what the model can generate, from the choices shown.",
-        "generality": "Select how wide the range of tasks the model can perform is.",
+    messages: ClassVar[dict[str, Text]] = {
+        "generates": gettext_lazy("Select what the model can generate, from the choices shown."),
+        "generality": gettext_lazy("Select how wide the range of tasks the model can perform is."),
     }
 
     generates = forms.MultipleChoiceField(
@@ -319,50 +345,89 @@ class ComputeForm(WordedForm):
             for part in PERIOD_PARTS
         },
     }
-    messages: ClassVar[dict[str, str]] = {
-        "method": "Select how you want to estimate the training compute.",
-        "check_method": "Select a second method for the cross-check, or no cross-check.",
+    messages: ClassVar[dict[str, Text]] = {
+        "method": gettext_lazy("Select how you want to estimate the training compute."),
+        "check_method": gettext_lazy(
+            "Select a second method for the cross-check, or no cross-check."
+        ),
         **{
-            f"period{row}_accelerator": f"Select the chip used in period {row}."
+            f"period{row}_accelerator": format_lazy(
+                gettext_lazy("Select the chip used in period {row}."), row=row
+            )
             for row in range(1, PERIOD_ROWS + 1)
         },
     }
-    quantities: ClassVar[dict[str, tuple[str, str]]] = {
-        "flop": ("the training compute in FLOP", "3.2e24 or 3.2 × 10^24"),
-        "parameters": ("the number of parameters", "405B or 405 billion"),
-        "training_tokens": ("the training data in tokens", "15.6T or 15.6 trillion"),
-        "active_parameters": ("the parameters active for each token", "37B"),
-        "synthetic_data_flop": ("the compute spent on synthetic data in FLOP", "2e23, or 0"),
-        "inherited_flop": ("the compute that trained the other weights in FLOP", "2e22, or 0"),
+    quantities: ClassVar[dict[str, tuple[Text, Text]]] = {
+        "flop": (
+            gettext_lazy("the training compute in FLOP"),
+            gettext_lazy("3.2e24 or 3.2 × 10^24"),
+        ),
+        "parameters": (
+            gettext_lazy("the number of parameters"),
+            gettext_lazy("405B or 405 billion"),
+        ),
+        "training_tokens": (
+            gettext_lazy("the training data in tokens"),
+            gettext_lazy("15.6T or 15.6 trillion"),
+        ),
+        "active_parameters": (
+            gettext_lazy("the parameters active for each token"),
+            gettext_lazy("37B"),
+        ),
+        "synthetic_data_flop": (
+            gettext_lazy("the compute spent on synthetic data in FLOP"),
+            gettext_lazy("2e23, or 0"),
+        ),
+        "inherited_flop": (
+            gettext_lazy("the compute that trained the other weights in FLOP"),
+            gettext_lazy("2e22, or 0"),
+        ),
         **{
             name: quantity
             for row in range(1, PERIOD_ROWS + 1)
             for name, quantity in {
-                f"period{row}_chips": (f"the number of chips in period {row}", "16,384"),
-                f"period{row}_hours": (f"the hours the chips ran in period {row}", "1,300"),
+                f"period{row}_chips": (
+                    format_lazy(gettext_lazy("the number of chips in period {row}"), row=row),
+                    gettext_lazy("16,384"),
+                ),
+                f"period{row}_hours": (
+                    format_lazy(gettext_lazy("the hours the chips ran in period {row}"), row=row),
+                    gettext_lazy("1,300"),
+                ),
                 f"period{row}_peak_flops": (
-                    f"the chip’s peak throughput in FLOP/s in period {row}",
-                    "989T or 9.89e14",
+                    format_lazy(
+                        gettext_lazy("the chip’s peak throughput in FLOP/s in period {row}"),
+                        row=row,
+                    ),
+                    gettext_lazy("989T or 9.89e14"),
                 ),
                 f"period{row}_utilisation": (
-                    f"the utilisation in period {row}",
-                    "40% or 0.4",
+                    format_lazy(gettext_lazy("the utilisation in period {row}"), row=row),
+                    gettext_lazy("40% or 0.4"),
                 ),
             }.items()
         },
     }
-    variant_messages: ClassVar[dict[str, dict[str, str]]] = {
+    variant_messages: ClassVar[dict[str, dict[str, Text]]] = {
         MODIFIER_VARIANT: {
-            "method": "Select how you want to estimate the compute of your modification.",
+            "method": gettext_lazy(
+                "Select how you want to estimate the compute of your modification."
+            ),
         }
     }
-    variant_quantities: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {
+    variant_quantities: ClassVar[dict[str, dict[str, tuple[Text, Text]]]] = {
         MODIFIER_VARIANT: {
-            "flop": ("the compute of your modification in FLOP", "3.2e22 or 3.2 × 10^22"),
-            "training_tokens": ("the tokens your modification trained on", "2B or 2 billion"),
+            "flop": (
+                gettext_lazy("the compute of your modification in FLOP"),
+                gettext_lazy("3.2e22 or 3.2 × 10^22"),
+            ),
+            "training_tokens": (
+                gettext_lazy("the tokens your modification trained on"),
+                gettext_lazy("2B or 2 billion"),
+            ),
             "synthetic_data_flop": (
-                "the compute spent on synthetic data for your modification in FLOP",
-                "2e21, or 0",
+                gettext_lazy("the compute spent on synthetic data for your modification in FLOP"),
+                gettext_lazy("2e21, or 0"),
             ),
         }
     }
@@ -378,7 +443,9 @@ class ComputeForm(WordedForm):
     )
     synthetic_data_flop = QuantityField(zero_allowed=True, units=FLOP_UNITS)
     inherited_flop = QuantityField(zero_allowed=True, units=FLOP_UNITS)
-    threshold_known_on = date_field("the date it became known that the threshold would be crossed")
+    threshold_known_on = date_field(
+        gettext_lazy("the date it became known that the threshold would be crossed")
+    )
 
     @classmethod
     def period_field_names(cls, row: int) -> dict[str, str]:
@@ -399,7 +466,7 @@ class ComputeForm(WordedForm):
 
     def label_suffix_for(self, name: str) -> str:
         if name.startswith("period"):
-            return f" (period {name[6]})"
+            return gettext(" (period %(row)s)") % {"row": name[6]}
         return ""
 
     def period_used(self, row: int) -> bool:
@@ -428,8 +495,10 @@ class ComputeForm(WordedForm):
             method: {
                 "id": f"{self.add_prefix('method')}-{method}",
                 "method": method,
-                "condition": f"Only if you chose “{labels.get(method, method)}”, "
-                "as your method or as your cross-check",
+                "condition": gettext(
+                    "Only if you chose “%(method)s”, as your method or as your cross-check"
+                )
+                % {"method": labels.get(method, method)},
             }
             for method in METHOD_FIELDS
         }
@@ -440,7 +509,8 @@ class ComputeForm(WordedForm):
         check = cleaned.get("check_method") or "none"
         if check != "none" and check == method:
             self.add_error(
-                "check_method", "Choose a different method for the cross-check, or none."
+                "check_method",
+                gettext("Choose a different method for the cross-check, or none."),
             )
         chosen = {method, check}
         for unused, names in METHOD_FIELDS.items():
@@ -479,7 +549,10 @@ class ComputeForm(WordedForm):
             self.add_error(
                 "period1_chips",
                 ValidationError(
-                    "Give at least one training period: chips, hours, chip type and utilisation.",
+                    gettext(
+                        "Give at least one training period: chips, hours, chip type and "
+                        "utilisation."
+                    ),
                     code="required",
                 ),
             )
@@ -526,14 +599,24 @@ class ModificationForm(WordedForm):
         "original_systemic_risk": "modification.original_systemic_risk",
         **{f"earlier_{i}": "modification.earlier_modifications_flop" for i in (1, 2, 3)},
     }
-    messages: ClassVar[dict[str, str]] = {
-        "original_flop_known": "Select whether you know the original model’s training compute.",
-        "original_systemic_risk": "Select whether the original model has systemic risk.",
+    messages: ClassVar[dict[str, Text]] = {
+        "original_flop_known": gettext_lazy(
+            "Select whether you know the original model’s training compute."
+        ),
+        "original_systemic_risk": gettext_lazy(
+            "Select whether the original model has systemic risk."
+        ),
     }
-    quantities: ClassVar[dict[str, tuple[str, str]]] = {
-        "original_flop": ("the original model’s training compute in FLOP", "3.8e24"),
+    quantities: ClassVar[dict[str, tuple[Text, Text]]] = {
+        "original_flop": (
+            gettext_lazy("the original model’s training compute in FLOP"),
+            gettext_lazy("3.8e24"),
+        ),
         **{
-            f"earlier_{i}": (f"the compute of earlier modification {i} in FLOP", "2e22")
+            f"earlier_{i}": (
+                format_lazy(gettext_lazy("the compute of earlier modification {i} in FLOP"), i=i),
+                gettext_lazy("2e22"),
+            )
             for i in (1, 2, 3)
         },
     }
@@ -566,15 +649,21 @@ class ReleaseForm(WordedForm):
         "released_openly": "open_source.released",
         **{name: f"open_source.{name}" for name in OPEN_SOURCE_FIELDS},
     }
-    messages: ClassVar[dict[str, str]] = {
-        "released_openly": "Select whether the model is released under a free and open-source "
-        "licence.",
-        "licence_permits_all": "Select whether the licence lets anyone access, use, modify and "
-        "distribute the model.",
-        "weights_public": "Select whether the model’s weights are publicly available.",
-        "architecture_public": "Select whether information on the model architecture is public.",
-        "usage_public": "Select whether information on the model’s usage is public.",
-        "monetised": "Select whether the model is monetised.",
+    messages: ClassVar[dict[str, Text]] = {
+        "released_openly": gettext_lazy(
+            "Select whether the model is released under a free and open-source licence."
+        ),
+        "licence_permits_all": gettext_lazy(
+            "Select whether the licence lets anyone access, use, modify and distribute the model."
+        ),
+        "weights_public": gettext_lazy(
+            "Select whether the model’s weights are publicly available."
+        ),
+        "architecture_public": gettext_lazy(
+            "Select whether information on the model architecture is public."
+        ),
+        "usage_public": gettext_lazy("Select whether information on the model’s usage is public."),
+        "monetised": gettext_lazy("Select whether the model is monetised."),
     }
     # The licence conditions are asked only of a model released openly.
     follow_ups: ClassVar[dict[str, tuple[str, str]]] = dict.fromkeys(
@@ -596,18 +685,26 @@ class ReleaseForm(WordedForm):
 
 
 class ReachForm(WordedForm):
-    messages: ClassVar[dict[str, str]] = {
-        "business_users_scope": "Select who the model’s registered business users are, or "
-        "leave it blank.",
-        "high_impact_capabilities": "Select whether your evaluations show capabilities that "
-        "match the most advanced models.",
-        "commission_designated": "Select whether the Commission has designated the model as "
-        "having systemic risk.",
-        "own_ai_system": "Select whether you also offer or use an AI system built on this "
-        "model, or leave it blank.",
+    messages: ClassVar[dict[str, Text]] = {
+        "business_users_scope": gettext_lazy(
+            "Select who the model’s registered business users are, or leave it blank."
+        ),
+        "high_impact_capabilities": gettext_lazy(
+            "Select whether your evaluations show capabilities that match the most advanced models."
+        ),
+        "commission_designated": gettext_lazy(
+            "Select whether the Commission has designated the model as having systemic risk."
+        ),
+        "own_ai_system": gettext_lazy(
+            "Select whether you also offer or use an AI system built on this model, or leave it "
+            "blank."
+        ),
     }
-    quantities: ClassVar[dict[str, tuple[str, str]]] = {
-        "eu_business_users": ("the number of business users in the EU", "12,000, or 0"),
+    quantities: ClassVar[dict[str, tuple[Text, Text]]] = {
+        "eu_business_users": (
+            gettext_lazy("the number of business users in the EU"),
+            gettext_lazy("12,000, or 0"),
+        ),
     }
 
     eu_business_users = QuantityField(zero_allowed=True)
@@ -620,11 +717,11 @@ class ReachForm(WordedForm):
         widget=forms.RadioSelect,
     )
     high_impact_known_on = date_field(
-        "the date your evaluations first showed high-impact capabilities"
+        gettext_lazy("the date your evaluations first showed high-impact capabilities")
     )
     commission_designated = YesNoField(required=True)
-    designated_on = date_field("the date you were informed of the designation")
-    notified_on = date_field("the date you notified the Commission")
+    designated_on = date_field(gettext_lazy("the date you were informed of the designation"))
+    notified_on = date_field(gettext_lazy("the date you notified the Commission"))
     own_ai_system = YesNoField()
 
     follow_ups: ClassVar[dict[str, tuple[str, str]]] = {
@@ -648,9 +745,11 @@ class ReachForm(WordedForm):
             self.add_error(
                 "designated_on",
                 ValidationError(
-                    f"Enter the date you were informed of the designation, on or after "
-                    f"{date_in_words(start)}, as YYYY-MM-DD: the Commission designates models "
-                    "from then on.",
+                    gettext(
+                        "Enter the date you were informed of the designation, on or after "
+                        "%(start)s, as YYYY-MM-DD: the Commission designates models from then on."
+                    )
+                    % {"start": _date_in_words(start)},
                     code="min_value",
                 ),
             )
@@ -660,9 +759,12 @@ class ReachForm(WordedForm):
             self.add_error(
                 "notified_on",
                 ValidationError(
-                    f"Enter the date you notified the Commission, no later than today, "
-                    f"{today.isoformat()} (YYYY-MM-DD): leave it blank until the Commission "
-                    "has been notified.",
+                    gettext(
+                        "Enter the date you notified the Commission, no later than today, "
+                        "%(today)s (YYYY-MM-DD): leave it blank until the Commission has been "
+                        "notified."
+                    )
+                    % {"today": today.isoformat()},
                     code="max_value",
                 ),
             )
@@ -674,27 +776,36 @@ class AttestForm(forms.Form):
     function, and, for a correction, the record it supersedes."""
 
     confirm = forms.BooleanField(
-        required=False, label=ATTESTATION_STATEMENT, help_text="Tick to attest and sign now."
+        required=False,
+        # The statement in the page's language: the one the record then signs.
+        label=lazy(lambda: attestation_statement(get_language() or "en"), str)(),
+        help_text=gettext_lazy("Tick to attest and sign now."),
     )
-    attester_name = forms.CharField(max_length=200, required=False, label="Your name")
+    attester_name = forms.CharField(max_length=200, required=False, label=gettext_lazy("Your name"))
     attester_function = forms.CharField(
         max_length=200,
         required=False,
-        label="Your function",
-        help_text="For example: Head of Legal.",
+        label=gettext_lazy("Your function"),
+        help_text=gettext_lazy("For example: Head of Legal."),
     )
     supersedes = forms.ModelChoiceField(
         queryset=AssessmentRecord.objects.none(),
         required=False,
-        label="Does this correct an earlier record?",
-        empty_label="No, this is a new assessment",
-        help_text="The earlier record stays as it is and shows that this one supersedes it.",
+        label=gettext_lazy("Does this correct an earlier record?"),
+        empty_label=gettext_lazy("No, this is a new assessment"),
+        help_text=gettext_lazy(
+            "The earlier record stays as it is and shows that this one supersedes it."
+        ),
     )
-    messages: ClassVar[dict[str, str]] = {
+    messages: ClassVar[dict[str, Text]] = {
         # "Give this to sign; it is printed on the record." says why it is asked.
-        "attester_name": "Enter your name. Give this to sign; it is printed on the record.",
-        "attester_function": "Enter your function, for example Head of Legal. Give this to "
-        "sign; it is printed on the record.",
+        "attester_name": gettext_lazy(
+            "Enter your name. Give this to sign; it is printed on the record."
+        ),
+        "attester_function": gettext_lazy(
+            "Enter your function, for example Head of Legal. Give this to sign; it is printed on "
+            "the record."
+        ),
     }
 
     def __init__(
@@ -704,7 +815,7 @@ class AttestForm(forms.Form):
         if records is not None:
             supersedes = cast("forms.ModelChoiceField[AssessmentRecord]", self.fields["supersedes"])
             supersedes.queryset = records
-        self.fields["supersedes"].error_messages["invalid_choice"] = (
+        self.fields["supersedes"].error_messages["invalid_choice"] = gettext(
             "Select the earlier record this corrects from the list, or “No, this is a new "
             "assessment”."
         )
@@ -758,27 +869,27 @@ STEP_FORMS: list[tuple[str, type[WordedForm]]] = [
 ]
 
 STEP_TITLES = {
-    "model": "The model and your role",
-    "upstream": "The upstream provider",
-    "market": "Market placement",
-    "capabilities": "Capabilities",
-    "modification": "Your modification",
-    "compute": "Training compute",
-    "release": "Release and licence",
-    "reach": "Reach, designation and notification",
-    "review": "Review",
+    "model": gettext_lazy("The model and your role"),
+    "upstream": gettext_lazy("The upstream provider"),
+    "market": gettext_lazy("Market placement"),
+    "capabilities": gettext_lazy("Capabilities"),
+    "modification": gettext_lazy("Your modification"),
+    "compute": gettext_lazy("Training compute"),
+    "release": gettext_lazy("Release and licence"),
+    "reach": gettext_lazy("Reach, designation and notification"),
+    "review": gettext_lazy("Review"),
 }
 
 VARIANT_STEP_TITLES = {
-    MODIFIER_VARIANT: {"compute": "Training compute of your modification"},
+    MODIFIER_VARIANT: {"compute": gettext_lazy("Training compute of your modification")},
 }
 """Step titles of a wording variant, where they differ from ``STEP_TITLES``."""
 
 
 def step_title(step: str, scope: Scope | None = None) -> str:
-    """The title of ``step`` as a party with this scope reads it."""
+    """The title of ``step`` as a party with this scope reads it, in the active language."""
     variant = scope.wording_variant if scope is not None else None
-    return VARIANT_STEP_TITLES.get(variant or "", {}).get(step) or STEP_TITLES[step]
+    return str(VARIANT_STEP_TITLES.get(variant or "", {}).get(step) or STEP_TITLES[step])
 
 
 def wording_variant_keys() -> dict[str, dict[str, str]]:

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from questionnaire.services import REVIEW_COMMENT_MAX
 
@@ -35,9 +38,7 @@ class CommentForm(forms.Form):
         strip=True,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "required": "Enter your comment.",
-            "max_length": f"A comment can be at most {REVIEW_COMMENT_MAX:,} characters long "
-            "(it has %(show_value)d).",
+            "required": gettext_lazy("Enter your comment."),
         },
     )
 
@@ -47,6 +48,14 @@ class CommentForm(forms.Form):
         self.form_id = form_id
         body = self.fields["body"]
         body.label = label
+        # The limit as the reader writes numbers (2,000 / 2.000 / 2 000); Django fills in
+        # show_value when the comment is too long.
+        body.error_messages["max_length"] = _(
+            "A comment can be at most %(limit)s characters long (it has %(show_value)s)."
+        ) % {
+            "limit": number_format(REVIEW_COMMENT_MAX, force_grouping=True),
+            "show_value": "%(show_value)d",
+        }
         body.widget.attrs["form"] = form_id
 
 
@@ -162,7 +171,9 @@ def review_page(
             if key not in labels:
                 continue  # an answer no longer asked: counted, not shown beside an answer
             reply_id = f"reply-{thread.pk}"
-            view.reply = _form(page, reply_id, f"Reply on “{_short(labels[key])}”")
+            view.reply = _form(
+                page, reply_id, _("Reply on “%(answer)s”") % {"answer": _short(labels[key])}
+            )
             page.outer_forms.append(
                 OuterForm(reply_id, page.urls["comments"], {"thread": str(thread.pk)})
             )
@@ -181,7 +192,9 @@ def row_review(page: ReviewPage, row: Mapping[str, Any], index: int) -> dict[str
     new: CommentForm | None = None
     if page.reviewing:
         form_id = f"comment-{index}"
-        new = _form(page, form_id, f"Comment on “{_short(str(row['label']))}”")
+        new = _form(
+            page, form_id, _("Comment on “%(answer)s”") % {"answer": _short(str(row["label"]))}
+        )
         page.outer_forms.append(OuterForm(form_id, page.urls["comments"], {"question": key}))
     return {"threads": page.threads.get(key, []), "comment": new}
 

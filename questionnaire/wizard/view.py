@@ -40,6 +40,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
@@ -53,9 +54,10 @@ from questionnaire.presentation import chart_for_result, flags_explained, verdic
 from questionnaire.scoring import AnswersError, RuleSet, assess, load
 from questionnaire.scoring.answers import parse_compute
 from questionnaire.scoring.compute import disagree, estimate
-from questionnaire.scoring.numbers import format_human
+from questionnaire.scoring.numbers import format_human, localise_number
 from questionnaire.scoring.vocabulary import Method
 from questionnaire.wizard.answers import build_answers, shown_questions, step_of
+from questionnaire.wizard.fields import QuantityField, page_language
 from questionnaire.wizard.forms import (
     STEP_FORMS,
     ComputeForm,
@@ -111,7 +113,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             if completed is None:
                 raise
             # Finish pressed twice, or an old tab: the draft became this assessment.
-            messages.info(request, "This draft is already complete; here is its result.")
+            messages.info(request, gettext("This draft is already complete; here is its result."))
             return redirect("assessment_detail", public_id=completed.public_id)
         return self._dispatch_draft(self.draft, request, *args, **kwargs)
 
@@ -200,11 +202,11 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def _read_only_refusal(self) -> HttpResponse:
         if self.reviewing:
-            text = (
+            text = gettext(
                 "Reviewers comment on the answers; only the person who prepared them changes them."
             )
         else:
-            text = "This draft is submitted for review: withdraw it to change the answers."
+            text = gettext("This draft is submitted for review: withdraw it to change the answers.")
         messages.error(self.request, text)
         return redirect(self.get_step_url(self.steps.last))
 
@@ -214,8 +216,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         MAX_STORED_LENGTH characters. A draft cannot be stuffed with whatever is posted."""
         declared = {form.add_prefix(name) for name in form.fields}
         data = cast(MultiValueDict[str, str], form.data)
+        local = local_figures(form)
         return {
-            key: [value[:MAX_STORED_LENGTH] for value in values[:MAX_STORED_VALUES]]
+            key: [local.get(key, value)[:MAX_STORED_LENGTH] for value in values[:MAX_STORED_VALUES]]
             for key, values in data.lists()
             if key in declared
         }
@@ -232,7 +235,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             return redirect(self.get_step_url(self.steps.last))
         if step is not None and step not in self.get_form_list():
             # formtools would restart at the first step; keep the user where they were.
-            messages.warning(request, "That step does not apply to your answers.")
+            messages.warning(request, gettext("That step does not apply to your answers."))
             return redirect(self.get_step_url(self.steps.current))
         response: HttpResponse = super().get(request, *args, **kwargs)
         return response
@@ -251,7 +254,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             )
         step = management.cleaned_data["current_step"]
         if step not in self.get_form_list():
-            messages.warning(request, "That step no longer applies to your answers.")
+            messages.warning(request, gettext("That step no longer applies to your answers."))
             return redirect(self.get_step_url(self.steps.current))
         self.storage.current_step = step
         form = self.get_form(step, data=_without_nul(request.POST), files=request.FILES)
@@ -264,10 +267,16 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         # typed without errors until it is submitted.
         self.storage.mark_submitted(step, not leaving)
 
+        if not leaving:
+            # A figure a German or French page read otherwise than an English page would:
+            # said on the next page, beside what it is about.
+            for note in reading_notes(form):
+                messages.info(request, note)
         if "wizard_save_exit" in request.POST:
             messages.success(
                 request,
-                f"Draft saved at “{step_title(step, self.scope)}”. Resume it from your dashboard.",
+                gettext("Draft saved at “%(step)s”. Resume it from your dashboard.")
+                % {"step": step_title(step, self.scope)},
             )
             return redirect("dashboard")
         # formtools is untyped: its render_* methods return the HttpResponse of a template
@@ -302,7 +311,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         self.storage.mark_submitted(failed_step, True)
         messages.error(
             self.request,
-            f"“{step_title(failed_step, self.scope)}” needs attention before you can finish.",
+            gettext("“%(step)s” needs attention before you can finish.")
+            % {"step": step_title(failed_step, self.scope)},
         )
         response: HttpResponse = super().render_revalidation_failure(failed_step, form, **kwargs)
         return response
@@ -356,7 +366,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         review = form_dict.get("review")
         if review is not None and review.cleaned_data.get("confirm"):
             return sign_assessment(self.request, assessment, review.cleaned_data)
-        messages.success(self.request, "Assessment complete.")
+        messages.success(self.request, gettext("Assessment complete."))
         return redirect("assessment_detail", public_id=assessment.public_id)
 
     def render(self, form: WordedForm | None = None, **kwargs: Any) -> HttpResponse:
@@ -458,7 +468,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "period_rows": form.period_rows() if isinstance(form, ComputeForm) else [],
             "method_groups": form.method_groups() if isinstance(form, ComputeForm) else {},
             "cross_check_factor": str(rules.architecture_factor),
-            "cross_check_margin": percentage(rules.methods_disagree_margin),
+            "cross_check_margin": percentage(
+                rules.methods_disagree_margin, language=page_language()
+            ),
             "cross_check_text": cross_check_text(
                 saved.cleaned_data if saved is not None and saved.is_valid() else {}, rules
             ),
@@ -491,7 +503,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "threshold": modification_threshold(rules, **basis),
             "base": modification_base(rules, **basis),
             "fraction": fraction_in_words(
-                rules.modification_numerator, rules.modification_denominator
+                rules.modification_numerator,
+                rules.modification_denominator,
+                language=page_language(),
             ),
             "original_flop": original,
             "original_systemic_risk": systemic,
@@ -573,22 +587,65 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         }
 
 
+def local_figures(form: WordedForm) -> dict[str, str]:
+    """Posted figures a German or French page reads otherwise than an English page would
+    (``1,000`` is one there), each in the contract's notation (``1``): the draft keeps that,
+    so the answer means the same whatever the language of the page that reads it next.
+    Every other figure is kept as typed. English pages: nothing."""
+    if page_language() == "en":
+        return {}
+    figures: dict[str, str] = {}
+    for name, field in form.fields.items():
+        if not isinstance(field, QuantityField):
+            continue
+        typed = form.data.get(form.add_prefix(name))
+        if not isinstance(typed, str) or not typed.strip():
+            continue
+        try:
+            field.clean(typed)
+        except ValidationError:
+            continue
+        if field.local_text is not None:
+            figures[form.add_prefix(name)] = field.local_text
+    return figures
+
+
+def reading_notes(form: WordedForm) -> list[str]:
+    """ "Label: “1,000” read as 1 (decimal comma)" for each figure of a valid step that a
+    German or French page read otherwise than an English page would."""
+    if page_language() == "en" or not form.is_valid():
+        return []
+    notes = []
+    for name, field in form.fields.items():
+        if isinstance(field, QuantityField) and name in form.cleaned_data:
+            if field.reading_note and form.cleaned_data.get(name) is not None:
+                label = str(field.label).strip()
+                notes.append(
+                    f"{label} {field.reading_note}"
+                    if label.endswith(":")
+                    else f"{label}: {field.reading_note}"
+                )
+    return notes
+
+
 def cross_check_text(cleaned: Mapping[str, Any], rules: RuleSet) -> str:
     """What the compute step says beside the parameters and training tokens of a saved step
     (wizard.js says the same as they are typed): where these figures go, and the cross-check
     estimate the engine makes from them when no method uses them."""
     methods = (cleaned.get("method"), cleaned.get("check_method"))
     if Method.ARCHITECTURE in methods:
-        use = "estimate" if methods[0] == Method.ARCHITECTURE else "cross-check"
-        return f"These figures give your {use}: see “Estimate” below."
+        if methods[0] == Method.ARCHITECTURE:
+            return gettext("These figures give your estimate: see “Estimate” below.")
+        return gettext("These figures give your cross-check: see “Estimate” below.")
     parameters, tokens = cleaned.get("parameters"), cleaned.get("training_tokens")
     if parameters is None or tokens is None:
         return ""
     check = rules.architecture_factor * parameters * tokens
-    return (
-        f"Cross-check estimate: {format_human(check)} FLOP "
-        f"({rules.architecture_factor} × parameters × tokens)"
-    )
+    language = page_language()
+    return gettext("Cross-check estimate: %(flop)s FLOP (%(factor)s × parameters × tokens)") % {
+        "flop": localise_number(format_human(check), language),
+        "factor": rules.architecture_factor,
+    }
 
 
 def compute_estimates(
@@ -621,7 +678,7 @@ def compute_estimates(
             }
             for check in compute.get("checks") or []
         ],
-        "margin": percentage(rules.methods_disagree_margin),
+        "margin": percentage(rules.methods_disagree_margin, language=page_language()),
     }
 
 
@@ -652,17 +709,24 @@ def sign_assessment(
     except services.FourEyesRefused as error:
         # Four eyes: the preparer never signs (nor anyone an unreviewed assessment, where a
         # review is required). Said plainly, nothing signed.
-        messages.error(request, f"The assessment is not signed: {error.args[0]}")
+        messages.error(
+            request, gettext("The assessment is not signed: %(why)s") % {"why": error.args[0]}
+        )
         return redirect("assessment_detail", public_id=assessment.public_id)
     except services.RecordAlreadyCorrected as error:
         # Two corrections of one record at once, or an old tab: the later one is refused.
-        messages.error(request, f"The assessment is saved but not signed: {error}")
+        messages.error(
+            request, gettext("The assessment is saved but not signed: %(why)s") % {"why": error}
+        )
         return redirect("assessment_detail", public_id=assessment.public_id)
     except ImproperlyConfigured as error:
         logger.warning("Assessment %s saved but not signed: %s", assessment.public_id, error)
-        messages.error(request, f"The assessment is saved but could not be signed: {error}")
+        messages.error(
+            request,
+            gettext("The assessment is saved but could not be signed: %(why)s") % {"why": error},
+        )
         return redirect("assessment_detail", public_id=assessment.public_id)
-    messages.success(request, "Assessment attested and signed.")
+    messages.success(request, gettext("Assessment attested and signed."))
     return redirect("record_detail", public_id=record.public_id)
 
 
@@ -727,7 +791,8 @@ class ReviewActionView(AssessmentWizard):
             if not form.is_valid():
                 messages.error(
                     self.request,
-                    f"“{step_title(step, self.scope)}” needs attention before the review.",
+                    gettext("“%(step)s” needs attention before the review.")
+                    % {"step": step_title(step, self.scope)},
                 )
                 return redirect(self.get_step_url(step))
             forms[step] = form
@@ -735,7 +800,9 @@ class ReviewActionView(AssessmentWizard):
 
     def _submit(self) -> HttpResponse:
         if self.reviewing:
-            raise services.ReviewRefused("Only the person who prepares a draft submits it.")
+            raise services.ReviewRefused(
+                gettext("Only the person who prepares a draft submits it.")
+            )
         forms = self._valid_forms()
         if isinstance(forms, HttpResponse):
             return forms
@@ -745,16 +812,22 @@ class ReviewActionView(AssessmentWizard):
         services.draft_submit(draft=self.draft, user=self.user, origin=origin_of(self.request))
         messages.success(
             self.request,
-            "Submitted for review. The organisation's reviewers are told; the answers stay "
-            "as they are until a reviewer asks for changes or you withdraw the draft.",
+            gettext(
+                "Submitted for review. The organisation's reviewers are told; the answers stay "
+                "as they are until a reviewer asks for changes or you withdraw the draft."
+            ),
         )
         return redirect("dashboard")
 
     def _withdraw(self) -> HttpResponse:
         if self.reviewing:
-            raise services.ReviewRefused("Only the person who prepares a draft withdraws it.")
+            raise services.ReviewRefused(
+                gettext("Only the person who prepares a draft withdraws it.")
+            )
         services.draft_withdraw(draft=self.draft, user=self.user, origin=origin_of(self.request))
-        messages.success(self.request, "Withdrawn from review: you can change the answers again.")
+        messages.success(
+            self.request, gettext("Withdrawn from review: you can change the answers again.")
+        )
         return self._to_review()
 
     def _request_changes(self) -> HttpResponse:
@@ -763,15 +836,20 @@ class ReviewActionView(AssessmentWizard):
         )
         messages.success(
             self.request,
-            f"Changes requested: {self.draft.owner.get_username()} is told, and sees your "
-            "comments beside the answers.",
+            gettext(
+                "Changes requested: %(owner)s is told, and sees your comments beside the answers."
+            )
+            % {"owner": self.draft.owner.get_username()},
         )
         return redirect("dashboard")
 
     def _approve(self) -> HttpResponse:
         if not self.reviewing:
             raise services.ReviewRefused(
-                "You prepared this draft: someone else of the organisation reviews and approves it."
+                gettext(
+                    "You prepared this draft: someone else of the organisation reviews and "
+                    "approves it."
+                )
             )
         forms = self._valid_forms()
         if isinstance(forms, HttpResponse):
@@ -790,7 +868,9 @@ class ReviewActionView(AssessmentWizard):
         )
         messages.success(
             self.request,
-            "Approved: the assessment is complete. Its preparer and the attesters are told.",
+            gettext(
+                "Approved: the assessment is complete. Its preparer and the attesters are told."
+            ),
         )
         return redirect("assessment_detail", public_id=assessment.public_id)
 
@@ -801,9 +881,12 @@ class ReviewActionView(AssessmentWizard):
             thread = selectors.review_thread_get(
                 user=self.request.user, draft=self.draft, thread_id=post["thread"]
             )
-            form_id, label = f"reply-{thread.pk}", "Reply"
+            form_id, label = f"reply-{thread.pk}", gettext("Reply")
         else:
-            form_id, label = self._new_comment_form_id(str(post.get("question", ""))), "Comment"
+            form_id, label = (
+                self._new_comment_form_id(str(post.get("question", ""))),
+                gettext("Comment"),
+            )
         form = CommentForm(_without_nul(post), form_id=form_id, label=label)
         if form.is_valid():
             try:
@@ -819,7 +902,7 @@ class ReviewActionView(AssessmentWizard):
                 for problem in error.message_dict.get("body", []):
                     form.add_error("body", problem)
             else:
-                messages.success(self.request, "Comment added.")
+                messages.success(self.request, gettext("Comment added."))
                 return self._to_review(f"thread-{comment.thread_id}")
         self.failed_comment = form
         self.storage.current_step = self.steps.last
@@ -832,7 +915,7 @@ class ReviewActionView(AssessmentWizard):
         on the review), so that a refused comment comes back in its place; 404 for a key
         the review does not show."""
         if not self.reviewing:
-            raise services.ReviewRefused("Reviewers open comments; you reply to theirs.")
+            raise services.ReviewRefused(gettext("Reviewers open comments; you reply to theirs."))
         self.storage.current_step = self.steps.last
         forms = {
             step: form
@@ -843,7 +926,7 @@ class ReviewActionView(AssessmentWizard):
         for index, row in enumerate(shown_questions(forms, self.wording)):
             if row["key"] == question:
                 return f"comment-{index}"
-        raise Http404("No such answer on this draft.")
+        raise Http404(gettext("No such answer on this draft."))
 
     def _resolve(self) -> HttpResponse:
         thread = selectors.review_thread_get(
@@ -852,5 +935,5 @@ class ReviewActionView(AssessmentWizard):
         services.review_thread_resolve(
             draft=self.draft, thread=thread, user=self.user, origin=origin_of(self.request)
         )
-        messages.success(self.request, "Thread resolved.")
+        messages.success(self.request, gettext("Thread resolved."))
         return self._to_review(f"thread-{thread.pk}")

@@ -684,8 +684,14 @@
   }
 
   function start() {
-    setUpEchoes(document);
-    setUpRunningEstimate(document);
+    // The live echo and running estimate read figures as the English pages write them; a
+    // German or French page reads the decimal comma, as the server does, so there the
+    // figures the server wrote stay as they are until the next page.
+    var lang = (document.documentElement.lang || "en").toLowerCase();
+    if (lang === "en" || lang.indexOf("en-") === 0) {
+      setUpEchoes(document);
+      setUpRunningEstimate(document);
+    }
     setUpFollowUps(document);
   }
 

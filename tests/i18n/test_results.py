@@ -35,3 +35,15 @@ def test_an_unknown_id_of_an_old_record_keeps_its_stored_text():
         {"id": "gone.text", "text": "As stored.", "cite": "Art. 1", "params": {}}
     )
     assert result_in(result, "de")["reasons"][-1]["text"] == "As stored."
+
+
+def test_a_compute_description_is_written_in_the_readers_notation():
+    from questionnaire.scoring.texts import compute_description
+
+    english = "16,384 × NVIDIA H100 SXM (9.9 × 10^14 FLOP/s peak) × 2.5 h"
+    assert compute_description(english, "en") == english
+    german = compute_description(english, "de")
+    assert "16.384" in german and "9,9 × 10^14" in german and "2,5" in german
+    assert "NVIDIA H100 SXM" in german
+    french = compute_description(english, "fr")
+    assert "9,9 × 10^14" in french and "16,384" not in french
