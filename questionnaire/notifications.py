@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
@@ -99,10 +99,12 @@ def notify(
     return created
 
 
-def language_of(user: User) -> str:
-    """The language ``user`` chose (``LanguagePreference``, stored by the switcher), or the
-    site's default: ``questionnaire.accounts.language.language_of``, read here from the model
-    (this layer sits below ``accounts``)."""
+def language_of(user: AbstractBaseUser | AnonymousUser | None) -> str:
+    """The language ``user`` chose (``LanguagePreference``, stored by the switcher of
+    ``questionnaire.accounts.language``), or the site's default. Here, below ``accounts``,
+    so that e-mails can be written in it."""
+    if user is None or not user.is_authenticated:
+        return translation.get_supported_language_variant(settings.LANGUAGE_CODE)
     stored = (
         LanguagePreference.objects.filter(user_id=user.pk)
         .values_list("language", flat=True)

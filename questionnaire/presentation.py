@@ -719,20 +719,7 @@ def obligations_view(
     )
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = engine_texts.MONTHS["en"]
 """In English whatever the server's locale (``%B`` follows it)."""
 
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from questionnaire.models import LanguagePreference
+from questionnaire.notifications import language_of
 
 __all__ = ["StoredLanguageMiddleware", "language_of", "language_set", "languages"]
 
@@ -33,18 +33,6 @@ def languages() -> set[str]:
 
 def default_language() -> str:
     return translation.get_supported_language_variant(settings.LANGUAGE_CODE)
-
-
-def language_of(user: AbstractBaseUser | AnonymousUser | None) -> str:
-    """The language to write to ``user`` in: the one they chose, or the site's default."""
-    if user is None or not user.is_authenticated:
-        return default_language()
-    stored = (
-        LanguagePreference.objects.filter(user_id=user.pk)
-        .values_list("language", flat=True)
-        .first()
-    )
-    return stored if stored in languages() else default_language()
 
 
 @require_POST
