@@ -48,7 +48,7 @@ from questionnaire.accounts.two_factor import (
     second_factor_required,
     second_factor_url,
 )
-from questionnaire.audit import Action, audit_log, record_verified_log
+from questionnaire.audit import Action, action_choices, audit_log, record_verified_log
 from questionnaire.checklist import Checklist, ChecklistGroup, ChecklistItem
 from questionnaire.ledger import selectors as ledger_selectors
 from questionnaire.lib.downloads import attachment_header
@@ -1342,7 +1342,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ChoiceField, self.fields["action"])
-        field.choices = [("", gettext_lazy("Any action")), *Action.choices]
+        field.choices = [("", gettext_lazy("Any action")), *action_choices()]
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from questionnaire import presentation
+from questionnaire.audit import action_label
 
 register = template.Library()
 
@@ -19,3 +20,9 @@ def utc_time(value: object) -> SafeString | str:
     if moment is None:
         return "" if value is None else str(value)
     return format_html('<time datetime="{}">{}</time>', moment.iso, moment.text)
+
+
+@register.filter
+def audit_action(action: str) -> str:
+    """An audit event's action in the page's language (``questionnaire.audit.action_label``)."""
+    return action_label(action)

@@ -143,3 +143,19 @@ def test_the_admin_names_our_models_in_the_language(language, shown, english):
     for name in shown:
         assert name in html, name
     assert english not in html
+
+
+def test_the_audit_page_names_actions_in_the_language(acme):
+    from questionnaire.audit import Action, audit_log
+    from questionnaire.models import Membership
+    from tests.people import make_member
+
+    admin = make_member("carol", acme, Membership.Role.ADMIN)
+    audit_log(action=Action.RECORD_ATTESTED, actor=admin, organisation=acme)
+    client = client_in("de")
+    client.force_login(admin)
+
+    html = client.get("/organisations/acme/audit/").content.decode()
+
+    assert "Nachweis unterzeichnet und signiert" in html
+    assert "Record attested and signed" not in html
