@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from questionnaire.models import LedgerEntry, ModelLineage
 from questionnaire.scoring import load
+from questionnaire.scoring.numbers import to_text
 from questionnaire.scoring.vocabulary import Method
+from questionnaire.wizard.fields import delocalise, page_language, read_quantity
 
 from .services import LedgerRefused
 
@@ -95,6 +97,13 @@ def _accelerators() -> list[tuple[str, Any]]:
     ]
 
 
+FIGURES_OF_METHOD: dict[str, tuple[str, ...]] = {
+    Method.DIRECT: ("flop",),
+    Method.ARCHITECTURE: ("parameters", "tokens"),
+    Method.HARDWARE: ("chips", "hours", "utilisation"),
+}
+
+
 class EntryForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What compute is it"), choices=translated_choices(LedgerEntry.Kind.choices)
@@ -133,6 +142,37 @@ class EntryForm(forms.Form):
         field = self.fields["accelerator"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
         field.choices = _accelerators()
+
+    def clean(self) -> dict[str, Any]:
+        """Read the figures of the method chosen as the wizard reads them, in the page's
+        notation (``2,5e24`` on a German or French page), into the contract's notation; a
+        missing, unreadable or non-positive figure is refused at its field, in the page's
+        language. What the engine then checks (plausibility) is refused by the service."""
+        data = super().clean() or {}
+        language = page_language()
+        for name in FIGURES_OF_METHOD.get(data.get("method") or "", ()):
+            typed = (data.get(name) or "").strip()
+            if not typed:
+                self.add_error(name, gettext("Enter this figure: the method chosen needs it."))
+                continue
+            try:
+                number = read_quantity(
+                    delocalise(typed, language)[0], percent=name == "utilisation"
+                )
+            except ValueError:
+                self.add_error(
+                    name,
+                    gettext("“%(typed)s” cannot be read as a figure: write it like %(example)s.")
+                    % {"typed": typed[:40], "example": gettext("7B, 15.6T or 3.2 × 10^24")},
+                )
+                continue
+            if number <= 0:
+                self.add_error(name, gettext("Enter a figure greater than zero."))
+                continue
+            data[name] = to_text(number)
+        if data.get("method") == Method.HARDWARE and not data.get("accelerator"):
+            self.add_error("accelerator", gettext("Choose the chip."))
+        return data
 
     def ledger_data(self, *, revision: int) -> dict[str, Any]:
         """The entry as ``ledger_entry_put`` takes it (after ``is_valid``)."""

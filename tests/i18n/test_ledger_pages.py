@@ -158,3 +158,47 @@ def test_an_import_refusal_stays_english_in_english(owner_client, model):
         {"import-file": SimpleUploadedFile("ledger.csv", csv, content_type="text/csv")},
     )
     assert "line 2, column flop: must be a positive number." in response.content.decode()
+
+
+def add_entry(client, model, language: str, **figures: str):
+    from django.urls import reverse
+
+    client.cookies["django_language"] = language
+    data = {"kind": "pre_training", "status": "finished", **figures}
+    return client.post(reverse("model_entry_add", args=[model.public_id]), data)
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_typed_entry_reads_the_decimal_comma_and_stores_the_canonical_figure(
+    owner_client, model, language
+):
+    from questionnaire.models import LedgerEntry
+    from questionnaire.scoring.numbers import parse_number
+
+    response = add_entry(owner_client, model, language, method="direct", flop="2,5e24")
+    assert response.status_code == 302
+    entry = LedgerEntry.objects.get()
+    assert parse_number(entry.compute["flop"]) == parse_number("2.5e24")
+    assert "," not in entry.compute["flop"]
+    assert parse_number(entry.flop) == parse_number("2.5e24")
+
+
+@pytest.mark.parametrize(
+    ("language", "unreadable", "missing"),
+    [
+        ("de", "„lots“ kann nicht als Zahl gelesen werden", "Die gewählte Methode braucht sie"),
+        ("fr", "« lots » ne peut pas être lu comme un chiffre", "la méthode choisie en a besoin"),
+        ("en", "“lots” cannot be read as a figure", "the method chosen needs it"),
+    ],
+)
+def test_a_typed_entrys_figure_errors_are_in_the_language(
+    owner_client, model, language, unreadable, missing
+):
+    from questionnaire.models import LedgerEntry
+
+    body = add_entry(owner_client, model, language, method="direct", flop="lots").content.decode()
+    assert unreadable in body
+    assert "is not a number" not in body
+    body = add_entry(owner_client, model, language, method="architecture", parameters="7B")
+    assert missing in body.content.decode()
+    assert not LedgerEntry.objects.exists()
