@@ -24,6 +24,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 
 from questionnaire import presentation
 from questionnaire.scoring.numbers import format_human, localise_number, parse_number
+from questionnaire.scoring.texts import compute_description, format_count, format_percent
 
 
 class Recipient(StrEnum):
@@ -168,11 +169,11 @@ YES, NO = "yes", "no"
 YES_NO_CHOICES = ((YES, gettext_noop("Yes")), (NO, gettext_noop("No")))
 
 MODALITY_WORDS = {
-    "text": "text (code included)",
-    "audio": "audio",
-    "image": "images",
-    "video": "video",
-    "other": "other outputs",
+    "text": gettext_noop("text (code included)"),
+    "audio": gettext_noop("audio"),
+    "image": gettext_noop("images"),
+    "video": gettext_noop("video"),
+    "other": gettext_noop("other outputs"),
 }
 
 
@@ -243,19 +244,25 @@ def _outputs(source: Source) -> str:
     generates = source.answers.get("generates") or []
     if not generates:
         return ""
-    return "Outputs: " + ", ".join(MODALITY_WORDS.get(str(g), str(g)) for g in generates) + "."
+    words = ", ".join(
+        gettext(MODALITY_WORDS[str(g)]) if str(g) in MODALITY_WORDS else str(g) for g in generates
+    )
+    return gettext("Outputs: %(outputs)s.") % {"outputs": words}
 
 
 def _training_flop(source: Source) -> str:
     training = source.result.get("training_flop")
     if training in (None, ""):
         return ""
-    text = presentation.flop_text(training)
+    language = presentation.page_language()
+    text = presentation.flop_text(training, language)
     cumulative = source.result.get("cumulative_flop")
     if cumulative not in (None, "") and cumulative != training:
-        text += f"; cumulative {presentation.flop_text(cumulative)}"
+        text += gettext("; cumulative %(flop)s") % {
+            "flop": presentation.flop_text(cumulative, language)
+        }
     if source.is_modifier:
-        text += " (this modification's own training compute)"
+        text += gettext(" (this modification's own training compute)")
     return text
 
 
@@ -264,28 +271,44 @@ def _compute_method(source: Source) -> str:
     compute = figures.get("compute") if figures else None
     method = str(source.result.get("compute_method") or "")
     label = {
-        "direct": "Stated directly by the provider.",
-        "architecture": "Estimated from the architecture: 6 × parameters × training tokens.",
-        "hardware": "Estimated from the hardware: chips × hours × peak throughput × utilisation.",
+        "direct": gettext("Stated directly by the provider."),
+        "architecture": gettext(
+            "Estimated from the architecture: 6 × parameters × training tokens."
+        ),
+        "hardware": gettext(
+            "Estimated from the hardware: chips × hours × peak throughput × utilisation."
+        ),
     }.get(method, "")
     if not label:
         return ""
+    language = presentation.page_language()
+
+    def described(text: str) -> str:
+        return presentation.superscript_exponents(compute_description(text, language))
+
     parts = [label]
     if compute is not None:
-        parts.append(f"Calculation: {presentation.superscript_exponents(compute['description'])}.")
+        parts.append(
+            gettext("Calculation: %(calculation)s.")
+            % {"calculation": described(compute["description"])}
+        )
         for check in compute.get("checks", []):
             parts.append(
-                "Cross-check by a second method: "
-                f"{presentation.superscript_exponents(check['description'])}."
+                gettext("Cross-check by a second method: %(calculation)s.")
+                % {"calculation": described(check["description"])}
             )
     if figures is not None:
-        margin = presentation.percent(Decimal(figures["estimate_margin"]))
-        parts.append(f"Estimates are taken to be accurate within ±{margin}.")
+        margin = format_percent(figures["estimate_margin"], language)
+        parts.append(
+            gettext("Estimates are taken to be accurate within ±%(margin)s.") % {"margin": margin}
+        )
     flags = source.result.get("flags") or []
     if "methods_disagree" in flags:
-        parts.append("The two estimates differ by more than that margin; the first is used.")
+        parts.append(
+            gettext("The two estimates differ by more than that margin; the first is used.")
+        )
     if "borderline" in flags:
-        parts.append("The estimate lies within that margin of a threshold (borderline).")
+        parts.append(gettext("The estimate lies within that margin of a threshold (borderline)."))
     return " ".join(parts)
 
 
@@ -300,9 +323,18 @@ def _training_time(source: Source) -> str:
             continue
         days = (chips * hours / 24).quantize(Decimal("1"))
         accelerator = f" ({period['accelerator']})" if period.get("accelerator") else ""
+        language = presentation.page_language()
         lines.append(
-            f"{format_human(hours)} wall-clock hours on {format_human(chips)} chips{accelerator}, "
-            f"about {days:,} hardware-days"
+            gettext(
+                "%(hours)s wall-clock hours on %(chips)s chips%(accelerator)s, about %(days)s "
+                "hardware-days"
+            )
+            % {
+                "hours": localise_number(format_human(hours), language),
+                "chips": localise_number(format_human(chips), language),
+                "accelerator": accelerator,
+                "days": format_count(int(days), language),
+            }
         )
     return "; ".join(lines) + ("." if lines else "")
 
@@ -311,26 +343,34 @@ def _dependencies(source: Source) -> str:
     if source.role == "modifier":
         modification = source.answers.get("modification") or {}
         original = modification.get("original_flop")
+        language = presentation.page_language()
         known = (
-            f" Its training compute is given as {presentation.entered_and_read(original)} FLOP."
+            gettext(" Its training compute is given as %(flop)s FLOP.")
+            % {"flop": presentation.entered_and_read(original, language)}
             if original not in (None, "")
-            else " Its training compute is not known."
+            else gettext(" Its training compute is not known.")
         )
         return (
-            "A modification (fine-tuning or other change) of another provider's model: "
-            "name the original model and link to its documentation." + known
+            gettext(
+                "A modification (fine-tuning or other change) of another provider's model: "
+                "name the original model and link to its documentation."
+            )
+            + known
         )
     if source.role == "integrator" and source.answers.get("upstream_excluded_eu"):
-        return (
+        return gettext(
             "Built on an upstream model whose provider, established outside the Union, "
             "excluded distribution and use in the Union: name it and link to its documentation."
         )
     if source.answers.get("inherited_flop") not in (None, "", 0, "0"):
-        return (
-            "Initialised from or merged with other weights "
-            f"({presentation.entered_and_read(source.answers['inherited_flop'])} FLOP of "
-            "training compute): name them and link to their documentation."
-        )
+        return gettext(
+            "Initialised from or merged with other weights (%(flop)s FLOP of training "
+            "compute): name them and link to their documentation."
+        ) % {
+            "flop": presentation.entered_and_read(
+                source.answers["inherited_flop"], presentation.page_language()
+            )
+        }
     return ""
 
 
@@ -339,29 +379,31 @@ def _open_licence(source: Source) -> str:
     if not isinstance(release, Mapping):
         return ""
     if release.get("licence_permits_all") and release.get("weights_public"):
-        return (
+        return gettext(
             "Released under a free and open-source licence that allows access, use, "
             "modification and distribution; the weights are public. Give the licence's name "
             "and a link to it."
         )
-    return "Released openly (see the open-source answers); give the licence and a link to it."
+    return gettext(
+        "Released openly (see the open-source answers); give the licence and a link to it."
+    )
 
 
 def _channels(source: Source) -> str:
     release = source.answers.get("open_source")
     if isinstance(release, Mapping) and release.get("weights_public"):
-        return "Open-source repositories (weights published)."
+        return gettext("Open-source repositories (weights published).")
     return ""
 
 
 def _representative(source: Source) -> str:
     if source.established_in_eu is False and "art54_rep" in source.obligation_ids:
-        return (
+        return gettext(
             "Required: the provider is established outside the Union (Art. 54). Give the "
             "authorised representative's name and contact details."
         )
     if source.established_in_eu:
-        return "Not required: the provider is established in the Union."
+        return gettext("Not required: the provider is established in the Union.")
     return ""
 
 
@@ -418,17 +460,28 @@ def _notification_basis(source: Source) -> str:
         try:
             if parse_number(cumulative) > threshold:
                 basis.append(
-                    "The cumulative amount of computation used for training is greater than "
-                    f"{presentation.flop_text(str(threshold))} (Art. 51(2))."
+                    gettext(
+                        "The cumulative amount of computation used for training is greater "
+                        "than %(threshold)s (Art. 51(2))."
+                    )
+                    % {
+                        "threshold": presentation.flop_text(
+                            str(threshold), presentation.page_language()
+                        )
+                    }
                 )
         except ValueError:
             pass
     if source.answers.get("high_impact_capabilities") == "yes":
-        basis.append("The provider's evaluations show high-impact capabilities (Art. 51(1)(a)).")
+        basis.append(
+            gettext("The provider's evaluations show high-impact capabilities (Art. 51(1)(a)).")
+        )
     if source.is_modifier:
         basis.append(
-            "The model is a modification of another provider's model; the notification "
-            "concerns the modified model."
+            gettext(
+                "The model is a modification of another provider's model; the notification "
+                "concerns the modified model."
+            )
         )
     return " ".join(basis)
 

@@ -90,3 +90,20 @@ def test_the_checklist_of_an_assessment_in_german(frontier, owner_client):
     assert "Informationen für nachgelagerte Anbieter (Anhang XII)" in page
     assert "Rechtsgrundlage" in page
     assert "Technical documentation (Annex XI, Section 1)" not in page
+
+
+def test_the_values_proposed_from_the_answers_are_in_the_language(frontier, owner_client):
+    import html
+
+    client = in_language(owner_client, "de")
+
+    page = html.unescape(client.get(base(frontier) + "model-documentation/").content.decode())
+
+    assert (
+        "Aus der Hardware geschätzt" in page
+        or "Aus der Architektur geschätzt" in page
+        or ("Vom Anbieter direkt angegeben" in page)
+    )
+    assert "Schätzungen gelten als auf ±" in page
+    assert "Estimates are taken to be accurate" not in page
+    assert "Estimated from the" not in page and "Stated directly by the provider" not in page
