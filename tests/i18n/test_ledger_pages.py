@@ -202,3 +202,20 @@ def test_a_typed_entrys_figure_errors_are_in_the_language(
     body = add_entry(owner_client, model, language, method="architecture", parameters="7B")
     assert missing in body.content.decode()
     assert not LedgerEntry.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_the_charts_coordinates_stay_numbers_of_svg(owner_client, crossed, language):
+    """Django writes a float with a decimal comma on a German or French page; an SVG
+    coordinate must keep its point, or the chart falls apart."""
+    import re
+
+    body = page(owner_client, f"/models/{crossed.public_id}/", language)
+    svg = body.split("<svg", 1)[1].split("</svg>", 1)[0]
+    coordinates = re.findall(r'\b(?:x|y|x1|x2|y1|y2|width|height|viewBox)="([^"]*)"', svg)
+    assert coordinates
+    assert not [value for value in coordinates if "," in value]
+    pair = re.compile(r"-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?")
+    for points in re.findall(r'\bpoints="([^"]*)"', svg):
+        assert all(pair.fullmatch(item) for item in points.split()), points
+    assert re.search(r'\by="\d+\.\d+"', svg), "a coordinate with a fraction, written with a point"
