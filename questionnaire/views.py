@@ -858,7 +858,7 @@ def record_report(request: HttpRequest, public_id: str) -> HttpResponse:
         raise Http404("This record's report is not in storage.") from None
     except stored_files.ReportChanged:
         return HttpResponse(
-            "The stored report no longer matches the SHA-256 recorded when it was signed.",
+            gettext("The stored report no longer matches the SHA-256 recorded when it was signed."),
             status=409,
             content_type="text/plain; charset=utf-8",
         )

@@ -65,7 +65,7 @@ def record_bundle(request: HttpRequest, public_id: str) -> HttpResponse:
         raise Http404("This record's report is not in storage.") from None
     except stored_files.ReportChanged:
         return _refused(
-            "The stored report no longer matches the SHA-256 recorded when it was signed."
+            gettext("The stored report no longer matches the SHA-256 recorded when it was signed.")
         )
     payload = chain.payload_of(record)
     if payload is None:
@@ -73,7 +73,9 @@ def record_bundle(request: HttpRequest, public_id: str) -> HttpResponse:
             "Record %s: its stored payload is no longer JSON; bundle refused with 409.",
             record.public_id,
         )
-        return _refused("The stored record is damaged: its content is no longer what was signed.")
+        return _refused(
+            gettext("The stored record is damaged: its content is no longer what was signed.")
+        )
     made = bundle.record_bundle(
         record=record, payload=payload, report_bytes=pdf, report_sha256=report.sha256
     )
