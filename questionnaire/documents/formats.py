@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext, gettext_noop
 
 from questionnaire import presentation
@@ -850,14 +851,27 @@ MODEL_DOCUMENTATION = DocumentFormat(
 # (tests/scoring/test_rule_values_live_in_rulesets.py), as the reach of ten thousand business users,
 # which it is not.
 _HOURS_LOW = f"{10_000:,} hours"
+
+
+def _hours_label(template: str) -> Any:
+    """A band's label in the active language, its figure in local notation (lazy: the
+    choices are built once, read per request)."""
+
+    def text() -> str:
+        low = format_count(10_000, presentation.page_language())
+        return gettext(template) % {"low": low}
+
+    return lazy(text, str)()
+
+
 _HOURS_BANDS = (
-    ("", "Not stated"),
-    (f"less than {_HOURS_LOW}", f"Less than {_HOURS_LOW}"),
+    ("", gettext_noop("Not stated")),
+    (f"less than {_HOURS_LOW}", _hours_label(gettext_noop("Less than %(low)s hours"))),
     (
         f"{_HOURS_LOW.removesuffix(' hours')} to 1 million hours",
-        f"{_HOURS_LOW.removesuffix(' hours')} to 1 million hours",
+        _hours_label(gettext_noop("%(low)s to 1 million hours")),
     ),
-    ("more than 1 million hours", "More than 1 million hours"),
+    ("more than 1 million hours", gettext_noop("More than 1 million hours")),
 )
 
 SIZE_BANDS = {

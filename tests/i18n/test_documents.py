@@ -107,3 +107,21 @@ def test_the_values_proposed_from_the_answers_are_in_the_language(frontier, owne
     assert "Schätzungen gelten als auf ±" in page
     assert "Estimates are taken to be accurate" not in page
     assert "Estimated from the" not in page and "Stated directly by the provider" not in page
+
+
+def test_the_hour_bands_of_the_training_summary_are_in_the_language(frontier, owner_client):
+    import html
+
+    german = html.unescape(
+        in_language(owner_client, "de").get(base(frontier) + "training-summary/").content.decode()
+    )
+    assert "Weniger als 10.000 Stunden" in german and "Mehr als 1 Million Stunden" in german
+    assert "Less than 10,000 hours" not in german
+    french = html.unescape(
+        in_language(owner_client, "fr").get(base(frontier) + "training-summary/").content.decode()
+    )
+    assert "Moins de 10\u202f000 heures" in french
+    english = html.unescape(
+        in_language(owner_client, "en").get(base(frontier) + "training-summary/").content.decode()
+    )
+    assert "Less than 10,000 hours" in english
