@@ -19,18 +19,20 @@ from django.utils.translation import gettext_lazy
 
 
 class Organisation(models.Model):
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
+    slug = models.SlugField(unique=True, verbose_name=gettext_lazy("slug"))
+    name = models.CharField(max_length=200, verbose_name=gettext_lazy("name"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
     four_eyes = models.BooleanField(
         default=False,
         help_text="The person who prepared an assessment's answers may never attest them. "
         "On for organisations made with `manage.py org create`.",
+        verbose_name=gettext_lazy("four eyes"),
     )
     review_required = models.BooleanField(
         default=False,
         help_text="An assessment is approved by a reviewer other than the person who prepared "
         "it before anyone may attest it.",
+        verbose_name=gettext_lazy("review required"),
     )
 
     class Meta:
@@ -50,13 +52,21 @@ class Membership(models.Model):
         ADMIN = "admin", "Administrator"
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=gettext_lazy("organisation"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=gettext_lazy("user"),
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
-    joined_at = models.DateTimeField(auto_now_add=True)
+    role = models.CharField(
+        max_length=10, choices=Role.choices, default=Role.MEMBER, verbose_name=gettext_lazy("role")
+    )
+    joined_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("joined at"))
 
     class Meta:
         verbose_name = gettext_lazy("membership")
@@ -89,17 +99,22 @@ class Question(models.Model):
     """The wording of one question of the wizard. The key and the choice values are the
     answers contract's logic and never change; the words around them are the admins'."""
 
-    key = models.CharField(max_length=100, unique=True, editable=False)
-    step = models.CharField(max_length=40, editable=False)
-    position = models.PositiveSmallIntegerField(default=0, editable=False)
-    label = models.CharField(max_length=300)
-    help_text = models.TextField(blank=True)
+    key = models.CharField(
+        max_length=100, unique=True, editable=False, verbose_name=gettext_lazy("key")
+    )
+    step = models.CharField(max_length=40, editable=False, verbose_name=gettext_lazy("step"))
+    position = models.PositiveSmallIntegerField(
+        default=0, editable=False, verbose_name=gettext_lazy("position")
+    )
+    label = models.CharField(max_length=300, verbose_name=gettext_lazy("label"))
+    help_text = models.TextField(blank=True, verbose_name=gettext_lazy("help text"))
     choice_labels = models.JSONField(
         default=dict,
         blank=True,
         help_text="Label shown for each fixed choice value.",
+        verbose_name=gettext_lazy("choice labels"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=gettext_lazy("updated at"))
 
     class Meta:
         verbose_name = gettext_lazy("question")
@@ -154,14 +169,23 @@ class QuestionTranslation(models.Model):
 class QuestionRevision(models.Model):
     """One edit of a question's wording in one language: who, when, before and after."""
 
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="revisions")
-    language = models.CharField(max_length=10, default="en")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    question = models.ForeignKey(
+        Question,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        verbose_name=gettext_lazy("question"),
     )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    before = models.JSONField()
-    after = models.JSONField()
+    language = models.CharField(max_length=10, default="en", verbose_name=gettext_lazy("language"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=gettext_lazy("changed by"),
+    )
+    changed_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("changed at"))
+    before = models.JSONField(verbose_name=gettext_lazy("before"))
+    after = models.JSONField(verbose_name=gettext_lazy("after"))
 
     class Meta:
         verbose_name = gettext_lazy("question revision")
@@ -185,14 +209,28 @@ class Draft(models.Model):
         CHANGES_REQUESTED = "changes_requested", "Changes requested"
         APPROVED = "approved", "Approved"
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="drafts")
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=gettext_lazy("public id")
     )
-    model_name = models.CharField(max_length=200, blank=True)
-    current_step = models.CharField(max_length=40, blank=True)
-    state = models.JSONField(default=dict, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="drafts",
+        verbose_name=gettext_lazy("organisation"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="drafts",
+        verbose_name=gettext_lazy("owner"),
+    )
+    model_name = models.CharField(
+        max_length=200, blank=True, verbose_name=gettext_lazy("model name")
+    )
+    current_step = models.CharField(
+        max_length=40, blank=True, verbose_name=gettext_lazy("current step")
+    )
+    state = models.JSONField(default=dict, blank=True, verbose_name=gettext_lazy("state"))
     supersedes = models.ForeignKey(
         "AssessmentRecord",
         null=True,
@@ -200,6 +238,7 @@ class Draft(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The signed record this draft re-assesses: signing it supersedes that record.",
+        verbose_name=gettext_lazy("supersedes"),
     )
     registered_model = models.ForeignKey(
         "RegisteredModel",
@@ -208,14 +247,27 @@ class Draft(models.Model):
         on_delete=models.SET_NULL,
         related_name="drafts",
         help_text="The model of the register this draft assesses, when started from it.",
+        verbose_name=gettext_lazy("registered model"),
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.EDITING)
-    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.EDITING,
+        verbose_name=gettext_lazy("status"),
+    )
+    status_changed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=gettext_lazy("status changed at")
+    )
     status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=gettext_lazy("status changed by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=gettext_lazy("updated at"))
 
     class Meta:
         verbose_name = gettext_lazy("draft")
@@ -234,16 +286,28 @@ class Assessment(models.Model):
     """A completed questionnaire: the answers document, the wording shown with each
     answer, and the engine's result. Ready to be attested and signed."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=gettext_lazy("public id")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="assessments"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=gettext_lazy("organisation"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=gettext_lazy("created by"),
     )
-    model_name = models.CharField(max_length=200)
+    model_name = models.CharField(max_length=200, verbose_name=gettext_lazy("model name"))
     draft_public_id = models.UUIDField(
-        null=True, blank=True, editable=False, help_text="The draft this assessment completed."
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The draft this assessment completed.",
+        verbose_name=gettext_lazy("draft public id"),
     )
     supersedes = models.ForeignKey(
         "AssessmentRecord",
@@ -252,6 +316,7 @@ class Assessment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The signed record this assessment re-assesses, offered when it is attested.",
+        verbose_name=gettext_lazy("supersedes"),
     )
     registered_model = models.ForeignKey(
         "RegisteredModel",
@@ -260,6 +325,7 @@ class Assessment(models.Model):
         on_delete=models.SET_NULL,
         related_name="assessments",
         help_text="The model of the register this assessment is of (its timeline).",
+        verbose_name=gettext_lazy("registered model"),
     )
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -268,6 +334,7 @@ class Assessment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text="Who prepared the answers (the draft's owner); four eyes: never its attester.",
+        verbose_name=gettext_lazy("prepared by"),
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -276,16 +343,20 @@ class Assessment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text="The reviewer who approved the answers, when they were reviewed.",
+        verbose_name=gettext_lazy("approved by"),
     )
-    approved_at = models.DateTimeField(null=True, blank=True)
-    answers = models.JSONField()
+    approved_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=gettext_lazy("approved at")
+    )
+    answers = models.JSONField(verbose_name=gettext_lazy("answers"))
     shown = models.JSONField(
-        help_text="Each question as it was shown (step, key, label, help text) with the answer."
+        help_text="Each question as it was shown (step, key, label, help text) with the answer.",
+        verbose_name=gettext_lazy("shown"),
     )
-    result = models.JSONField()
-    ruleset = models.CharField(max_length=40)
-    classification = models.CharField(max_length=30)
-    created_at = models.DateTimeField(auto_now_add=True)
+    result = models.JSONField(verbose_name=gettext_lazy("result"))
+    ruleset = models.CharField(max_length=40, verbose_name=gettext_lazy("ruleset"))
+    classification = models.CharField(max_length=30, verbose_name=gettext_lazy("classification"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
 
     class Meta:
         verbose_name = gettext_lazy("assessment")
@@ -315,11 +386,17 @@ class SigningKey(models.Model):
     """A public key that signs assessment records. Kept forever: rotating the private key
     retires a row, it never deletes one, so every old record stays verifiable."""
 
-    key_id = models.CharField(max_length=64, unique=True)
-    algorithm = models.CharField(max_length=20, default="Ed25519")
-    public_key = models.CharField(max_length=100, help_text="Raw public key, base64.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    retired_at = models.DateTimeField(null=True, blank=True)
+    key_id = models.CharField(max_length=64, unique=True, verbose_name=gettext_lazy("key id"))
+    algorithm = models.CharField(
+        max_length=20, default="Ed25519", verbose_name=gettext_lazy("algorithm")
+    )
+    public_key = models.CharField(
+        max_length=100, help_text="Raw public key, base64.", verbose_name=gettext_lazy("public key")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
+    retired_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=gettext_lazy("retired at")
+    )
 
     class Meta:
         verbose_name = gettext_lazy("signing key")
@@ -333,11 +410,18 @@ class SigningKey(models.Model):
 class DocumentCertificate(models.Model):
     """The X.509 certificate that signs PDF reports (PAdES); kept forever for validation."""
 
-    fingerprint = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the DER.")
-    subject = models.CharField(max_length=300)
-    certificate_pem = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    retired_at = models.DateTimeField(null=True, blank=True)
+    fingerprint = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the DER.",
+        verbose_name=gettext_lazy("fingerprint"),
+    )
+    subject = models.CharField(max_length=300, verbose_name=gettext_lazy("subject"))
+    certificate_pem = models.TextField(verbose_name=gettext_lazy("certificate pem"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
+    retired_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=gettext_lazy("retired at")
+    )
 
     class Meta:
         verbose_name = gettext_lazy("document certificate")
@@ -408,26 +492,59 @@ class AssessmentRecord(WrittenOnce):
     Written once. A correction is a new record that names the one it supersedes. Its PDF
     report is rendered after the record commits, into a ``RecordReport`` of its own."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="records")
-    sequence = models.PositiveIntegerField()
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=gettext_lazy("public id")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=gettext_lazy("organisation"),
+    )
+    sequence = models.PositiveIntegerField(verbose_name=gettext_lazy("sequence"))
     assessment = models.ForeignKey(
-        Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="records"
+        Assessment,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=gettext_lazy("assessment"),
     )
     attested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attested_records"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="attested_records",
+        verbose_name=gettext_lazy("attested by"),
     )
-    model_name = models.CharField(max_length=200)
-    classification = models.CharField(max_length=30)
-    payload = models.BinaryField()
-    payload_sha256 = models.CharField(max_length=64, unique=True)
-    previous_sha256 = models.CharField(max_length=64, blank=True)
-    signature = models.CharField(max_length=100, help_text="Ed25519 signature, base64.")
-    signing_key = models.ForeignKey(SigningKey, on_delete=models.PROTECT, related_name="records")
+    model_name = models.CharField(max_length=200, verbose_name=gettext_lazy("model name"))
+    classification = models.CharField(max_length=30, verbose_name=gettext_lazy("classification"))
+    payload = models.BinaryField(verbose_name=gettext_lazy("payload"))
+    payload_sha256 = models.CharField(
+        max_length=64, unique=True, verbose_name=gettext_lazy("payload sha256")
+    )
+    previous_sha256 = models.CharField(
+        max_length=64, blank=True, verbose_name=gettext_lazy("previous sha256")
+    )
+    signature = models.CharField(
+        max_length=100,
+        help_text="Ed25519 signature, base64.",
+        verbose_name=gettext_lazy("signature"),
+    )
+    signing_key = models.ForeignKey(
+        SigningKey,
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=gettext_lazy("signing key"),
+    )
     supersedes = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+        verbose_name=gettext_lazy("supersedes"),
     )
-    created_at = models.DateTimeField()
+    created_at = models.DateTimeField(verbose_name=gettext_lazy("created at"))
 
     refused_change = "Assessment records cannot be changed; create a correction."
     refused_deletion = "Assessment records cannot be deleted."
@@ -537,6 +654,7 @@ class AuditEvent(WrittenOnce):
         blank=True,
         on_delete=models.PROTECT,
         related_name="audit_events",
+        verbose_name=gettext_lazy("organisation"),
     )
     # PROTECT: an UPDATE to NULL would be refused by the trigger anyway, and a person who
     # appears in the trail is deactivated, not deleted. The username is kept as text so
@@ -547,9 +665,12 @@ class AuditEvent(WrittenOnce):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        verbose_name=gettext_lazy("actor"),
     )
-    actor_username = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=40)
+    actor_username = models.CharField(
+        max_length=150, blank=True, verbose_name=gettext_lazy("actor username")
+    )
+    action = models.CharField(max_length=40, verbose_name=gettext_lazy("action"))
     # No database constraint: the trail outlives whatever is done to a record behind the
     # application's back (a deletion, which verify_records reports), and keeps its public
     # id in object_id. The application still cannot delete an audited record (PROTECT).
@@ -560,14 +681,24 @@ class AuditEvent(WrittenOnce):
         on_delete=models.PROTECT,
         db_constraint=False,
         related_name="audit_events",
+        verbose_name=gettext_lazy("record"),
     )
     object_id = models.CharField(
-        max_length=100, blank=True, help_text="Public id of what the event concerns."
+        max_length=100,
+        blank=True,
+        help_text="Public id of what the event concerns.",
+        verbose_name=gettext_lazy("object id"),
     )
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    user_agent = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    detail = models.JSONField(default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(
+        null=True, blank=True, verbose_name=gettext_lazy("ip address")
+    )
+    user_agent = models.CharField(
+        max_length=300, blank=True, verbose_name=gettext_lazy("user agent")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, db_index=True, verbose_name=gettext_lazy("created at")
+    )
+    detail = models.JSONField(default=dict, blank=True, verbose_name=gettext_lazy("detail"))
 
     refusal = ImmutableAuditEvent
     refused_change = "Audit events cannot be changed."

@@ -159,3 +159,25 @@ def test_the_audit_page_names_actions_in_the_language(acme):
 
     assert "Nachweis unterzeichnet und signiert" in html
     assert "Record attested and signed" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "english"),
+    [
+        ("de", ["Name des Modells", "Einstufung", "Erstellt am"], "Model name"),
+        ("fr", ["Nom du modèle", "Classification", "Créé le"], "Model name"),
+    ],
+)
+def test_the_admin_names_our_fields_in_the_language(language, shown, english, acme, owner):
+    from tests.records.conftest import make_assessment
+
+    make_assessment(acme, owner)
+    staff = get_user_model().objects.create_superuser("root", "root@example.com", "x" * 20)
+    client = client_in(language)
+    client.force_login(staff)
+
+    html = client.get("/admin/questionnaire/assessment/").content.decode()
+
+    for name in shown:
+        assert name in html, name
+    assert english not in html
