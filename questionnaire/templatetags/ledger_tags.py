@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django import template
-from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 
@@ -18,7 +17,7 @@ register = template.Library()
 
 
 def _language() -> str:
-    return (translation.get_language() or "en").split("-")[0]
+    return presentation.page_language()
 
 
 @register.filter
