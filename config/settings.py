@@ -253,7 +253,8 @@ LOGOUT_REDIRECT_URL = "login"
 # an attacker's own valid sign-in from the same address would clear the address's count).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, the user of a session read with one plain statement.
+    "questionnaire.accounts.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = envint("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
@@ -384,6 +385,8 @@ SESSION_COOKIE_HTTPONLY = True
 # from the last change to the session, in practice from signing in.
 SESSION_COOKIE_AGE = envint("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
+# Django's database sessions, read with one plain statement on every request (issue 11).
+SESSION_ENGINE = "questionnaire.accounts.sessions"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE

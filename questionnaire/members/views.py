@@ -51,7 +51,7 @@ UNUSABLE_TEMPLATE = "questionnaire/members/invitation_unusable.html"
 
 # The model's own backend: the throttling backend that comes first in
 # AUTHENTICATION_BACKENDS only checks passwords, and an account just made has given its own.
-ACCOUNT_BACKEND = "django.contrib.auth.backends.ModelBackend"
+ACCOUNT_BACKEND = "questionnaire.accounts.backends.ModelBackend"
 
 
 def _user(request: HttpRequest) -> User:

@@ -9,6 +9,7 @@ them; each field names its question key in ``question_keys``.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -79,6 +80,32 @@ PERIOD_ROWS = 4
 PERIOD_PARTS = ("chips", "hours", "accelerator", "peak_flops", "utilisation")
 
 
+class PreparedFields(dict[str, forms.Field]):
+    """A step form's fields made ready (``WordedForm._prepared``), which each form copies.
+
+    Django's form deep-copies its fields, choices and all; that copy was a third of a wizard
+    ``POST`` (issue 11). Each form gets its own field, widget, attributes, messages and
+    validators, as with Django's copy; the choices, which nothing changes in place (setting
+    ``field.choices`` replaces them), are shared."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return {name: _field_copy(field) for name, field in self.items()}
+
+
+def _field_copy(field: forms.Field) -> forms.Field:
+    copied = copy.copy(field)
+    widget = copied.widget = copy.copy(field.widget)
+    widget.attrs = field.widget.attrs.copy()
+    copied.error_messages = field.error_messages.copy()
+    copied.validators = field.validators[:]
+    return copied
+
+
+# WordedForm._prepared's fields: (form class, language, variant, omitted fields) → (the
+# wording they were made with, the fields).
+_PREPARED: dict[tuple[Any, ...], tuple[Mapping[str, Any], PreparedFields]] = {}
+
+
 class WordedForm(forms.Form):
     """A step form whose wording comes from the Question table.
 
@@ -118,18 +145,36 @@ class WordedForm(forms.Form):
         scope: Scope | None = None,
         **kwargs: Any,
     ):
-        super().__init__(*args, **kwargs)
         self.scope = scope
         self.variant = scope.wording_variant if scope is not None else None
-        if scope is not None:
-            for name in self.omitted(scope):
-                self.fields.pop(name, None)
-        wording = wording or {}
-        for name, field in self.fields.items():
-            key = self.shown_key(name)
-            words = wording.get(key)
+        # Django's form copies its fields from ``base_fields``: here, from the fields made
+        # ready for this wording, language and scope, which are kept (``_prepared``).
+        self.base_fields = self._prepared(wording or {}, scope)  # type: ignore[misc]
+        super().__init__(*args, **kwargs)
+
+    def _prepared(
+        self, wording: Mapping[str, Mapping[str, Any]], scope: Scope | None
+    ) -> PreparedFields:
+        """The class's fields with the words of ``wording`` (labels, help, choice labels),
+        the messages that name each question, and without the ``omitted`` ones.
+
+        Made once per form class, language, wording variant and omitted fields, for as long
+        as the wording is the same object (``wording.wording_for`` keeps one per language
+        and replaces it whole when the wording changes): making them cost a wizard request
+        about a millisecond (issue 11). Each form still works on its own deep copy."""
+        omitted = frozenset(self.omitted(scope)) if scope is not None else frozenset()
+        key = (type(self), get_language(), self.variant, omitted)
+        kept = _PREPARED.get(key)
+        if kept is not None and kept[0] is wording and wording:
+            return kept[1]
+        fields = PreparedFields(copy.deepcopy(type(self).base_fields))
+        for name in omitted:
+            fields.pop(name, None)
+        for name, field in fields.items():
+            key_shown = self.shown_key(name)
+            words = wording.get(key_shown)
             if words is None:
-                field.label = field.label or key
+                field.label = field.label or key_shown
             else:
                 field.label = words["label"] + self.label_suffix_for(name)
                 field.help_text = words["help_text"]
@@ -139,6 +184,12 @@ class WordedForm(forms.Form):
                         (value, labels.get(str(value), text)) for value, text in field.choices
                     ]
             self._name_the_question(name, field)
+        self.fields_prepared(fields)
+        _PREPARED[key] = (wording, fields)
+        return fields
+
+    def fields_prepared(self, fields: dict[str, forms.Field]) -> None:
+        """A form's own changes to its prepared fields (the same for every request)."""
 
     def _name_the_question(self, name: str, field: forms.Field) -> None:
         """Messages that say which answer is missing or unreadable, and what to give."""
@@ -457,12 +508,12 @@ class ComputeForm(WordedForm):
             return set()
         return {"inherited_flop"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def fields_prepared(self, fields: dict[str, forms.Field]) -> None:
         # The explanations stand once, in the first period; later rows repeat only labels.
         for row in range(2, PERIOD_ROWS + 1):
             for name in self.period_field_names(row).values():
-                self.fields[name].help_text = ""
+                if name in fields:
+                    fields[name].help_text = ""
 
     def label_suffix_for(self, name: str) -> str:
         if name.startswith("period"):
