@@ -66,7 +66,7 @@ from urllib.parse import urlencode, urlsplit
 from bench import bench_reassess, bench_report, bench_verify_records, seed
 from bench.rows import FAIL, INFO, Row, median, percentile, table, verdict
 from bench.web import RECORD, Browser, Refused
-from bench.wrk import WrkMissing, WrkResult, wrk_binary, wrk_run
+from bench.wrk import WrkMissing, WrkResult, combined, wrk_binary, wrk_run
 from loadtest.journeys import ATTESTATION, JOURNEYS
 from loadtest.run import (
     GUNICORN_CONF,
@@ -92,6 +92,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
 SIGNINGS = 20
+# wrk's rounds: each request measured this many times in turn (Run.wrk_side_by_side).
+ROUNDS = 5
 DASHBOARD_SMALL, DASHBOARD_LARGE = 10, 1_000
 EXTRA_QUESTIONS = 50
 WIZARD_STEP = "compute"
@@ -247,16 +249,16 @@ class Run:
 
     # ---------------------------------------------------------------- HTTP
 
-    def wrk(
+    def wrk_request(
         self,
-        name: str,
         path: str,
         browser: Browser | None,
         *,
         method: str = "GET",
         body: str | None = None,
         expected: int = 200,
-    ) -> WrkResult:
+    ) -> Callable[[int], WrkResult]:
+        """A run of wrk on ``path`` for some seconds, as the browser sends it."""
         headers = browser.headers() if browser else Browser(HOST, self.port).headers()
         headers.pop("Host")
         if body is not None:
@@ -264,24 +266,49 @@ class Run:
             headers["Origin"] = self.site
             headers["Referer"] = f"{self.site}{path}"
         url = f"http://{HOST}:{self.port}{path}"
-        common: dict[str, Any] = {
-            "connections": self.options.connections,
-            "method": method,
-            "body": body,
-            "headers": headers,
-            "expected": expected,
-        }
+
+        def run(seconds: int) -> WrkResult:
+            return wrk_run(
+                url,
+                seconds=seconds,
+                connections=self.options.connections,
+                method=method,
+                body=body,
+                headers=headers,
+                expected=expected,
+            )
+
+        return run
+
+    def wrk_side_by_side(
+        self, requests: list[tuple[str, Callable[[int], WrkResult]]]
+    ) -> dict[str, WrkResult]:
+        """Every request measured in turn, in rounds: each round gives each request its
+        share of ``--duration`` (at least a second), the baseline included.
+
+        This machine's speed drifts by a third for seconds at a time; measured one after
+        the other for ten seconds each, a page and the baseline could fall in different
+        stretches, and the ratio between them moved by half from one run to the next.
+        Taking turns puts every request in the same stretches."""
         if self.options.warmup:
-            wrk_run(url, seconds=self.options.warmup, **common)
-        result = wrk_run(url, seconds=self.options.duration, **common)
-        print(
-            f"   {name}: {result.rps:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
-            f"p99 {result.p99_ms:.1f} ms"
-            + (f", {result.errors} errors" if result.errors else "")
-            + (f", {result.unexpected} not {expected}" if result.unexpected else ""),
-            flush=True,
-        )
-        return result
+            for _, run in requests:
+                run(self.options.warmup)
+        rounds = max(1, min(ROUNDS, self.options.duration))
+        seconds = max(1, self.options.duration // rounds)
+        results: dict[str, list[WrkResult]] = {name: [] for name, _ in requests}
+        for _ in range(rounds):
+            for name, run in requests:
+                results[name].append(run(seconds))
+        measured = {name: combined(runs) for name, runs in results.items()}
+        for name, result in measured.items():
+            print(
+                f"   {name}: {result.rps:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
+                f"p99 {result.p99_ms:.1f} ms"
+                + (f", {result.errors} errors" if result.errors else "")
+                + (f", {result.unexpected} unexpected" if result.unexpected else ""),
+                flush=True,
+            )
+        return measured
 
     def http_setup(self) -> None:
         """Members signed in, drafts walked to the step and the review, a finished one."""
@@ -326,45 +353,44 @@ class Run:
         assert isinstance(large, Browser)
         step_path = f"/drafts/{self.draft_id}/{WIZARD_STEP}/"
         record = self.record.public_id
-        baseline = self.wrk("GET /healthz", "/healthz", None)
-        measured: list[tuple[str, WrkResult]] = [("GET /healthz (baseline)", baseline)]
-
-        def add(name: str, result: WrkResult) -> None:
-            measured.append((name, result))
-
-        add("wizard step GET (compute)", self.wrk("wizard GET", step_path, wizard))
-        # The compute step is the heaviest page of the wizard (34 inputs, a chart); the
-        # release step shows what a step of a few questions costs.
-        add(
-            f"wizard step GET ({LIGHT_STEP})",
-            self.wrk(f"wizard GET {LIGHT_STEP}", f"/drafts/{self.draft_id}/{LIGHT_STEP}/", wizard),
-        )
-        # The floor of any signed-in page: the session, the user and the draft read, and a
-        # redirect to the step the draft is at (nothing rendered).
-        add(
-            "signed-in redirect (the floor)",
-            self.wrk("signed-in redirect", f"/drafts/{self.draft_id}/", wizard, expected=302),
-        )
-        add(
-            "wizard step POST (compute, saved again)",
-            self.wrk(
-                "wizard POST",
-                step_path,
-                wizard,
-                method="POST",
-                body=urlencode(self.step_body, doseq=True),
-                expected=302,
+        requests = [
+            ("GET /healthz (baseline)", self.wrk_request("/healthz", None)),
+            ("wizard step GET (compute)", self.wrk_request(step_path, wizard)),
+            # The compute step is the heaviest page of the wizard (34 inputs, a chart); the
+            # release step shows what a step of a few questions costs.
+            (
+                f"wizard step GET ({LIGHT_STEP})",
+                self.wrk_request(f"/drafts/{self.draft_id}/{LIGHT_STEP}/", wizard),
             ),
-        )
-        add("review page", self.wrk("review", str(self.pages["review"]), wizard))
-        add("result page", self.wrk("result", str(self.pages["result"]), wizard))
-        add(f"dashboard, {DASHBOARD_SMALL} records", self.wrk("dashboard small", "/", small))
-        add(f"dashboard, {DASHBOARD_LARGE:,} records", self.wrk("dashboard large", "/", large))
-        add("record page", self.wrk("record page", f"/records/{record}/", small))
-        add(
-            "stored report download",
-            self.wrk("report.pdf", f"/records/{record}/report.pdf", small),
-        )
+            # The floor of any signed-in page: the session, the user and the draft read, and
+            # a redirect to the step the draft is at (nothing rendered).
+            (
+                "signed-in redirect (the floor)",
+                self.wrk_request(f"/drafts/{self.draft_id}/", wizard, expected=302),
+            ),
+            (
+                "wizard step POST (compute, saved again)",
+                self.wrk_request(
+                    step_path,
+                    wizard,
+                    method="POST",
+                    body=urlencode(self.step_body, doseq=True),
+                    expected=302,
+                ),
+            ),
+            ("review page", self.wrk_request(str(self.pages["review"]), wizard)),
+            ("result page", self.wrk_request(str(self.pages["result"]), wizard)),
+            (f"dashboard, {DASHBOARD_SMALL} records", self.wrk_request("/", small)),
+            (f"dashboard, {DASHBOARD_LARGE:,} records", self.wrk_request("/", large)),
+            ("record page", self.wrk_request(f"/records/{record}/", small)),
+            (
+                "stored report download",
+                self.wrk_request(f"/records/{record}/report.pdf", small),
+            ),
+        ]
+        results = self.wrk_side_by_side(requests)
+        baseline = results["GET /healthz (baseline)"]
+        measured = list(results.items())
         self.http_results = dict(measured)
         for name, result in measured:
             row = Row(
@@ -763,7 +789,12 @@ def main() -> int:
         help="a PostgreSQL server (postgres://user:password@host:port/any) on which a "
         "throwaway database is created and dropped; SQLite when not given",
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per URL")
+    parser.add_argument(
+        "--duration",
+        type=int,
+        default=10,
+        help=f"seconds of wrk per URL, in {ROUNDS} rounds that take turns between the URLs",
+    )
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per URL")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--max-requests", type=int, default=0, help="gunicorn's max_requests")

@@ -134,3 +134,24 @@ def wrk_run(
         errors=figures["errors"],
         unexpected=figures["unexpected"],
     )
+
+
+def combined(results: list[WrkResult]) -> WrkResult:
+    """Several short runs of one URL as one: their requests and seconds added up, and the
+    medians of their percentiles (wrk gives each run's latency percentiles, not the
+    latencies: the runs' distributions cannot be merged exactly)."""
+
+    def middle(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[len(ordered) // 2]
+
+    return WrkResult(
+        requests=sum(r.requests for r in results),
+        seconds=sum(r.seconds for r in results),
+        p50_ms=middle([r.p50_ms for r in results]),
+        p90_ms=middle([r.p90_ms for r in results]),
+        p99_ms=middle([r.p99_ms for r in results]),
+        max_ms=max(r.max_ms for r in results),
+        errors=sum(r.errors for r in results),
+        unexpected=sum(r.unexpected for r in results),
+    )
