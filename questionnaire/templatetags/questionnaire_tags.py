@@ -147,6 +147,7 @@ def form_field(field: BoundField) -> SafeString:
     if is_quantity(field):
         parts.append(
             f'<output class="field__echo" data-echo-for="{auto_id}" for="{auto_id}" '
+            f'data-invalid="{markup_escape(gettext("not a number yet"))}" '
             f'aria-live="off">{markup_escape(echo(field))}</output>\n'
         )
     if more:

@@ -474,6 +474,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             "cross_check_text": cross_check_text(
                 saved.cleaned_data if saved is not None and saved.is_valid() else {}, rules
             ),
+            "estimate_texts": json.dumps(estimate_texts()),
         }
 
     def _modification_figures(
@@ -626,6 +627,28 @@ def reading_notes(form: WordedForm) -> list[str]:
                     else f"{label}: {field.reading_note}"
                 )
     return notes
+
+
+def estimate_texts() -> dict[str, str]:
+    """What wizard.js writes in the running estimate and beside the parameters and tokens,
+    in the active language, with its ``%(name)s`` places (wizard.js TEXTS has the keys).
+    The same words as the server's own texts of the step, where it has them."""
+    return {
+        "running_empty": gettext("Running estimate: fill in the figures"),
+        "running": gettext("Running estimate: %(flop)s FLOP"),
+        "within": gettext(" (within %(margin)s of %(thresholds)s)"),
+        "and": gettext(" and "),
+        "check": gettext("; cross-check: %(flop)s FLOP"),
+        "check_disagrees": gettext(" (more than %(margin)s away: the estimates disagree)"),
+        "facts_give_estimate": gettext("These figures give your estimate: see “Estimate” below."),
+        "facts_give_check": gettext("These figures give your cross-check: see “Estimate” below."),
+        "facts": gettext("Cross-check estimate: %(flop)s FLOP (%(factor)s × parameters × tokens)"),
+        "facts_disagree": gettext(
+            ": more than %(margin)s away from your estimate, so the result will say the "
+            "methods disagree"
+        ),
+        "out_of_range": gettext("out of range"),
+    }
 
 
 def cross_check_text(cleaned: Mapping[str, Any], rules: RuleSet) -> str:

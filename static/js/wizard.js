@@ -7,6 +7,9 @@
  *     A field reads the friendlier forms its data- attributes allow, as the server's field
  *     does (questionnaire/wizard/fields.py read_quantity): a unit word of data-units
  *     ("3.2e24 FLOP"), a scale word ("405 billion", "405bn") and, with data-percent, "40%".
+ *     On a German or French page (<html lang>) it reads and writes figures as the server
+ *     does there: the decimal comma ("2,5"), the German thousands point ("1.000"), and the
+ *     running estimate's words come from the server, in that language (data-texts).
  * (b) On the compute step, [data-running-estimate] (an <output aria-live="polite">) shows a
  *     running FLOP estimate from the figures typed so far, in JS doubles: a preview only.
  *     The rule set's figures come from that element's data- attributes, never from here.
@@ -218,13 +221,96 @@
     return stripped;
   }
 
+  // ---------------------------------------------------------------------------------------
+  // Local notation (questionnaire/wizard/fields.py delocalise, scoring/numbers.py
+  // localise_number): a German or French page reads the decimal comma ("2,5" is two and a
+  // half, "1,000" is one) and, in German, the thousands point ("1.000" is a thousand), and
+  // writes its figures so. English pages are unchanged.
+
+  var LOCAL = { de: true, fr: true };
+  // The page's language (start() reads <html lang>) and the texts the running estimate
+  // writes, in it: the server renders them (data-texts of the estimate's output, from the
+  // catalogues); these English ones stand in where it did not.
+  var page = { language: "en" };
+  var DE_THOUSANDS = pythonRegExp("^[+-]?\\d{1,3}(?:\\.\\d{3})+$");
+  var COMMA_THOUSANDS = pythonRegExp("^[+-]?\\d{1,3},\\d{3}$");
+  // fields.py's [+-]?[\d.,\s\u00a0\u2009\u202f]*\d (Python's \s has those spaces already).
+  var LEADING_FIGURE = new RegExp("^[+-]?(?:" + DIGIT + "|[.,]|" + SPACE + ")*" + DIGIT, "u");
+  var LOCAL_SEPARATORS = {
+    de: { ",": ".", ".": "," },
+    fr: { ",": "\u202f", ".": "," }
+  };
+
+  /** "de", "fr" or "en", from a language code such as "de-AT". */
+  function pageLanguage(code) {
+    var language = String(code || "en").toLowerCase().split("-")[0];
+    return hasOwn(LOCAL, language) ? language : "en";
+  }
+
+  /**
+   * [text in the notation readQuantity reads, the reading taken where an English page would
+   * have read the figure otherwise ("decimal comma", "thousands point") or null].
+   */
+  function delocalise(text, language) {
+    text = text === null || text === undefined ? "" : String(text);
+    if (!hasOwn(LOCAL, pageLanguage(language))) {
+      return [text, null];
+    }
+    language = pageLanguage(language);
+    var stripped = text.replace(TRIM, "");
+    var match = LEADING_FIGURE.exec(stripped);
+    if (!match) {
+      return [text, null];
+    }
+    var figure = match[0];
+    var rest = stripped.slice(figure.length);
+    var reading = null;
+    if (language === "de" && figure.indexOf(".") >= 0 && figure.indexOf(",") >= 0) {
+      figure = figure.split(".").join("").replace(/,/g, "."); // 1.234,5
+    } else if (language === "de" && DE_THOUSANDS.test(figure) && !/^[eE]/.test(rest)) {
+      figure = figure.split(".").join(""); // 1.000 is a thousand on a German page
+      reading = "thousands point";
+    } else if (figure.split(",").length === 2) {
+      // 2,5 is two and a half; 1,000 is one (a thousand on an English page).
+      if (COMMA_THOUSANDS.test(figure)) {
+        reading = "decimal comma";
+      }
+      figure = figure.replace(",", ".");
+    }
+    return [figure + rest, reading];
+  }
+
+  /** A figure written in English notation ("3,600", "2.5 × 10^24") in the language's. */
+  function localiseNumber(text, language) {
+    var table = LOCAL_SEPARATORS[pageLanguage(language)];
+    if (!table) {
+      return text;
+    }
+    return String(text).replace(/[,.]/g, function (mark) { return table[mark]; });
+  }
+
+  /** 0.25 as "25%" (English) or "25 %" (German, French: a no-break space), as the pages. */
+  function percent(fraction, language) {
+    var digits = String(Math.round(fraction * 1000) / 10);
+    return pageLanguage(language) === "en"
+      ? digits + "%"
+      : localiseNumber(digits, language) + "\u00a0%";
+  }
+
+  /** `template` with each %(name)s replaced by params[name]. */
+  function fill(template, params) {
+    return String(template).replace(/%\((\w+)\)s/g, function (whole, name) {
+      return hasOwn(params, name) ? String(params[name]) : whole;
+    });
+  }
+
   /**
    * Parse text as a wizard field reads it (read_quantity): options {units: [words],
    * percent: bool}. Returns what parseQuantity returns.
    */
   function readQuantity(text, options) {
     options = options || {};
-    var rewritten = friendlyToContract(text, options.units);
+    var rewritten = friendlyToContract(delocalise(text, options.language)[0], options.units);
     if (options.percent) {
       var match = PERCENT.exec(rewritten);
       if (match && match[1]) {
@@ -248,7 +334,8 @@
     }
     return {
       units: (input.getAttribute("data-units") || "").split(" ").filter(Boolean),
-      percent: input.getAttribute("data-percent") !== null
+      percent: input.getAttribute("data-percent") !== null,
+      language: page.language
     };
   }
 
@@ -330,12 +417,17 @@
    * A FLOP figure as the result shows it (numbers.py format_human): two significant figures,
    * rounded half up, "3.2 × 10^24", "3.0 × 10^24", "10^24"; below a million plainly.
    */
-  function formatFlop(value) {
+  function formatFlop(value, locale) {
+    locale = locale || ENGLISH;
+    return localiseNumber(formatFlopEnglish(value, locale), locale.language);
+  }
+
+  function formatFlopEnglish(value, locale) {
     if (value === 0) {
       return "0";
     }
     if (!isFinite(value)) {
-      return "out of range";
+      return locale.texts.out_of_range;
     }
     var sign = value < 0 ? "-" : "";
     value = Math.abs(value);
@@ -351,14 +443,17 @@
   // (a) Live echo of every quantity field.
 
   // As the server's echo (questionnaire_tags.echo): out-of-range text is "not a number" too.
+  // The server writes it in the page's language in the echo's data-invalid.
   var ECHO_INVALID = "not a number yet";
 
+  /** options: those of readQuantity, and `invalid`, what to say of an unreadable figure. */
   function echoText(text, options) {
+    options = options || {};
     var parsed = readQuantity(text, options);
     if (parsed.ok) {
-      return "= " + formatEcho(parsed.number);
+      return "= " + localiseNumber(formatEcho(parsed.number), options.language);
     }
-    return parsed.reason === "empty" ? "" : ECHO_INVALID;
+    return parsed.reason === "empty" ? "" : options.invalid || ECHO_INVALID;
   }
 
   function setUpEchoes(root) {
@@ -372,6 +467,7 @@
         return;
       }
       var options = optionsOf(input);
+      options.invalid = echo.getAttribute("data-invalid") || ECHO_INVALID;
       var update = function () {
         echo.textContent = echoText(input.value, options);
       };
@@ -388,6 +484,34 @@
   // from the rule set it scores with, and readRules() reads them.
 
   var PREFIX = "compute-";
+
+  // What the running estimate and the cross-check say; the server renders the same keys in
+  // the page's language (wizard/view.py estimate_texts), with the same %(name)s places.
+  var TEXTS = {
+    running_empty: "Running estimate: fill in the figures",
+    running: "Running estimate: %(flop)s FLOP",
+    within: " (within %(margin)s of %(thresholds)s)",
+    and: " and ",
+    check: "; cross-check: %(flop)s FLOP",
+    check_disagrees: " (more than %(margin)s away: the estimates disagree)",
+    facts_give_estimate: "These figures give your estimate: see “Estimate” below.",
+    facts_give_check: "These figures give your cross-check: see “Estimate” below.",
+    facts: "Cross-check estimate: %(flop)s FLOP (%(factor)s × parameters × tokens)",
+    facts_disagree: ": more than %(margin)s away from your estimate, so the result will say " +
+      "the methods disagree",
+    out_of_range: "out of range"
+  };
+  var ENGLISH = { language: "en", texts: TEXTS };
+
+  /** {language, texts} of a page: its language, and the texts rendered on `element` where
+   * there are all of them (else the English ones, on an English page or not). */
+  function localeOf(element, language) {
+    var texts = element ? readJson(element, "data-texts") : null;
+    var complete = texts && typeof texts === "object" && Object.keys(TEXTS).every(function (key) {
+      return typeof texts[key] === "string";
+    });
+    return complete ? { language: pageLanguage(language), texts: texts } : ENGLISH;
+  }
   var PERIOD_ROWS = 4;
   var SECONDS_PER_HOUR = 3600;
 
@@ -408,11 +532,12 @@
 
   /**
    * The rule set as rendered on `element`: {architectureFactor, estimateMargin,
-   * methodsDisagreeMargin, thresholds: [FLOP], peaks: {accelerator: FLOP/s}}. null when
+   * methodsDisagreeMargin, thresholds: [FLOP], peaks: {accelerator: FLOP/s}, locale: the
+   * page's language and the texts rendered there (localeOf)}. null when
    * any figure is missing or unreadable: then there is no running estimate at all rather
    * than one made with figures of our own.
    */
-  function readRules(element) {
+  function readRules(element, language) {
     var rules = {
       architectureFactor: positiveDouble(element.getAttribute("data-architecture-factor")),
       estimateMargin: positiveDouble(element.getAttribute("data-estimate-margin")),
@@ -433,16 +558,20 @@
       rules.peaks[key] = positiveDouble(peaks[key]);
       unreadable = unreadable || isNaN(rules.peaks[key]);
     });
+    rules.locale = localeOf(element, language);
     return unreadable ? null : rules;
   }
 
-  /** A positive finite double typed in `name`, null when empty, undefined when unusable. */
-  function positive(form, name) {
+  /** A positive finite double typed in `name` (as a page of `language` reads it), null when
+   * empty, undefined when unusable. */
+  function positive(form, name, language) {
     var field = form.querySelector('[name="' + PREFIX + name + '"]');
     if (!field) {
       return null;
     }
-    var parsed = readQuantity(field.value, optionsOf(field));
+    var options = optionsOf(field);
+    options.language = language;
+    var parsed = readQuantity(field.value, options);
     if (!parsed.ok) {
       return parsed.reason === "empty" ? null : undefined;
     }
@@ -464,15 +593,15 @@
     return input ? input.value : "";
   }
 
-  function hardwareEstimate(form, peaks) {
+  function hardwareEstimate(form, peaks, language) {
     var total = 0;
     var periods = 0;
     for (var row = 1; row <= PERIOD_ROWS; row += 1) {
       var stem = "period" + row + "_";
-      var chips = positive(form, stem + "chips");
-      var hours = positive(form, stem + "hours");
-      var utilisation = positive(form, stem + "utilisation");
-      var customPeak = positive(form, stem + "peak_flops");
+      var chips = positive(form, stem + "chips", language);
+      var hours = positive(form, stem + "hours", language);
+      var utilisation = positive(form, stem + "utilisation", language);
+      var customPeak = positive(form, stem + "peak_flops", language);
       var accelerator = fieldValue(form, stem + "accelerator");
       if (chips === null && hours === null && utilisation === null && customPeak === null &&
           !accelerator) {
@@ -495,49 +624,56 @@
 
   /** The FLOP figure of `method` from the figures typed so far, or null. */
   function methodEstimate(form, method, rules) {
+    var language = (rules.locale || ENGLISH).language;
     if (method === "direct") {
-      var flop = positive(form, "flop");
+      var flop = positive(form, "flop", language);
       return usable(flop) ? flop : null;
     }
     if (method === "architecture") {
       // C ≈ factor · P · D, with the rule set's factor
       var moe = form.querySelector('[name="' + PREFIX + 'mixture_of_experts"]');
-      var parameters = positive(form, moe && moe.checked ? "active_parameters" : "parameters");
-      var tokens = positive(form, "training_tokens");
+      var parameters = positive(
+        form, moe && moe.checked ? "active_parameters" : "parameters", language
+      );
+      var tokens = positive(form, "training_tokens", language);
       return usable(parameters) && usable(tokens)
         ? rules.architectureFactor * parameters * tokens
         : null;
     }
     if (method === "hardware") {
-      return hardwareEstimate(form, rules.peaks);
+      return hardwareEstimate(form, rules.peaks, language);
     }
     return null;
   }
 
-  function percent(fraction) {
-    return Math.round(fraction * 100) + "%";
-  }
-
-  function estimateText(value, thresholds, margin) {
+  function estimateText(value, thresholds, margin, locale) {
+    locale = locale || ENGLISH;
+    var texts = locale.texts;
     if (value === null || !isFinite(value) || value <= 0) {
-      return "Running estimate: fill in the figures";
+      return texts.running_empty;
     }
     var near = thresholds.filter(function (threshold) {
       // borderline as the engine reads it: (1 − m)·E ≤ T ≤ (1 + m)·E
       return (1 - margin) * value <= threshold && threshold <= (1 + margin) * value;
     });
-    var text = "Running estimate: " + formatFlop(value) + " FLOP";
+    var text = fill(texts.running, { flop: formatFlop(value, locale) });
     if (near.length) {
-      text += " (within " + percent(margin) + " of " + near.map(formatFlop).join(" and ") + ")";
+      text += fill(texts.within, {
+        margin: percent(margin, locale.language),
+        thresholds: near.map(function (threshold) {
+          return formatFlop(threshold, locale);
+        }).join(texts.and)
+      });
     }
     return text;
   }
 
   /** The cross-check after the estimate; they disagree as the engine reads it: |C − E| > m·E. */
-  function checkText(value, check, margin) {
-    var text = "; cross-check: " + formatFlop(check) + " FLOP";
+  function checkText(value, check, margin, locale) {
+    locale = locale || ENGLISH;
+    var text = fill(locale.texts.check, { flop: formatFlop(check, locale) });
     if (Math.abs(check - value) > margin * value) {
-      text += " (more than " + percent(margin) + " away: the estimates disagree)";
+      text += fill(locale.texts.check_disagrees, { margin: percent(margin, locale.language) });
     }
     return text;
   }
@@ -548,12 +684,13 @@
    * null (assess-json.md, "parameters, training_tokens").
    */
   function factsEstimate(form, rules) {
+    var language = (rules.locale || ENGLISH).language;
     var methods = [checkedValue(form, "method"), checkedValue(form, "check_method")];
     if (methods.indexOf("architecture") >= 0) {
       return null;
     }
-    var parameters = positive(form, "parameters");
-    var tokens = positive(form, "training_tokens");
+    var parameters = positive(form, "parameters", language);
+    var tokens = positive(form, "training_tokens", language);
     return usable(parameters) && usable(tokens)
       ? rules.architectureFactor * parameters * tokens
       : null;
@@ -562,21 +699,26 @@
   /** What the compute step says beside the parameters and training tokens. */
   function factsText(form, rules) {
     var method = checkedValue(form, "method");
+    var locale = rules.locale || ENGLISH;
     if (method === "architecture" || checkedValue(form, "check_method") === "architecture") {
-      var use = method === "architecture" ? "estimate" : "cross-check";
-      return "These figures give your " + use + ": see “Estimate” below.";
+      return method === "architecture"
+        ? locale.texts.facts_give_estimate
+        : locale.texts.facts_give_check;
     }
     var check = factsEstimate(form, rules);
     if (check === null || !isFinite(check)) {
       return "";
     }
-    var text = "Cross-check estimate: " + formatFlop(check) + " FLOP (" +
-      rules.architectureFactor + " × parameters × tokens)";
+    var text = fill(locale.texts.facts, {
+      flop: formatFlop(check, locale),
+      factor: localiseNumber(String(rules.architectureFactor), locale.language)
+    });
     var value = methodEstimate(form, method, rules);
     if (value !== null && isFinite(value) && value > 0 &&
         Math.abs(check - value) > rules.methodsDisagreeMargin * value) {
-      text += ": more than " + percent(rules.methodsDisagreeMargin) +
-        " away from your estimate, so the result will say the methods disagree";
+      text += fill(locale.texts.facts_disagree, {
+        margin: percent(rules.methodsDisagreeMargin, locale.language)
+      });
     }
     return text;
   }
@@ -585,7 +727,7 @@
   function runningText(form, rules) {
     var method = checkedValue(form, "method");
     var value = methodEstimate(form, method, rules);
-    var text = estimateText(value, rules.thresholds, rules.estimateMargin);
+    var text = estimateText(value, rules.thresholds, rules.estimateMargin, rules.locale);
     if (value === null || !isFinite(value) || value <= 0) {
       return text;
     }
@@ -599,7 +741,7 @@
     if (check === null || !isFinite(check) || check <= 0) {
       return text;
     }
-    return text + checkText(value, check, rules.methodsDisagreeMargin);
+    return text + checkText(value, check, rules.methodsDisagreeMargin, rules.locale);
   }
 
   function setUpRunningEstimate(root) {
@@ -609,7 +751,7 @@
     }
     var form = output.closest ? output.closest("form") : null;
     form = form || root.querySelector("form");
-    var rules = readRules(output);
+    var rules = readRules(output, page.language);
     if (!form || !rules) {
       return; // the server's text stays
     }
@@ -684,14 +826,11 @@
   }
 
   function start() {
-    // The live echo and running estimate read figures as the English pages write them; a
-    // German or French page reads the decimal comma, as the server does, so there the
-    // figures the server wrote stay as they are until the next page.
-    var lang = (document.documentElement.lang || "en").toLowerCase();
-    if (lang === "en" || lang.indexOf("en-") === 0) {
-      setUpEchoes(document);
-      setUpRunningEstimate(document);
-    }
+    // Figures are read and written in the page's notation (a German or French page reads
+    // the decimal comma, as the server does).
+    page.language = pageLanguage(document.documentElement.lang);
+    setUpEchoes(document);
+    setUpRunningEstimate(document);
     setUpFollowUps(document);
   }
 
@@ -708,6 +847,10 @@
     module.exports = {
       parseQuantity: parseQuantity,
       readQuantity: readQuantity,
+      delocalise: delocalise,
+      localiseNumber: localiseNumber,
+      percent: percent,
+      localeOf: localeOf,
       friendlyToContract: friendlyToContract,
       formatEcho: formatEcho,
       formatFlop: formatFlop,

@@ -288,6 +288,16 @@ def test_a_whole_journey_in_another_language_is_attested_and_downloaded_without_
         wizard.fill(t("training_tokens"), "15,6T")  # a decimal comma
     wizard.choose(t("check_method"), t("no_check"))
     wizard.fill(t("threshold_known_on"), "2025-11-03")
+    # wizard.js reads the figures in the page's notation and answers in its language.
+    echoes = journey.page.locator("output.field__echo")
+    estimate = journey.page.locator("[data-running-estimate]")
+    if language.code == "de":
+        expect(echoes.filter(has_text="= 3,2 × 10^25")).to_have_count(1)
+        expect(estimate).to_have_text("Laufende Schätzung: 3,2 × 10^25 FLOP")
+    else:
+        expect(echoes.filter(has_text="= 1,56 × 10^13")).to_have_count(1)
+        expect(estimate).to_have_text("Estimation en cours : 3,8 × 10^25 FLOP")
+    journey.read("wizard: compute step, figures typed")
     journey.press(t("Save and continue"))
 
     journey.step("release")

@@ -313,3 +313,98 @@ def test_wizard_js_reads_the_follow_up_attributes_the_steps_render():
         assert f'"{attribute}"' in script or f"[{attribute}]" in script, attribute
         assert f'{attribute}="' in step, attribute
     assert "block.hidden" in script, "hidden by the hidden attribute, never by a style"
+
+
+# --- German and French pages -----------------------------------------------------------------
+
+LOCAL_CASES = [
+    ("2,5", "de"),
+    ("2,5e24", "de"),
+    ("1,000", "de"),
+    ("1.000", "de"),
+    ("1.234,5", "de"),
+    ("1.000e3", "de"),
+    ("3,2 × 10^24", "de"),
+    (" 0,4 ", "de"),
+    ("405B", "de"),
+    ("15,6T", "de"),
+    ("12 000", "fr"),
+    ("2,5", "fr"),
+    ("1,000", "fr"),
+    ("1.5", "fr"),
+    ("40 %", "fr"),
+    ("2,5", "en"),
+    ("text", "de"),
+    ("", "fr"),
+]
+
+
+def test_the_js_reads_german_and_french_figures_as_the_server_does():
+    from questionnaire.wizard.fields import delocalise
+
+    results = node(*[["delocalise", text, language] for text, language in LOCAL_CASES])
+    for (text, language), (js_text, js_reading) in zip(LOCAL_CASES, results, strict=True):
+        assert (js_text, js_reading) == delocalise(text, language), (text, language)
+
+
+def test_the_echo_on_a_german_or_french_page_is_the_servers():
+    from questionnaire import presentation
+    from questionnaire.scoring.numbers import localise_number
+    from questionnaire.wizard.fields import delocalise, read_quantity
+
+    cases = [("2,5e24", "de"), ("1.000", "de"), ("405B", "de"), ("12 000", "fr"), ("0,4", "fr")]
+    results = node(*[["echoText", text, {"language": language}] for text, language in cases])
+    for (text, language), echoed in zip(cases, results, strict=True):
+        value = read_quantity(delocalise(text, language)[0])
+        assert echoed == f"= {localise_number(presentation.format_echo(value), language)}"
+    assert results[0] == "= 2,5 × 10^24"
+    assert results[3] == "= 12\u202f000"
+    german_invalid, english_reading = node(
+        ["echoText", "viel", {"language": "de", "invalid": "noch keine Zahl"}],
+        ["echoText", "2,5", {"language": "en"}],
+    )
+    assert german_invalid == "noch keine Zahl"
+    assert english_reading == "not a number yet"  # an English page reads no decimal comma
+
+
+@pytest.fixture
+def german_compute_page(owner_client, acme) -> str:
+    owner_client.cookies["django_language"] = "de"
+    wizard = WizardDriver(owner_client).start(acme)
+    wizard.answer("model", MODEL)
+    wizard.answer("market", MARKET)
+    assert wizard.answer("capabilities", CAPABILITIES) == "compute"
+    return wizard.page("compute")
+
+
+def test_the_running_estimate_on_a_german_page_speaks_german(german_compute_page, rules):
+    parser = _RunningEstimate()
+    parser.feed(german_compute_page)
+    attributes = parser.attributes
+    assert attributes is not None
+    assert json.loads(attributes["data-texts"])["running"] == "Laufende Schätzung: %(flop)s FLOP"
+    threshold = rules.gpai_training_flop
+    near = {"form": {"compute-method": "direct", "compute-flop": "1,1e23"}}
+    typed = {
+        "form": {
+            "compute-method": "direct",
+            "compute-flop": "1,1e23",
+            "compute-check_method": "architecture",
+            "compute-parameters": "1B",
+            "compute-training_tokens": "1T",
+            "compute-mixture_of_experts": False,
+        }
+    }
+    running, checked, english = node(
+        ["runningText", near, {"rulesFrom": attributes, "language": "de"}],
+        ["runningText", typed, {"rulesFrom": attributes, "language": "de"}],
+        ["runningText", near, {"rulesFrom": {**attributes, "data-texts": "{}"}}],
+    )
+    margin = f"{rules.estimate_margin * 100:.0f}\u00a0%"
+    assert running == (
+        "Laufende Schätzung: 1,1 × 10^23 FLOP (innerhalb von "
+        f"{margin} um {format_human(threshold).replace('.', ',')})"
+    )
+    assert "; Gegenprüfung: " in checked
+    assert english.startswith("Running estimate: ")  # no texts rendered: English as before
+    assert 'data-invalid="noch keine Zahl"' in german_compute_page

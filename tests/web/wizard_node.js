@@ -7,7 +7,8 @@
 //
 // Stand-ins for the DOM, as arguments:
 //   {"attributes": {...}}   an element whose getAttribute() reads those attributes;
-//   {"rulesFrom": {...}}    readRules() of such an element;
+//   {"rulesFrom": {...}}    readRules() of such an element (with "language": "de", of a
+//                           German page);
 //   {"form": {...}}         a form whose querySelector() finds fields by name: a string is
 //                           a field's value (of a radio group: the checked one), true or
 //                           false a checkbox.
@@ -51,7 +52,7 @@ function argument(value) {
     return element(value.attributes);
   }
   if (value.rulesFrom) {
-    return wizard.readRules(element(value.rulesFrom));
+    return wizard.readRules(element(value.rulesFrom), value.language);
   }
   if (value.form) {
     return form(value.form);
