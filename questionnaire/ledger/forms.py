@@ -157,7 +157,9 @@ class EntryForm(forms.Form):
                 continue
             try:
                 number = read_quantity(
-                    delocalise(typed, language)[0], percent=name == "utilisation"
+                    delocalise(typed, language)[0],
+                    percent=name == "utilisation",
+                    language=language,
                 )
             except ValueError:
                 self.add_error(

@@ -78,29 +78,87 @@ SCALE_WORDS = {
 }
 """Scale words and the contract's letter for each (short scale: a billion is 10^9)."""
 
+LOCAL_SCALE_WORDS = {
+    "de": {
+        "tausend": "K",
+        "mio": "M",
+        "mio.": "M",
+        "millionen": "M",
+        "mrd": "B",
+        "mrd.": "B",
+        "milliarde": "B",
+        "milliarden": "B",
+        "bio": "T",
+        "bio.": "T",
+        "billionen": "T",
+    },
+    "fr": {
+        "mille": "K",
+        "millions": "M",
+        "md": "B",
+        "mrd": "B",
+        "mrd.": "B",
+        "milliard": "B",
+        "milliards": "B",
+    },
+}
+"""The scale words of a German or French page, read beside the English ones (long scale:
+"Milliarde", "milliard" is 10^9, German "Billion" and French "billion" 10^12)."""
+
+AMBIGUOUS_SCALE_WORDS = frozenset({"billion", "billions", "trillion", "trillions"})
+"""Words that name one figure in English and another in German and French (a billion is
+10^9 in English, 10^12 there; a trillion 10^12 or 10^18): on a German or French page they
+are not read, and the message says why (``AmbiguousScaleWord``)."""
+
+
+class AmbiguousScaleWord(ValueError):
+    """A scale word of ``AMBIGUOUS_SCALE_WORDS`` typed on a German or French page."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__(f"{word!r} names another figure in English than in German or French")
+        self.word = word
+
+
+def scale_words(language: str = "en") -> dict[str, str]:
+    """The scale words a page of ``language`` reads, with the contract's letter of each."""
+    if language not in LOCAL_SCALE_WORDS:
+        return SCALE_WORDS
+    english = {
+        word: letter for word, letter in SCALE_WORDS.items() if word not in AMBIGUOUS_SCALE_WORDS
+    }
+    return {**english, **LOCAL_SCALE_WORDS[language]}
+
+
 FLOP_UNITS = ("flop", "flops")
 FLOP_PER_SECOND_UNITS = ("flop/s", "flops")
 PARAMETER_UNITS = ("parameters", "params")
 TOKEN_UNITS = ("tokens",)
 
-# The trailing run of ASCII letters (and "/", for FLOP/s) after whatever comes before it.
-# Lazy, so the run is as long as it can be: "405 billion" splits as "405" + "billion".
-_TRAILING_WORD = re.compile(r"(.*?)\s*([A-Za-z/]+)", re.DOTALL)
+# The trailing run of ASCII letters (and "/", for FLOP/s; and a closing point, for German
+# "Mrd.") after whatever comes before it. Lazy, so the run is as long as it can be:
+# "405 billion" splits as "405" + "billion".
+_TRAILING_WORD = re.compile(r"(.*?)\s*([A-Za-z/]+\.?)", re.DOTALL)
 _PERCENT = re.compile(r"(.*?)\s*%", re.DOTALL)
 
 
-def friendly_to_contract(text: str, *, units: Sequence[str] = ()) -> str:
-    """``text`` with a unit word the field names and a scale word rewritten into the
-    contract's notation (``405 billion parameters`` → ``405B``). A ``%`` is left for
-    ``read_quantity``; anything else is left as it is, for the contract's parser to read
-    or refuse."""
+def friendly_to_contract(text: str, *, units: Sequence[str] = (), language: str = "en") -> str:
+    """``text`` with a unit word the field names and a scale word (of a page in ``language``:
+    ``scale_words``) rewritten into the contract's notation (``405 billion parameters`` →
+    ``405B``; German ``405 Mrd.`` → ``405B``). A ``%`` is left for ``read_quantity``;
+    anything else is left as it is, for the contract's parser to read or refuse. Raises
+    ``AmbiguousScaleWord`` for "billion" and the like on a German or French page."""
     stripped = text.strip()
     match = _TRAILING_WORD.fullmatch(stripped)
     if match and match[1] and match[2].lower() in units:
         stripped = match[1]
         match = _TRAILING_WORD.fullmatch(stripped)
-    if match and match[1][-1:].isdigit() and match[2].lower() in SCALE_WORDS:
-        stripped = match[1] + SCALE_WORDS[match[2].lower()]
+    if match and match[1][-1:].isdigit():
+        word = match[2].lower()
+        words = scale_words(language)
+        if word in words:
+            stripped = match[1] + words[word]
+        elif language in LOCAL_SCALE_WORDS and word in AMBIGUOUS_SCALE_WORDS:
+            raise AmbiguousScaleWord(match[2])
     return stripped
 
 
@@ -145,10 +203,13 @@ def _starts_exponent(rest: str) -> bool:
     return rest[:1] in ("e", "E")
 
 
-def read_quantity(text: str, *, units: Sequence[str] = (), percent: bool = False) -> Decimal:
-    """The exact value of a figure typed in a wizard field (see the module's docstring).
-    Raises ``ValueError`` as ``parse_number`` does."""
-    rewritten = friendly_to_contract(text, units=units)
+def read_quantity(
+    text: str, *, units: Sequence[str] = (), percent: bool = False, language: str = "en"
+) -> Decimal:
+    """The exact value of a figure typed in a wizard field (see the module's docstring), on
+    a page of ``language`` (its scale words; its decimal comma is ``delocalise``'s). Raises
+    ``ValueError`` as ``parse_number`` does."""
+    rewritten = friendly_to_contract(text, units=units, language=language)
     if percent:
         match = _PERCENT.fullmatch(rewritten)
         if match and match[1]:
@@ -220,7 +281,7 @@ class QuantityField(forms.CharField):
         self.local_text = None
         language = page_language()
         local, reading = delocalise(text, language)
-        number = read_quantity(local, units=self.units, percent=self.at_most_one)
+        number = read_quantity(local, units=self.units, percent=self.at_most_one, language=language)
         if reading is not None:
             shown = localise_number(format_human(number), language)
             how = (
@@ -248,6 +309,16 @@ class QuantityField(forms.CharField):
             )
         try:
             number = self.read(text)
+        except AmbiguousScaleWord as ambiguous:
+            raise ValidationError(
+                gettext(
+                    "“%(word)s” is a different figure in English than in German or French "
+                    "(a billion is 10^9 in English, 10^12 in German and French): write "
+                    "%(subject)s with a letter or a power of ten, such as %(example)s."
+                )
+                % {"word": ambiguous.word, "subject": self.subject, "example": self.example},
+                code="invalid",
+            ) from None
         except ValueError:
             raise ValidationError(
                 gettext(

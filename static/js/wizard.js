@@ -8,8 +8,10 @@
  *     does (questionnaire/wizard/fields.py read_quantity): a unit word of data-units
  *     ("3.2e24 FLOP"), a scale word ("405 billion", "405bn") and, with data-percent, "40%".
  *     On a German or French page (<html lang>) it reads and writes figures as the server
- *     does there: the decimal comma ("2,5"), the German thousands point ("1.000"), and the
- *     running estimate's words come from the server, in that language (data-texts).
+ *     does there: the decimal comma ("2,5"), the German thousands point ("1.000"), the
+ *     page's scale words ("405 Mrd.", "405 milliards"; "billion", which names another figure
+ *     there than in English, is not read), and the running estimate's words come from the
+ *     server, in that language (data-texts).
  * (b) On the compute step, [data-running-estimate] (an <output aria-live="polite">) shows a
  *     running FLOP estimate from the figures typed so far, in JS doubles: a preview only.
  *     The rule set's figures come from that element's data- attributes, never from here.
@@ -199,7 +201,19 @@
   var SCALE_WORDS = {
     thousand: "K", million: "M", mn: "M", billion: "B", bn: "B", trillion: "T", tn: "T"
   };
-  var TRAILING_WORD = pythonRegExp("^([^]*?)\\s*([A-Za-z/]+)$");
+  // The scale words of German and French pages, beside the English ones (fields.py
+  // LOCAL_SCALE_WORDS), and the English ones that name another figure there (not read).
+  var LOCAL_SCALE_WORDS = {
+    de: {
+      tausend: "K", mio: "M", "mio.": "M", millionen: "M", mrd: "B", "mrd.": "B",
+      milliarde: "B", milliarden: "B", bio: "T", "bio.": "T", billionen: "T"
+    },
+    fr: {
+      mille: "K", millions: "M", md: "B", mrd: "B", "mrd.": "B", milliard: "B", milliards: "B"
+    }
+  };
+  var AMBIGUOUS_SCALE_WORDS = { billion: true, billions: true, trillion: true, trillions: true };
+  var TRAILING_WORD = pythonRegExp("^([^]*?)\\s*([A-Za-z/]+\\.?)$");
   var ENDS_WITH_DIGIT = pythonRegExp("\\d$");
   var PERCENT = pythonRegExp("^([^]*?)\\s*%$");
 
@@ -207,16 +221,27 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  /** `text` with a unit word of `units` and a scale word in the contract's notation. */
-  function friendlyToContract(text, units) {
+  /**
+   * `text` with a unit word of `units` and a scale word (of a page in `language`) in the
+   * contract's notation; null for "billion" and the like on a German or French page.
+   */
+  function friendlyToContract(text, units, language) {
     var stripped = String(text).replace(TRIM, "");
     var match = TRAILING_WORD.exec(stripped);
     if (match && match[1] && (units || []).indexOf(match[2].toLowerCase()) >= 0) {
       stripped = match[1];
       match = TRAILING_WORD.exec(stripped);
     }
-    if (match && ENDS_WITH_DIGIT.test(match[1]) && hasOwn(SCALE_WORDS, match[2].toLowerCase())) {
-      stripped = match[1] + SCALE_WORDS[match[2].toLowerCase()];
+    if (match && ENDS_WITH_DIGIT.test(match[1])) {
+      var word = match[2].toLowerCase();
+      var local = LOCAL_SCALE_WORDS[pageLanguage(language)];
+      if (local && hasOwn(local, word)) {
+        stripped = match[1] + local[word];
+      } else if (local && hasOwn(AMBIGUOUS_SCALE_WORDS, word)) {
+        return null;
+      } else if (hasOwn(SCALE_WORDS, word)) {
+        stripped = match[1] + SCALE_WORDS[word];
+      }
     }
     return stripped;
   }
@@ -310,7 +335,12 @@
    */
   function readQuantity(text, options) {
     options = options || {};
-    var rewritten = friendlyToContract(delocalise(text, options.language)[0], options.units);
+    var rewritten = friendlyToContract(
+      delocalise(text, options.language)[0], options.units, options.language
+    );
+    if (rewritten === null) {
+      return { ok: false, reason: "ambiguous" };
+    }
     if (options.percent) {
       var match = PERCENT.exec(rewritten);
       if (match && match[1]) {

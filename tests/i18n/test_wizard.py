@@ -568,3 +568,29 @@ def test_the_review_step_is_in_the_page_language(owner_client, acme, language, e
         "Who are you in relation to this model?",
     ):
         assert english not in page, english
+
+
+def test_german_scale_words_are_read_and_billion_is_refused_as_ambiguous(owner_client, acme):
+    wizard = WizardDriver(in_language(owner_client, "de")).start(acme)
+    wizard.answer("model", MODEL)
+    wizard.answer(
+        "market", {"placement": "placed", "placed_on": "2026-03-01", "established_in_eu": "yes"}
+    )
+    wizard.answer("capabilities", {"generates": ["text"], "generality": "wide"})
+    refused = wizard.post(
+        "compute",
+        {"method": "architecture", "parameters": "405 billion", "training_tokens": "15,6T"},
+    )
+    assert refused.status_code == 302  # back to the step, with its errors
+    page = owner_client.get(refused["Location"]).content.decode()
+    assert "„billion“ bezeichnet im Englischen eine andere Zahl" in text_of(page)
+    assert re.search(r'name="compute-parameters"[^>]*value="405 billion"', page)  # kept
+    assert (
+        wizard.answer(
+            "compute",
+            {"method": "architecture", "parameters": "405 Mrd.", "training_tokens": "15,6 Bio."},
+        )
+        == "release"
+    )
+    assert read_quantity("405 Mrd.", language="de") == Decimal("4.05e11")
+    assert read_quantity("15.6 Bio.", language="de") == Decimal("1.56e13")

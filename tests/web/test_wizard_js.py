@@ -408,3 +408,51 @@ def test_the_running_estimate_on_a_german_page_speaks_german(german_compute_page
     assert "; Gegenprüfung: " in checked
     assert english.startswith("Running estimate: ")  # no texts rendered: English as before
     assert 'data-invalid="noch keine Zahl"' in german_compute_page
+
+
+SCALE_CASES = [
+    ("405 Mrd.", "de"),
+    ("405 Milliarden", "de"),
+    ("2 Billionen", "de"),
+    ("2 Bio.", "de"),
+    ("1,5 Mio.", "de"),
+    ("12 Tausend", "de"),
+    ("405 bn", "de"),
+    ("405 milliards", "fr"),
+    ("12 mille", "fr"),
+    ("3 millions", "fr"),
+    ("405 billion", "en"),
+    ("3,2e24 FLOP", "de"),
+]
+
+
+def test_german_and_french_scale_words_are_read_as_the_server_reads_them():
+    from questionnaire.wizard.fields import FLOP_UNITS, delocalise, read_quantity
+
+    results = node(
+        *[
+            ["readQuantity", text, {"language": language, "units": list(FLOP_UNITS)}]
+            for text, language in SCALE_CASES
+        ]
+    )
+    for (text, language), result in zip(SCALE_CASES, results, strict=True):
+        python = read_quantity(delocalise(text, language)[0], units=FLOP_UNITS, language=language)
+        assert result["ok"], (text, language)
+        assert js_value(result["number"]) == python, (text, language)
+    assert read_quantity("2 Billionen", language="de") == Decimal("2e12")
+
+
+def test_billion_on_a_german_or_french_page_is_not_read_but_said_to_be_ambiguous():
+    from questionnaire.wizard.fields import AmbiguousScaleWord, read_quantity
+
+    for text, language in (("2 billion", "de"), ("2 billions", "fr"), ("1 trillion", "de")):
+        with pytest.raises(AmbiguousScaleWord):
+            read_quantity(text, language=language)
+    assert read_quantity("2 billion", language="en") == Decimal("2e9")
+    german, french, english = node(
+        ["readQuantity", "2 billion", {"language": "de"}],
+        ["readQuantity", "2 billions", {"language": "fr"}],
+        ["readQuantity", "2 billion", {"language": "en"}],
+    )
+    assert german == french == {"ok": False, "reason": "ambiguous"}
+    assert english["ok"]
