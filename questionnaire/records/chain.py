@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from django.utils.translation import gettext, gettext_noop
+
 from questionnaire.lib.jsonutil import loads_strict
 from questionnaire.lib.keys import ed25519_verifier
 from questionnaire.models import AssessmentRecord, Organisation, RecordChain, SigningKey
@@ -33,6 +35,8 @@ class ChainReport:
 
     checked: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    """``record_status``'s problems in the reader's language (the failures are English)."""
 
     def fail(self, record_id: str, reason: str) -> None:
         self.failures.append((record_id, reason))
@@ -74,6 +78,10 @@ _COLUMNS = (
     "assessment__public_id",
 )
 _Verifier = Callable[[bytes, str, Any], str | None]
+Problem = tuple[str, dict[str, object]]
+"""What a check found: an English message with ``%(name)s`` places (marked for the
+catalogues) and their values. ``verify_records`` prints the English; the record page shows
+it in the reader's language (``record_status``)."""
 # Rows per chunk sent to a worker: small enough that both workers stay busy to the end.
 _CHUNK = 250
 # A chain this long is checked on worker processes; on a shorter one, starting them saves
@@ -91,63 +99,92 @@ def _verifier(key: SigningKey) -> _Verifier:
 
     def verify(data: bytes, signature: str, attested_at: Any) -> str | None:
         if not valid(data, signature):
-            return "signature does not verify"
+            return gettext_noop("signature does not verify")
         if signed_after_retirement(key, attested_at):
-            return "signed after its key was retired"
+            return gettext_noop("signed after its key was retired")
         return None
 
     return verify
 
 
+_UNKNOWN_KEY = gettext_noop("unknown key")
+
+
 def _crypto_problems(
     row: _Row, content: dict[str, Any] | None, verifiers: dict[int, _Verifier]
-) -> list[str]:
+) -> list[Problem]:
     """The hash and signature checks of a row."""
-    found = []
+    found: list[Problem] = []
     if sha256_hex(row.payload) != row.payload_sha256:
-        found.append("payload does not match its stored hash")
+        found.append((gettext_noop("payload does not match its stored hash"), {}))
     verify = verifiers.get(row.signing_key_id)
     attested_at = as_mapping((content or {}).get("attestation")).get("attested_at")
-    failure = verify(row.payload, row.signature, attested_at) if verify else "unknown key"
+    failure = verify(row.payload, row.signature, attested_at) if verify else _UNKNOWN_KEY
     if failure:
-        found.append(failure)
+        found.append((failure, {}))
     return found
 
 
 def _content_problems(
     row: _Row, content: dict[str, Any] | None, organisation_slug: str, position: int, previous: str
-) -> list[str]:
+) -> list[Problem]:
     """Does the signed content agree with the row's columns and its place in the chain?"""
     if content is None:
-        return ["payload is not JSON"]
-    found = []
+        return [(gettext_noop("payload is not JSON"), {})]
+    found: list[Problem] = []
+
+    def differs(message: str) -> None:
+        found.append((message, {}))
+
     if content.get("record_id") != row.record_id:
-        found.append("payload names another record")
+        differs(gettext_noop("payload names another record"))
     signed_position = content.get("sequence")
     if signed_position != row.sequence:
-        found.append(f"stored at position {row.sequence} but signed as {signed_position}")
+        found.append(
+            (
+                gettext_noop("stored at position %(stored)s but signed as %(signed)s"),
+                {"stored": row.sequence, "signed": signed_position},
+            )
+        )
     elif row.sequence != position:
         found.append(
-            f"at position {row.sequence} where {position} comes next: reordered or removed"
+            (
+                gettext_noop(
+                    "at position %(stored)s where %(next)s comes next: reordered or removed"
+                ),
+                {"stored": row.sequence, "next": position},
+            )
         )
     if content.get("previous_sha256", "") != previous or row.previous_sha256 != previous:
-        found.append("link to the previous record is broken")
+        differs(gettext_noop("link to the previous record is broken"))
     if as_mapping(content.get("organisation")).get("slug") != organisation_slug:
-        found.append("payload names another organisation")
+        differs(gettext_noop("payload names another organisation"))
     if content.get("model_name") != row.model_name:
-        found.append("model name shown differs from the signed one")
+        differs(gettext_noop("model name shown differs from the signed one"))
     if as_mapping(content.get("result")).get("classification") != row.classification:
-        found.append("classification shown differs from the signed one")
+        differs(gettext_noop("classification shown differs from the signed one"))
     if content.get("supersedes") != row.supersedes:
-        found.append("the record it corrects differs from the signed one")
+        differs(gettext_noop("the record it corrects differs from the signed one"))
     attestation = as_mapping(content.get("attestation"))
     if attestation.get("username") != row.attester_username:
-        found.append("the attester shown differs from the signed one")
+        differs(gettext_noop("the attester shown differs from the signed one"))
     if attestation.get("attested_at") != row.attested_at:
-        found.append("the time shown differs from the signed one")
+        differs(gettext_noop("the time shown differs from the signed one"))
     if content.get("assessment_id") != row.assessment_id:
-        found.append("the assessment it links to differs from the signed one")
+        differs(gettext_noop("the assessment it links to differs from the signed one"))
     return found
+
+
+def _english(problems: list[Problem]) -> str:
+    """The problems as ``verify_records`` and the logs write them."""
+    return "; ".join(template % params if params else template for template, params in problems)
+
+
+def _shown(problems: list[Problem]) -> list[str]:
+    """The problems in the active language, for a page."""
+    return [
+        gettext(template) % params if params else gettext(template) for template, params in problems
+    ]
 
 
 def _utc(moment: datetime) -> str:
@@ -227,7 +264,7 @@ def _chunk_failures(
         found = _crypto_problems(row, content, verifiers)
         found += _content_problems(row, content, organisation_slug, position, previous)
         if found:
-            failures.append((row.record_id, "; ".join(found)))
+            failures.append((row.record_id, _english(found)))
         previous = row.payload_sha256
         position = row.sequence + 1
     return failures
@@ -358,12 +395,13 @@ def record_status(record: AssessmentRecord) -> ChainReport:
     )
     problems = _crypto_problems(row, content, _verifiers())
     if record.sequence > 1 and previous is None:
-        problems.append("the previous record of the chain is missing")
+        problems.append((gettext_noop("the previous record of the chain is missing"), {}))
     problems += _content_problems(
         row, content, record.organisation.slug, record.sequence, previous or ""
     )
     if problems:
-        report.fail(str(record.public_id), "; ".join(problems))
+        report.fail(str(record.public_id), _english(problems))
+        report.shown = _shown(problems)
     return report
 
 

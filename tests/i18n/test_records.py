@@ -229,3 +229,18 @@ def test_the_attestation_statement_is_signed_in_the_attested_language(acme, owne
     with translation.override("de"):
         label = str(AttestForm().fields["confirm"].label)
     assert label == ATTESTATION_STATEMENTS["de"]
+
+
+def test_a_record_that_fails_its_checks_says_why_in_the_readers_language(acme, owner, owner_client):
+    from tests.records.conftest import raw_update
+
+    record = make_record(acme, owner)
+    raw_update(record, "model_name", "Renamed-70B")
+    german = page_text(owner_client, record, "de")
+    assert "Signaturprüfung fehlgeschlagen." in german
+    assert "der angezeigte Modellname weicht vom signierten ab" in german
+    assert "differs from the signed one" not in german
+    english = page_text(owner_client, record, "en")
+    assert "model name shown differs from the signed one" in english
+    # verify_records and the logs keep the English.
+    assert record_status(record).failures[0][1] == "model name shown differs from the signed one"
