@@ -17,6 +17,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext_lazy
 
 from questionnaire.models import (
     Assessment,
@@ -42,13 +43,31 @@ from questionnaire.wording import (
 )
 
 CHOICE_PREFIX = "choice__"
-LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French"}
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("language name, in a sentence", "English"),
+    "de": pgettext_lazy("language name, in a sentence", "German"),
+    "fr": pgettext_lazy("language name, in a sentence", "French"),
+}
+"""Each language's name in the page's language, as it reads inside a sentence ("Wording in
+German", "libellé (allemand)")."""
 
 _M = TypeVar("_M", bound=Model)
 
 
 def choice_field_name(value: str) -> str:
     return f"{CHOICE_PREFIX}{value}"
+
+
+def language_name_of(language: str) -> str:
+    """The name of ``language`` in the active language."""
+    return str(LANGUAGE_NAMES[language])
+
+
+def names_and(names: list[str]) -> str:
+    """The names joined by the active language's "and": "German and French"."""
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def translated_field_name(language: str, name: str) -> str:
@@ -157,21 +176,25 @@ def readable_wording(wording: dict[str, Any], other: dict[str, Any] | None = Non
     other_choices = other.get("choice_labels") or {}
     lines = []
     if not other or wording.get("label") != other.get("label"):
-        lines.append(f"Label: {wording.get('label', '')}")
+        lines.append(gettext("Label: %(label)s") % {"label": wording.get("label", "")})
     if not other or wording.get("help_text") != other.get("help_text"):
-        lines.append(f"Help text: {wording.get('help_text', '')}")
+        lines.append(
+            gettext("Help text: %(help_text)s") % {"help_text": wording.get("help_text", "")}
+        )
     for value, label in (wording.get("choice_labels") or {}).items():
         if not other or other_choices.get(value) != label:
-            lines.append(f"Choice “{value}”: {label}")
-    return "\n".join(lines) or "(no change)"
+            lines.append(
+                gettext("Choice “%(value)s”: %(label)s") % {"value": value, "label": label}
+            )
+    return "\n".join(lines) or gettext("(no change)")
 
 
 class RevisionDisplayMixin:
-    @admin.display(description="Before")
+    @admin.display(description=gettext_lazy("Before"))
     def before_readable(self, revision: QuestionRevision) -> str:
         return readable_wording(revision.before, revision.after)
 
-    @admin.display(description="After")
+    @admin.display(description=gettext_lazy("After"))
     def after_readable(self, revision: QuestionRevision) -> str:
         return readable_wording(revision.after, revision.before)
 
@@ -181,8 +204,8 @@ class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline[QuestionR
     see its history."""
 
     model = QuestionRevision
-    verbose_name = "wording change"
-    verbose_name_plural = "Wording history, each language's own (newest first)"
+    verbose_name = gettext_lazy("wording change")
+    verbose_name_plural = gettext_lazy("Wording history, each language's own (newest first)")
     fields = ("language", "changed_by", "changed_at", "before_readable", "after_readable")
     readonly_fields = fields
     ordering = ("-changed_at", "-id")
@@ -208,10 +231,17 @@ class QuestionRevisionInline(RevisionDisplayMixin, admin.TabularInline[QuestionR
         return False
 
 
-PLACEHOLDER_HELP = (
-    "Write a figure or date of the law as a placeholder, never typed in; the wizard shows the "
-    "current rule set's value: " + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS) + "."
-)
+def placeholder_names() -> str:
+    """ "{gpai_threshold}, {systemic_threshold}, …": every placeholder as it is written."""
+    return ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+
+
+def placeholder_help() -> str:
+    """The help text of every input of the wording, in the active language."""
+    return gettext(
+        "Write a figure or date of the law as a placeholder, never typed in; the wizard shows "
+        "the current rule set's value: %(placeholders)s."
+    ) % {"placeholders": placeholder_names()}
 
 
 def placeholders_table() -> SafeString:
@@ -219,13 +249,23 @@ def placeholders_table() -> SafeString:
     values = wording_placeholders()
     rows = format_html_join(
         "",
-        "<li><code>{{{}}}</code>: {} (now “{}”)</li>",
-        ((name, meaning, values[name]) for name, meaning in PLACEHOLDERS.items()),
+        "<li><code>{{{}}}</code>: {}</li>",
+        (
+            (
+                name,
+                gettext("%(meaning)s (now “%(value)s”)")
+                % {"meaning": gettext(meaning), "value": values[name]},
+            )
+            for name, meaning in PLACEHOLDERS.items()
+        ),
     )
     return format_html(
-        "<p>Figures and dates of the law are written as placeholders, filled from the current "
-        "rule set wherever the question is shown; the text is saved with its placeholders, "
-        "and each assessment keeps the filled words it showed.</p><ul>{}</ul>",
+        "<p>{}</p><ul>{}</ul>",
+        gettext(
+            "Figures and dates of the law are written as placeholders, filled from the current "
+            "rule set wherever the question is shown; the text is saved with its placeholders, "
+            "and each assessment keeps the filled words it showed."
+        ),
         rows,
     )
 
@@ -252,15 +292,18 @@ class QuestionWordingForm(forms.ModelForm[Question]):
         super().__init__(*args, **kwargs)
         for name in ("label", "help_text"):
             if name in self.fields:
-                self.fields[name].help_text = PLACEHOLDER_HELP
+                self.fields[name].help_text = placeholder_help()
         self.choice_values: list[str] = list(self.instance.choice_labels or {})
         for value in self.choice_values:
             name = choice_field_name(value)
             self.fields[name] = forms.CharField(
                 label=value,
                 max_length=200,
-                help_text=f"Shown for the fixed answer value “{value}”; it may use the "
-                "placeholders of the wording.",
+                help_text=gettext(
+                    "Shown for the fixed answer value “%(value)s”; it may use the placeholders "
+                    "of the wording."
+                )
+                % {"value": value},
                 widget=forms.TextInput(attrs={"size": 90}),
             )
             self.initial.setdefault(name, self.instance.choice_labels[value])
@@ -272,19 +315,24 @@ class QuestionWordingForm(forms.ModelForm[Question]):
         for language in TRANSLATED:
             row = translations.get(language)
             words = row.wording() if row is not None else {}
-            language_name = LANGUAGE_NAMES[language]
+            language_name = language_name_of(language)
             self.fields[translated_field_name(language, "label")] = forms.CharField(
-                label=f"Label ({language_name})",
+                label=gettext("Label (%(language)s)") % {"language": language_name},
                 max_length=300,
                 required=False,
-                help_text=f"Empty: the wizard shows the English label on {language_name} pages.",
+                help_text=gettext(
+                    "Empty: the wizard shows the English label on %(language)s pages."
+                )
+                % {"language": language_name},
                 widget=forms.TextInput(attrs={"size": 90, "lang": language}),
             )
             self.fields[translated_field_name(language, "help_text")] = forms.CharField(
-                label=f"Help text ({language_name})",
+                label=gettext("Help text (%(language)s)") % {"language": language_name},
                 required=False,
-                help_text=f"Empty: the wizard shows the English help text on {language_name} "
-                "pages.",
+                help_text=gettext(
+                    "Empty: the wizard shows the English help text on %(language)s pages."
+                )
+                % {"language": language_name},
                 widget=forms.Textarea(attrs={"rows": 5, "cols": 90, "lang": language}),
             )
             self.initial.setdefault(translated_field_name(language, "label"), words.get("label"))
@@ -318,30 +366,42 @@ class QuestionWordingForm(forms.ModelForm[Question]):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        parts = {"label": "The label", "help_text": "The help text"}
+        parts = {"label": gettext("The label"), "help_text": gettext("The help text")}
         parts.update(
             {
-                choice_field_name(value): f"The choice label “{value}”"
+                choice_field_name(value): gettext("The choice label “%(value)s”") % {"value": value}
                 for value in self.choice_values
             }
         )
         for language in TRANSLATED:
-            language_name = LANGUAGE_NAMES[language]
-            parts[translated_field_name(language, "label")] = f"The {language_name} label"
-            parts[translated_field_name(language, "help_text")] = f"The {language_name} help text"
+            named = {"language": language_name_of(language)}
+            parts[translated_field_name(language, "label")] = (
+                gettext("The %(language)s label") % named
+            )
+            parts[translated_field_name(language, "help_text")] = (
+                gettext("The %(language)s help text") % named
+            )
             for value in self.choice_values:
-                parts[translated_field_name(language, choice_field_name(value))] = (
-                    f"The {language_name} choice label “{value}”"
-                )
+                parts[translated_field_name(language, choice_field_name(value))] = gettext(
+                    "The %(language)s choice label “%(value)s”"
+                ) % {**named, "value": value}
         for name, part in parts.items():
             unknown = unknown_placeholders(cleaned.get(name) or "")
             if unknown:
-                which = "is not a placeholder" if len(unknown) == 1 else "are not placeholders"
                 self.add_error(
                     name,
-                    f"{part} uses {', '.join(unknown)}, which {which}. The placeholders are: "
-                    + ", ".join(f"{{{known}}}" for known in PLACEHOLDERS)
-                    + ".",
+                    ngettext(
+                        "%(part)s uses %(unknown)s, which is not a placeholder. The "
+                        "placeholders are: %(placeholders)s.",
+                        "%(part)s uses %(unknown)s, which are not placeholders. The "
+                        "placeholders are: %(placeholders)s.",
+                        len(unknown),
+                    )
+                    % {
+                        "part": part,
+                        "unknown": ", ".join(unknown),
+                        "placeholders": placeholder_names(),
+                    },
                 )
         return cleaned
 
@@ -375,14 +435,19 @@ class QuestionWordingForm(forms.ModelForm[Question]):
 class MissingTranslationFilter(admin.SimpleListFilter):
     """Questions shown, wholly or in part, in English on German or French pages."""
 
-    title = "missing translation"
+    title = gettext_lazy("missing translation")
     parameter_name = "missing"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        german, french = language_name_of("de"), language_name_of("fr")
         return [
-            ("de", "Missing in German"),
-            ("fr", "Missing in French"),
-            ("any", "Missing in German or French"),
+            ("de", gettext("Missing in %(language)s") % {"language": german}),
+            ("fr", gettext("Missing in %(language)s") % {"language": french}),
+            (
+                "any",
+                gettext("Missing in %(language)s or %(other)s")
+                % {"language": german, "other": french},
+            ),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> QuerySet[Question]:
@@ -418,12 +483,12 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         return super().get_queryset(request).prefetch_related("translations")
 
-    @admin.display(description="Missing in")
+    @admin.display(description=gettext_lazy("Missing in"))
     def missing_translations(self, question: Question) -> str:
         missing = missing_languages(question)
-        return ", ".join(LANGUAGE_NAMES[language] for language in missing) or "—"
+        return ", ".join(language_name_of(language) for language in missing) or "—"
 
-    @admin.display(description="As the wizard shows it")
+    @admin.display(description=gettext_lazy("As the wizard shows it"))
     def shown_wording(self, question: Question) -> str:
         return readable_wording(fill_wording(question.wording(), wording_placeholders()))
 
@@ -432,11 +497,11 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
         words = with_fallback(question.wording(), row.wording() if row is not None else None)
         return readable_wording(fill_wording(words, wording_placeholders(language=language)))
 
-    @admin.display(description="As the wizard shows it in German")
+    @admin.display(description=gettext_lazy("As the wizard shows it in German"))
     def shown_wording_de(self, question: Question) -> str:
         return self._shown_in(question, "de")
 
-    @admin.display(description="As the wizard shows it in French")
+    @admin.display(description=gettext_lazy("As the wizard shows it in French"))
     def shown_wording_fr(self, question: Question) -> str:
         return self._shown_in(question, "fr")
 
@@ -452,54 +517,65 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
             if question is not None:
                 missing = missing_languages(question)
                 if missing:
-                    names = " and ".join(LANGUAGE_NAMES[language] for language in missing)
+                    names = names_and([language_name_of(language) for language in missing])
                     messages.warning(
                         request,
-                        f"The {names} wording of this question is missing, wholly or in "
-                        f"part: the wizard shows the English words in its place on {names} "
-                        "pages.",
+                        gettext(
+                            "The %(languages)s wording of this question is missing, wholly or "
+                            "in part: the wizard shows the English words in its place on "
+                            "%(languages)s pages."
+                        )
+                        % {"languages": names},
                     )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_fieldsets(self, request: HttpRequest, obj: Question | None = None) -> Any:
         fieldsets: list[tuple[str | None, dict[str, Any]]] = [
             (None, {"fields": ("key", "step", "position", "updated_at")}),
-            ("Wording", {"fields": ("label", "help_text"), "description": placeholders_table()}),
+            (
+                gettext("Wording"),
+                {"fields": ("label", "help_text"), "description": placeholders_table()},
+            ),
         ]
         choice_fields = [choice_field_name(value) for value in (obj.choice_labels if obj else {})]
         if choice_fields:
             fieldsets.append(
                 (
-                    "Choice labels",
+                    gettext("Choice labels"),
                     {
                         "fields": choice_fields,
-                        "description": "The words shown for each answer. The answer values "
-                        "themselves are fixed: the assessment's logic depends on them.",
+                        "description": gettext(
+                            "The words shown for each answer. The answer values themselves "
+                            "are fixed: the assessment's logic depends on them."
+                        ),
                     },
                 )
             )
         for language in TRANSLATED:
-            language_name = LANGUAGE_NAMES[language]
+            named = {"language": language_name_of(language)}
             fieldsets.append(
                 (
-                    f"Wording in {language_name}",
+                    gettext("Wording in %(language)s") % named,
                     {
                         "fields": [
                             translated_field_name(language, "label"),
                             translated_field_name(language, "help_text"),
                             *(translated_field_name(language, name) for name in choice_fields),
                         ],
-                        "description": f"The same words in {language_name}, with the same "
-                        "placeholders (filled in its notation). A part left empty is shown "
-                        f"in English on {language_name} pages. Each save is recorded in the "
-                        f"{language_name} history.",
+                        "description": gettext(
+                            "The same words in %(language)s, with the same placeholders "
+                            "(filled in its notation). A part left empty is shown in English "
+                            "on %(language)s pages. Each save is recorded in the %(language)s "
+                            "history."
+                        )
+                        % named,
                     },
                 )
             )
         if obj is not None:
             fieldsets.append(
                 (
-                    "As shown",
+                    gettext("As shown"),
                     {"fields": ("shown_wording", "shown_wording_de", "shown_wording_fr")},
                 )
             )

@@ -24,14 +24,18 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
     four_eyes = models.BooleanField(
         default=False,
-        help_text="The person who prepared an assessment's answers may never attest them. "
-        "On for organisations made with `manage.py org create`.",
+        help_text=gettext_lazy(
+            "The person who prepared an assessment's answers may never attest them. "
+            "On for organisations made with `manage.py org create`."
+        ),
         verbose_name=gettext_lazy("four eyes"),
     )
     review_required = models.BooleanField(
         default=False,
-        help_text="An assessment is approved by a reviewer other than the person who prepared "
-        "it before anyone may attest it.",
+        help_text=gettext_lazy(
+            "An assessment is approved by a reviewer other than the person who prepared "
+            "it before anyone may attest it."
+        ),
         verbose_name=gettext_lazy("review required"),
     )
 
@@ -111,7 +115,7 @@ class Question(models.Model):
     choice_labels = models.JSONField(
         default=dict,
         blank=True,
-        help_text="Label shown for each fixed choice value.",
+        help_text=gettext_lazy("Label shown for each fixed choice value."),
         verbose_name=gettext_lazy("choice labels"),
     )
     updated_at = models.DateTimeField(auto_now=True, verbose_name=gettext_lazy("updated at"))
@@ -237,7 +241,9 @@ class Draft(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The signed record this draft re-assesses: signing it supersedes that record.",
+        help_text=gettext_lazy(
+            "The signed record this draft re-assesses: signing it supersedes that record."
+        ),
         verbose_name=gettext_lazy("supersedes"),
     )
     registered_model = models.ForeignKey(
@@ -246,7 +252,9 @@ class Draft(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="drafts",
-        help_text="The model of the register this draft assesses, when started from it.",
+        help_text=gettext_lazy(
+            "The model of the register this draft assesses, when started from it."
+        ),
         verbose_name=gettext_lazy("registered model"),
     )
     status = models.CharField(
@@ -306,7 +314,7 @@ class Assessment(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="The draft this assessment completed.",
+        help_text=gettext_lazy("The draft this assessment completed."),
         verbose_name=gettext_lazy("draft public id"),
     )
     supersedes = models.ForeignKey(
@@ -315,7 +323,9 @@ class Assessment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The signed record this assessment re-assesses, offered when it is attested.",
+        help_text=gettext_lazy(
+            "The signed record this assessment re-assesses, offered when it is attested."
+        ),
         verbose_name=gettext_lazy("supersedes"),
     )
     registered_model = models.ForeignKey(
@@ -324,7 +334,7 @@ class Assessment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assessments",
-        help_text="The model of the register this assessment is of (its timeline).",
+        help_text=gettext_lazy("The model of the register this assessment is of (its timeline)."),
         verbose_name=gettext_lazy("registered model"),
     )
     prepared_by = models.ForeignKey(
@@ -333,7 +343,9 @@ class Assessment(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Who prepared the answers (the draft's owner); four eyes: never its attester.",
+        help_text=gettext_lazy(
+            "Who prepared the answers (the draft's owner); four eyes: never its attester."
+        ),
         verbose_name=gettext_lazy("prepared by"),
     )
     approved_by = models.ForeignKey(
@@ -342,7 +354,7 @@ class Assessment(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The reviewer who approved the answers, when they were reviewed.",
+        help_text=gettext_lazy("The reviewer who approved the answers, when they were reviewed."),
         verbose_name=gettext_lazy("approved by"),
     )
     approved_at = models.DateTimeField(
@@ -350,7 +362,9 @@ class Assessment(models.Model):
     )
     answers = models.JSONField(verbose_name=gettext_lazy("answers"))
     shown = models.JSONField(
-        help_text="Each question as it was shown (step, key, label, help text) with the answer.",
+        help_text=gettext_lazy(
+            "Each question as it was shown (step, key, label, help text) with the answer."
+        ),
         verbose_name=gettext_lazy("shown"),
     )
     result = models.JSONField(verbose_name=gettext_lazy("result"))
@@ -391,7 +405,9 @@ class SigningKey(models.Model):
         max_length=20, default="Ed25519", verbose_name=gettext_lazy("algorithm")
     )
     public_key = models.CharField(
-        max_length=100, help_text="Raw public key, base64.", verbose_name=gettext_lazy("public key")
+        max_length=100,
+        help_text=gettext_lazy("Raw public key, base64."),
+        verbose_name=gettext_lazy("public key"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=gettext_lazy("created at"))
     retired_at = models.DateTimeField(
@@ -413,7 +429,7 @@ class DocumentCertificate(models.Model):
     fingerprint = models.CharField(
         max_length=64,
         unique=True,
-        help_text="SHA-256 of the DER.",
+        help_text=gettext_lazy("SHA-256 of the DER."),
         verbose_name=gettext_lazy("fingerprint"),
     )
     subject = models.CharField(max_length=300, verbose_name=gettext_lazy("subject"))
@@ -527,7 +543,7 @@ class AssessmentRecord(WrittenOnce):
     )
     signature = models.CharField(
         max_length=100,
-        help_text="Ed25519 signature, base64.",
+        help_text=gettext_lazy("Ed25519 signature, base64."),
         verbose_name=gettext_lazy("signature"),
     )
     signing_key = models.ForeignKey(
@@ -686,7 +702,7 @@ class AuditEvent(WrittenOnce):
     object_id = models.CharField(
         max_length=100,
         blank=True,
-        help_text="Public id of what the event concerns.",
+        help_text=gettext_lazy("Public id of what the event concerns."),
         verbose_name=gettext_lazy("object id"),
     )
     ip_address = models.GenericIPAddressField(
@@ -1035,10 +1051,12 @@ class ModelLineage(models.Model):
     )
     external_name = models.CharField(max_length=200, blank=True)
     external_provider = models.CharField(
-        max_length=200, blank=True, help_text="Empty: the organisation's own model."
+        max_length=200, blank=True, help_text=gettext_lazy("Empty: the organisation's own model.")
     )
     external_flop = models.CharField(
-        max_length=40, blank=True, help_text="Its known training compute (FLOP); empty: unknown."
+        max_length=40,
+        blank=True,
+        help_text=gettext_lazy("Its known training compute (FLOP); empty: unknown."),
     )
     external_systemic_risk = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -1093,7 +1111,9 @@ class LedgerEntry(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TYPED)
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
-    compute = models.JSONField(help_text="A compute document of the answers contract.")
+    compute = models.JSONField(
+        help_text=gettext_lazy("A compute document of the answers contract.")
+    )
     flop = models.CharField(max_length=40)
     description = models.TextField(blank=True)
     created_by = models.ForeignKey(
@@ -1124,9 +1144,13 @@ class ThresholdEvent(models.Model):
     model = models.ForeignKey(
         RegisteredModel, on_delete=models.CASCADE, related_name="threshold_events"
     )
-    threshold = models.CharField(max_length=30, help_text="systemic_risk, gpai, modification")
+    threshold = models.CharField(
+        max_length=30, help_text=gettext_lazy("systemic_risk, gpai, modification")
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    planned = models.BooleanField(help_text="Reached by planned compute (not yet actual).")
+    planned = models.BooleanField(
+        help_text=gettext_lazy("Reached by planned compute (not yet actual).")
+    )
     known_on = models.DateField()
     flop = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -1155,7 +1179,9 @@ class ApiToken(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="api_tokens"
     )
     name = models.CharField(max_length=100)
-    prefix = models.CharField(max_length=12, help_text="The token's first characters, shown.")
+    prefix = models.CharField(
+        max_length=12, help_text=gettext_lazy("The token's first characters, shown.")
+    )
     token_sha256 = models.CharField(max_length=64, unique=True)
     scopes = models.JSONField(default=list)
     created_by = models.ForeignKey(

@@ -38,6 +38,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import FilteredRelation, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from questionnaire.models import Question, QuestionRevision, QuestionTranslation
 from questionnaire.scoring import RuleSet, load
@@ -49,16 +50,27 @@ LANGUAGES = ("en", "de", "fr")
 TRANSLATED = ("de", "fr")
 
 PLACEHOLDERS: dict[str, str] = {
-    "gpai_threshold": "the training compute of the GPAI indicative criterion, in FLOP",
-    "systemic_threshold": "the cumulative compute of the systemic-risk presumption, in FLOP",
-    "modification_fraction": "the share of the original's compute that makes a modifier a "
-    "provider, in words",
-    "estimate_margin": "the accuracy required of a compute estimate, as a percentage",
-    "methods_margin": "how far two estimation methods may differ, as a percentage",
-    "architecture_factor": "the factor of the estimate from parameters and training tokens",
-    "reach_business_users": "the EU business users that create a presumption of high impact",
-    "obligations_apply_from": "the date the obligations apply from",
-    "legacy_compliance_by": "the date by which a model placed before then must comply",
+    "gpai_threshold": gettext_noop(
+        "the training compute of the GPAI indicative criterion, in FLOP"
+    ),
+    "systemic_threshold": gettext_noop(
+        "the cumulative compute of the systemic-risk presumption, in FLOP"
+    ),
+    "modification_fraction": gettext_noop(
+        "the share of the original's compute that makes a modifier a provider, in words"
+    ),
+    "estimate_margin": gettext_noop("the accuracy required of a compute estimate, as a percentage"),
+    "methods_margin": gettext_noop("how far two estimation methods may differ, as a percentage"),
+    "architecture_factor": gettext_noop(
+        "the factor of the estimate from parameters and training tokens"
+    ),
+    "reach_business_users": gettext_noop(
+        "the EU business users that create a presumption of high impact"
+    ),
+    "obligations_apply_from": gettext_noop("the date the obligations apply from"),
+    "legacy_compliance_by": gettext_noop(
+        "the date by which a model placed before then must comply"
+    ),
 }
 """Every placeholder the words may use, with what it stands for (shown in the admin)."""
 
