@@ -37,7 +37,13 @@ from questionnaire.presentation import superscript_exponents
 from questionnaire.scoring import AnswersError, RuleSet, load
 from questionnaire.scoring import compute as estimators
 from questionnaire.scoring.answers import Compute, parse_compute
-from questionnaire.scoring.numbers import format_flop, format_human_local, parse_number, to_text
+from questionnaire.scoring.numbers import (
+    NumberError,
+    format_flop,
+    format_human_local,
+    parse_number,
+    to_text,
+)
 from questionnaire.scoring.texts import format_date
 
 from .selectors import Totals, model_totals
@@ -70,6 +76,37 @@ THRESHOLD_NAMES = {
     ),
 }
 
+NUMBER_ERRORS = (
+    gettext_noop("is empty; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"),
+    gettext_noop(
+        "%(text)s is not a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
+    ),
+    gettext_noop("must be a number, not %(value)s"),
+    gettext_noop("must be a finite number"),
+    gettext_noop("must be a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"),
+    gettext_noop(
+        "is out of range: a figure must lie between 10^-%(magnitude)s and 10^%(magnitude)s, "
+        "such as 3.2e24"
+    ),
+)
+"""The messages of the number parser (``scoring.numbers.ERROR_TEMPLATES``; the scoring
+package imports no Django) as catalogue msgids, so that a page says them in its language."""
+
+QUOTES = {"de": ("„", "“"), "fr": ("« ", " »")}
+"""How a language quotes what a person typed; English quotes as the API does (Python's
+``repr``)."""
+
+
+class Typed(str):
+    """A param of a ``LedgerRefused`` that is text a person typed: quoted in the message as
+    the language quotes."""
+
+    def quoted(self, language: str) -> str:
+        if language in QUOTES:
+            opening, closing = QUOTES[language]
+            return f"{opening}{self}{closing}"
+        return repr(str(self))
+
 
 class LedgerRefused(Exception):
     """Input the ledger refuses: ``field`` names it as a key path (``compute.parameters``,
@@ -79,7 +116,8 @@ class LedgerRefused(Exception):
     ``message`` stays English (the JSON API answers in English); ``text()`` is the message
     in the active language, for pages. ``message`` is a catalogue msgid (``gettext_noop``)
     with ``%(name)s`` placeholders filled from ``params``; a ``Decimal`` param is a FLOP
-    figure, written in the language's notation."""
+    figure, written in the language's notation, and a ``Typed`` one is quoted as the
+    language quotes."""
 
     def __init__(
         self,
@@ -98,15 +136,32 @@ class LedgerRefused(Exception):
     def _filled(self, template: str, language: str) -> str:
         if not self.params:
             return template
-        values = {
-            name: (flop_text(value, language) if isinstance(value, Decimal) else value)
-            for name, value in self.params.items()
-        }
+        values = {name: _param_text(value, language) for name, value in self.params.items()}
         return template % values
 
     def text(self) -> str:
         """The message in the active language."""
         return self._filled(_(self.template), translation.get_language() or "en")
+
+    @classmethod
+    def of_number(cls, field: str, error: ValueError) -> LedgerRefused:
+        """The refusal of a figure the number parser cannot read: its message in the
+        reader's language on a page (the typed text in the language's quotes), the parser's
+        English one for the API."""
+        if not isinstance(error, NumberError):
+            return cls(field, str(error))
+        params: dict[str, object] = dict(error.params)
+        if error.typed is not None:
+            params["text"] = Typed(error.typed)
+        return cls(field, error.template, params=params)
+
+
+def _param_text(value: object, language: str) -> object:
+    if isinstance(value, Decimal):
+        return flop_text(value, language)
+    if isinstance(value, Typed):
+        return value.quoted(language)
+    return value
 
 
 def flop_text(value: Decimal, language: str) -> str:
@@ -312,7 +367,7 @@ def _figure(value: object, field: str) -> Decimal:
     try:
         number = parse_number(value)
     except ValueError as error:
-        raise LedgerRefused(field, str(error)) from error
+        raise LedgerRefused.of_number(field, error) from error
     if number <= 0:
         raise LedgerRefused(field, gettext_noop("must be a positive number"))
     return number
@@ -372,6 +427,8 @@ def _estimate(block: object, rules: RuleSet) -> tuple[Compute, Decimal]:
         compute = parse_compute(block, rules, path="compute")
     except AnswersError as error:
         problem = error.problems[0]
+        if problem.number_error is not None:
+            raise LedgerRefused.of_number(problem.path, problem.number_error) from error
         raise LedgerRefused(problem.path, problem.message) from error
     for name in ("flop", "parameters", "tokens"):
         value = getattr(compute, name)

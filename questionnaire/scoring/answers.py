@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .numbers import parse_number
+from .numbers import NumberError, parse_number
 from .rulesets import RuleSet
 from .vocabulary import (
     ANSWERS_SCHEMA,
@@ -64,6 +64,9 @@ BUSINESS_USERS_SCOPES = values(BusinessUsersScope)
 class Problem:
     path: str
     message: str
+    number_error: NumberError | None = field(default=None, compare=False, repr=False)
+    """The parser's error when a figure could not be read: its ``template`` and ``params``
+    let a page say ``message`` in its reader's language."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -205,7 +208,8 @@ class _Reader:
         try:
             number = parse_number(value)
         except ValueError as error:
-            self.problem(path, str(error))
+            cause = error if isinstance(error, NumberError) else None
+            self.problems.append(Problem(path, str(error), cause))
             return None
         if number < 0 or (number == 0 and not zero_allowed):
             kind = "zero or a positive number" if zero_allowed else "a positive number"

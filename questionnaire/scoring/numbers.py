@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_UP, Context, Decimal, getcontext
 from functools import lru_cache
 
 __all__ = [
+    "ERROR_TEMPLATES",
+    "NumberError",
     "format_flop",
     "format_flop_local",
     "format_human",
@@ -55,18 +57,52 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 
+# The messages of ``NumberError``: English templates with ``%(name)s`` placeholders, which
+# the pages' layers translate (this package imports no Django: their catalogue entries are
+# listed in ``questionnaire.ledger.services``). Their wording is the API's, by contract.
+_EMPTY = "is empty; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
+_INVALID = "%(text)s is not a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
+_NOT_BOOLEAN = "must be a number, not %(value)s"
+_NOT_FINITE = "must be a finite number"
+_NOT_NUMBER = "must be a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
 _OUT_OF_RANGE = (
-    f"is out of range: a figure must lie between 10^-{MAX_MAGNITUDE} and 10^{MAX_MAGNITUDE}, "
+    "is out of range: a figure must lie between 10^-%(magnitude)s and 10^%(magnitude)s, "
     "such as 3.2e24"
 )
-_ACCEPTED = "write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
+ERROR_TEMPLATES = (_EMPTY, _INVALID, _NOT_BOOLEAN, _NOT_FINITE, _NOT_NUMBER, _OUT_OF_RANGE)
+"""Every template a ``NumberError`` is raised with."""
+
+
+class NumberError(ValueError):
+    """A figure ``parse_number`` cannot read. ``str(error)`` is the English message (the
+    API's); ``template`` is that message with ``%(name)s`` placeholders (a catalogue msgid)
+    and ``params`` fills them, so that a page can show it in its reader's language.
+    ``typed`` is the text the message quotes (shortened), unquoted; None when it quotes
+    none."""
+
+    def __init__(
+        self, template: str, params: dict[str, str] | None = None, typed: str | None = None
+    ) -> None:
+        self.template = template
+        self.params = dict(params or {})
+        self.typed = typed
+        super().__init__(template % self.params if self.params else template)
+
+
+def _invalid(text: str) -> NumberError:
+    typed = text if len(text) <= 40 else text[:37] + "..."
+    return NumberError(_INVALID, {"text": repr(typed)}, typed)
+
+
+def _out_of_range() -> NumberError:
+    return NumberError(_OUT_OF_RANGE, {"magnitude": str(MAX_MAGNITUDE)})
 
 
 def parse_number(value: object) -> Decimal:
     """Return the exact value of a JSON number or a number written as text.
 
-    Raises ``ValueError`` with a message fit to show a user; the message does not repeat
-    the field name (callers prefix the key path).
+    Raises ``NumberError`` (a ``ValueError``) with a message fit to show a user; the
+    message does not repeat the field name (callers prefix the key path).
     """
     if isinstance(value, str):
         # Remembered (a Decimal is immutable): the same figures are read again and again.
@@ -85,26 +121,26 @@ def _parsed_text(text: str, prec: int, rounding: str) -> Decimal:
 def _parse_value(value: object) -> Decimal:
     """A JSON number that is not text."""
     if isinstance(value, bool):
-        raise ValueError(f"must be a number, not {str(value).lower()}")
+        raise NumberError(_NOT_BOOLEAN, {"value": str(value).lower()})
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError("must be a finite number")
+            raise NumberError(_NOT_FINITE)
         return Decimal(repr(value))
-    raise ValueError(f"must be a number; {_ACCEPTED}")
+    raise NumberError(_NOT_NUMBER)
 
 
 def _checked(number: Decimal) -> Decimal:
     if number and abs(number.adjusted()) > MAX_MAGNITUDE:
-        raise ValueError(_OUT_OF_RANGE)
+        raise _out_of_range()
     return number
 
 
 def _parse_text(text: str) -> Decimal:
     stripped = text.strip()
     if not stripped:
-        raise ValueError(f"is empty; {_ACCEPTED}")
+        raise NumberError(_EMPTY)
     if _PLAIN.fullmatch(stripped):  # the common cases first: 3.2e24, 0.4
         return Decimal(stripped)
     suffixed = _SUFFIXED.fullmatch(stripped)  # 405B, 15.6T
@@ -112,7 +148,7 @@ def _parse_text(text: str) -> Decimal:
         return Decimal(suffixed[1]).scaleb(_SUFFIXES[suffixed[2].lower()])
     match = _NUMBER.fullmatch(stripped) if len(stripped) <= 100 else None
     if match is None:
-        raise ValueError(f"{_quote(stripped)} is not a number; {_ACCEPTED}")
+        raise _invalid(stripped)
     groups = match.groupdict()
     if groups["bare_pow"] is not None or groups["bare_sup"] is not None:
         mantissa = Decimal(1)
@@ -130,15 +166,11 @@ def _parse_text(text: str) -> Decimal:
     try:
         exponent = int(exponent_text) if exponent_text else 0
     except ValueError:
-        raise ValueError(f"{_quote(stripped)} is not a number; {_ACCEPTED}") from None
+        raise _invalid(stripped) from None
     if abs(exponent) > MAX_MAGNITUDE:
-        raise ValueError(_OUT_OF_RANGE)
+        raise _out_of_range()
     value = mantissa.scaleb(exponent)
     return -value if groups["sign"] == "-" else value
-
-
-def _quote(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _two_figures(value: Decimal) -> tuple[Decimal, int]:
