@@ -102,7 +102,10 @@ def export_check(export: Any, keys: Mapping[str, SigningKey]) -> ExportCheck:
     attested_at = attestation.get("attested_at")
     key = keys.get(key_id)
     if key is None:
-        problem: str | None = f"The key {key_id} is not one of this service's signing keys."
+        # The key it names is shown beside the verdict (the claimed signing key).
+        problem: str | None = gettext_noop(
+            "The key it names is not one of this service's signing keys."
+        )
     elif export.get("sha256") != sha256_hex(payload_bytes):
         problem = gettext_noop("The content does not match its hash: it was altered.")
     elif not signature_valid(key.public_key, payload_bytes, signature):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
+from django.utils.translation import gettext_noop
 from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -111,20 +112,26 @@ def pdf_check(pdf: bytes, *, trusted_certificates: list[str]) -> PdfCheck:
     """Check a PDF report against the service's certificates. Never raises: whatever the
     bytes, the answer is a ``PdfCheck`` whose ``problem`` says what is wrong."""
     if not pdf.lstrip()[:5] == b"%PDF-":
-        return PdfCheck(intact=False, problem="The file is not a PDF.")
+        return PdfCheck(intact=False, problem=gettext_noop("The file is not a PDF."))
     try:
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
     except Exception as error:  # any parser failure on untrusted bytes means "damaged"
         logger.warning("PDF check: the file cannot be parsed: %s", _describe(error))
-        return PdfCheck(intact=False, problem="The file is not a PDF, or it is damaged.")
+        return PdfCheck(
+            intact=False, problem=gettext_noop("The file is not a PDF, or it is damaged.")
+        )
     export = _attached_export(reader)
     if not signatures:
-        return PdfCheck(intact=False, export=export, problem="This PDF has no signature.")
+        return PdfCheck(
+            intact=False, export=export, problem=gettext_noop("This PDF has no signature.")
+        )
     roots = _trust_roots(trusted_certificates)
     if not roots:
         return PdfCheck(
-            intact=False, export=export, problem="No trusted certificate is configured to check it."
+            intact=False,
+            export=export,
+            problem=gettext_noop("No trusted certificate is configured to check it."),
         )
     # The last signature is the one that can cover the whole file.
     signature = signatures[-1]
@@ -135,7 +142,9 @@ def pdf_check(pdf: bytes, *, trusted_certificates: list[str]) -> PdfCheck:
     except Exception as error:  # a malformed signature is a failed check, not a crash
         logger.warning("PDF check: the signature cannot be validated: %s", _describe(error))
         return PdfCheck(
-            intact=False, export=export, problem="The signature in this PDF cannot be read."
+            intact=False,
+            export=export,
+            problem=gettext_noop("The signature in this PDF cannot be read."),
         )
     signer = _subject(status.signing_cert.dump())
     signed_at = status.signer_reported_dt
@@ -147,13 +156,13 @@ def pdf_check(pdf: bytes, *, trusted_certificates: list[str]) -> PdfCheck:
 
 def _signature_problem(status: Any) -> str | None:
     if not status.intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return "The file was changed after it was signed."
+        return gettext_noop("The file was changed after it was signed.")
     if not status.valid:
-        return "The signature does not match the certificate it names."
+        return gettext_noop("The signature does not match the certificate it names.")
     if not status.trusted:
-        return "The file was not signed with a certificate this service trusts."
+        return gettext_noop("The file was not signed with a certificate this service trusts.")
     if not status.bottom_line:
-        return "The signature does not meet the requirements for a signed report."
+        return gettext_noop("The signature does not meet the requirements for a signed report.")
     return None
 
 

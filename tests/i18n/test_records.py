@@ -244,3 +244,31 @@ def test_a_record_that_fails_its_checks_says_why_in_the_readers_language(acme, o
     assert "model name shown differs from the signed one" in english
     # verify_records and the logs keep the English.
     assert record_status(record).failures[0][1] == "model name shown differs from the signed one"
+
+
+def test_the_verify_page_says_what_is_wrong_with_a_pdf_or_a_key_in_german(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.cookies["django_language"] = "de"
+
+    def verdict(name: str, data: bytes) -> str:
+        upload = SimpleUploadedFile(name, data)
+        response = client.post("/verify/", {"document": upload})
+        return re.sub(
+            r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))
+        )
+
+    damaged = verdict("report.pdf", b"%PDF-1.7\n garbage")
+    assert "Die Datei ist kein PDF oder sie ist beschädigt." in damaged
+    assert "damaged" not in damaged
+    from questionnaire.records.export import EXPORT_FORMAT
+
+    export = {
+        "format": EXPORT_FORMAT,
+        "payload": {"record_id": "x"},
+        "key_id": "ed25519-unknown",
+        "signature": "AAAA",
+    }
+    unknown = verdict("record.json", json.dumps(export).encode())
+    assert "Der genannte Schlüssel ist keiner der Signaturschlüssel dieses Dienstes." in unknown
+    assert "ed25519-unknown" in unknown  # shown beside it, as the claimed key
