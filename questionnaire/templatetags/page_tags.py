@@ -1,10 +1,11 @@
-"""Template helpers of the record and verification pages."""
+"""Template helpers of the record, verification and rule set pages."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from questionnaire import presentation
 from questionnaire.audit import action_label
@@ -26,3 +27,16 @@ def utc_time(value: object) -> SafeString | str:
 def audit_action(action: str) -> str:
     """An audit event's action in the page's language (``questionnaire.audit.action_label``)."""
     return action_label(action)
+
+
+@register.filter
+def rule_text(text: str) -> dict[str, str]:
+    """A rule set's title, change or reason as ``{"text", "lang"}``: in the page's language
+    where the catalogues hold it (their entries are the rule sets' English texts, which stay
+    in the rule set files untouched; ``tests/i18n/test_rulesets_page.py`` keeps them
+    complete), else the English with ``lang="en"``."""
+    language = presentation.page_language()
+    if not text or language == "en":
+        return {"text": text or "", "lang": "en"}
+    translated = gettext(text)
+    return {"text": translated, "lang": language if translated != text else "en"}
