@@ -58,15 +58,17 @@ class Columns:
         return self.model.from_db(using, [field.attname for field in self.fields], values)
 
 
-_columns: dict[tuple[type[Model], str], Columns] = {}
+_columns: dict[tuple[type[Model], str, str], Columns] = {}
 
 
 def columns(model: type[Model], using: str = "default") -> Columns:
-    """The ``Columns`` of ``model`` on the ``using`` database (kept per process)."""
-    key = (model, using)
+    """The ``Columns`` of ``model`` on the ``using`` database, kept per process and per
+    database engine (the converters differ: SQLite keeps a UUID as text, PostgreSQL as a
+    UUID; a test may point ``default`` at another engine for a while)."""
+    connection = connections[using]
+    key = (model, using, connection.vendor)
     found = _columns.get(key)
     if found is None:
-        connection = connections[using]
         fields = tuple(model._meta.concrete_fields)
         converters = []
         for field in fields:
