@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from questionnaire.audit import Action, Origin, audit_log
+from questionnaire.i18n.answers import quoted
 from questionnaire.models import (
     LedgerEntry,
     Membership,
@@ -92,20 +93,13 @@ NUMBER_ERRORS = (
 """The messages of the number parser (``scoring.numbers.ERROR_TEMPLATES``; the scoring
 package imports no Django) as catalogue msgids, so that a page says them in its language."""
 
-QUOTES = {"de": ("„", "“"), "fr": ("« ", " »")}
-"""How a language quotes what a person typed; English quotes as the API does (Python's
-``repr``)."""
-
 
 class Typed(str):
     """A param of a ``LedgerRefused`` that is text a person typed: quoted in the message as
-    the language quotes."""
+    the language quotes (English as the API does, Python's ``repr``)."""
 
     def quoted(self, language: str) -> str:
-        if language in QUOTES:
-            opening, closing = QUOTES[language]
-            return f"{opening}{self}{closing}"
-        return repr(str(self))
+        return quoted(str(self), language)
 
 
 class LedgerRefused(Exception):
@@ -429,7 +423,10 @@ def _estimate(block: object, rules: RuleSet) -> tuple[Compute, Decimal]:
         problem = error.problems[0]
         if problem.number_error is not None:
             raise LedgerRefused.of_number(problem.path, problem.number_error) from error
-        raise LedgerRefused(problem.path, problem.message) from error
+        # The contract's message, said in the page's language by ``text()``.
+        raise LedgerRefused(
+            problem.path, problem.template or problem.message, params=dict(problem.params)
+        ) from error
     for name in ("flop", "parameters", "tokens"):
         value = getattr(compute, name)
         if value is not None:

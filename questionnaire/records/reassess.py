@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from questionnaire.i18n.answers import problem_text
 from questionnaire.records.reproduce import Changes, as_mapping, decision_changes
 from questionnaire.scoring import AnswersError, assess, load
 from questionnaire.scoring.rulesets import available
@@ -185,7 +186,8 @@ def reassess(payload: Mapping[str, Any], target: str, *, today: date) -> Reasses
             **common,
             assessed_on=assessed_on,
             after=None,
-            problems=tuple(str(problem) for problem in error.problems),
+            # In the reader's language on a page; English on the command line.
+            problems=tuple(problem_text(problem) for problem in error.problems),
             problem_paths=tuple(problem.path for problem in error.problems),
         )
     return Reassessment(

@@ -67,9 +67,25 @@ class Problem:
     number_error: NumberError | None = field(default=None, compare=False, repr=False)
     """The parser's error when a figure could not be read: its ``template`` and ``params``
     let a page say ``message`` in its reader's language."""
+    template: str = field(default="", compare=False, repr=False)
+    """``message`` with ``%(name)s`` places (an entry of ``MESSAGES``), filled from
+    ``params`` (a date param is written as the language writes dates), so that a page can
+    say it in its reader's language (``questionnaire.i18n.answers``)."""
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+def problem(path: str, template: str, **params: object) -> Problem:
+    """A ``Problem`` whose English ``message`` is ``template`` filled from ``params`` (a
+    date written as the law writes it: ``long_date``)."""
+    english = {
+        name: long_date(value) if isinstance(value, date) else value
+        for name, value in params.items()
+    }
+    message = template % english if params else template
+    return Problem(path, message, template=template, params=params)
 
 
 class AnswersError(ValueError):
@@ -183,8 +199,8 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+    def problem(self, path: str, template: str, **params: object) -> None:
+        self.problems.append(problem(path, template, **params))
 
     def number(
         self,
@@ -209,11 +225,23 @@ class _Reader:
             number = parse_number(value)
         except ValueError as error:
             cause = error if isinstance(error, NumberError) else None
-            self.problems.append(Problem(path, str(error), cause))
+            self.problems.append(
+                Problem(
+                    path,
+                    str(error),
+                    cause,
+                    template=cause.template if cause else str(error),
+                    params=cause.params if cause else {},
+                )
+            )
             return None
         if number < 0 or (number == 0 and not zero_allowed):
-            kind = "zero or a positive number" if zero_allowed else "a positive number"
-            self.problem(path, f"must be {kind}")
+            self.problem(
+                path,
+                "must be zero or a positive number"
+                if zero_allowed
+                else "must be a positive number",
+            )
             return None
         return number
 
@@ -242,10 +270,10 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(path, f"is required: one of {_listing(options)}")
+                self.problem(path, "is required: one of %(options)s", options=_listing(options))
             return None
         if not isinstance(value, str) or value not in options:
-            self.problem(path, f"must be one of {_listing(options)}")
+            self.problem(path, "must be one of %(options)s", options=_listing(options))
             return None
         return value
 
@@ -267,7 +295,9 @@ class _Reader:
                     return day
                 self.problem(
                     path,
-                    f"must lie between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}",
+                    "must lie between %(earliest)s and %(latest)s",
+                    earliest=EARLIEST_DATE.isoformat(),
+                    latest=LATEST_DATE.isoformat(),
                 )
                 return None
         self.problem(path, "must be a date written YYYY-MM-DD, such as 2026-03-01")
@@ -301,13 +331,17 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
     """Validate a schema-1 answers document; raise ``AnswersError`` listing every problem."""
     reader = _Reader()
     if not isinstance(document, Mapping):
-        raise AnswersError([Problem("answers", "must be a JSON object")])
+        raise AnswersError([problem("answers", "must be a JSON object")])
 
     schema = document.get("schema", _MISSING)
     if schema is _MISSING or schema is None:
-        reader.problem("schema", f"is required: {SCHEMA}")
+        reader.problem("schema", "is required: %(schema)s", schema=SCHEMA)
     elif isinstance(schema, bool) or schema != SCHEMA:
-        reader.problem("schema", f"must be {SCHEMA} (this tool reads answers schema {SCHEMA})")
+        reader.problem(
+            "schema",
+            "must be %(schema)s (this tool reads answers schema %(schema)s)",
+            schema=SCHEMA,
+        )
 
     role = reader.choice(document, "role", "role", ROLES, required=True)
     placement = reader.choice(document, "placement", "placement", PLACEMENTS, required=True)
@@ -316,7 +350,9 @@ def parse_answers(document: object, rules: RuleSet) -> Answers:
         reader.problem("model_name", "must be text")
         model_name = None
     elif model_name is not None and len(model_name) > MODEL_NAME_LENGTH:
-        reader.problem("model_name", f"must be at most {MODEL_NAME_LENGTH} characters")
+        reader.problem(
+            "model_name", "must be at most %(count)s characters", count=MODEL_NAME_LENGTH
+        )
         model_name = None
     upstream_excluded_eu = reader.boolean(document, "upstream_excluded_eu", "upstream_excluded_eu")
 
@@ -416,8 +452,9 @@ def _later_keys(
     if placement == Placement.PLANNED and placed_on is not None and placed_on < start:
         reader.problem(
             "placed_on",
-            f"a model not yet placed cannot have been placed before {long_date(start)}: "
+            "a model not yet placed cannot have been placed before %(date)s: "
             "choose 'placed' if it was",
+            date=start,
         )
     if (
         placement == Placement.PLACED
@@ -429,7 +466,8 @@ def _later_keys(
     if designated_on is not None and designated_on < start:
         reader.problem(
             "designated_on",
-            f"must not be before {long_date(start)}, when designations became possible",
+            "must not be before %(date)s, when designations became possible",
+            date=start,
         )
     if notified_on is not None and assessed_on is not None and notified_on > assessed_on:
         reader.problem("notified_on", "must not be after the assessment date (assessed_on)")
@@ -453,10 +491,10 @@ def parse_compute(block: object, rules: RuleSet, path: str = "compute") -> Compu
     """Validate one compute block on its own (the wizard's running estimate uses it)."""
     reader = _Reader()
     if not isinstance(block, Mapping):
-        raise AnswersError([Problem(path, "must be an object")])
+        raise AnswersError([problem(path, "must be an object")])
     compute = _compute(reader, block, path, rules)
     if reader.problems or compute is None:
-        raise AnswersError(reader.problems or [Problem(path, "is incomplete")])
+        raise AnswersError(reader.problems or [problem(path, "is incomplete")])
     return compute
 
 
@@ -468,18 +506,21 @@ def _generates(
         if required:
             reader.problem(
                 "generates",
-                f"is required: a list of what the model generates ({_listing(OUTPUTS)}), or []",
+                "is required: a list of what the model generates (%(options)s), or []",
+                options=_listing(OUTPUTS),
             )
         return None
     if not isinstance(value, list):
-        reader.problem("generates", f"must be a list of {_listing(OUTPUTS)}")
+        reader.problem("generates", "must be a list of %(options)s", options=_listing(OUTPUTS))
         return None
     outputs = set()
     for index, item in enumerate(value):
         if isinstance(item, str) and item in OUTPUTS:
             outputs.add(item)
         else:
-            reader.problem(f"generates[{index}]", f"must be one of {_listing(OUTPUTS)}")
+            reader.problem(
+                f"generates[{index}]", "must be one of %(options)s", options=_listing(OUTPUTS)
+            )
     return frozenset(outputs)
 
 
@@ -572,12 +613,14 @@ def _period(
         if accelerator is None:
             reader.problem(
                 f"{path}.accelerator",
-                f"must be one of {_listing(tuple(rules.accelerators))}, or give peak_flops instead",
+                "must be one of %(options)s, or give peak_flops instead",
+                options=_listing(tuple(rules.accelerators)),
             )
     elif peak is None and required and data.get("peak_flops") is None:
         reader.problem(
             f"{path}.accelerator",
-            f"is required: one of {_listing(tuple(rules.accelerators))}, or give peak_flops instead",
+            "is required: one of %(options)s, or give peak_flops instead",
+            options=_listing(tuple(rules.accelerators)),
         )
     if chips is None or hours is None or utilisation is None:
         return None

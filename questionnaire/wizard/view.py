@@ -50,6 +50,7 @@ from questionnaire.accounts.two_factor import second_factor_missing, second_fact
 from questionnaire.audit import origin_of
 from questionnaire.charts import compute_chart, modification_base, modification_threshold
 from questionnaire.evidence.review import review_evidence
+from questionnaire.i18n.answers import message_text
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, RuleSet, assess, load
 from questionnaire.scoring.answers import parse_compute
@@ -338,7 +339,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         except AnswersError as error:
             for problem in error.problems:
                 title = step_title(step_of(problem.path), self.scope)
-                messages.error(self.request, f"{title}: {problem.message}")
+                messages.error(self.request, f"{title}: {message_text(problem)}")
             return redirect(self.get_step_url(step_of(error.problems[0].path)))
 
     def done(
