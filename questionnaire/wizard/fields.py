@@ -282,6 +282,10 @@ class QuantityField(forms.CharField):
         language = page_language()
         local, reading = delocalise(text, language)
         number = read_quantity(local, units=self.units, percent=self.at_most_one, language=language)
+        if language != "en" and not self._read_alike_in_english(text, number):
+            # The draft keeps the contract's notation, so that a page in another language
+            # reads the same figure ("3,2e24" or "405 Mrd." is unreadable on an English page).
+            self.local_text = to_text(number)
         if reading is not None:
             shown = localise_number(format_human(number), language)
             how = (
@@ -296,6 +300,13 @@ class QuantityField(forms.CharField):
             }
             self.local_text = to_text(number)
         return number
+
+    def _read_alike_in_english(self, text: str, number: Decimal) -> bool:
+        """Whether an English page reads ``text`` as ``number`` too."""
+        try:
+            return read_quantity(text, units=self.units, percent=self.at_most_one) == number
+        except ValueError:
+            return False
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)

@@ -590,9 +590,10 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
 
 def local_figures(form: WordedForm) -> dict[str, str]:
-    """Posted figures a German or French page reads otherwise than an English page would
-    (``1,000`` is one there), each in the contract's notation (``1``): the draft keeps that,
-    so the answer means the same whatever the language of the page that reads it next.
+    """Posted figures a German or French page reads otherwise than an English page would,
+    or that an English page cannot read (``1,000`` is one there; ``3,2e24``, ``405 Mrd.``),
+    each in the contract's notation (``1``, ``3.2e24``, ``405000000000``): the draft keeps
+    that, so the answer means the same whatever the language of the page that reads it next.
     Every other figure is kept as typed. English pages: nothing."""
     if page_language() == "en":
         return {}
