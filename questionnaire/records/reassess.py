@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext
+
 from questionnaire.i18n.answers import problem_text
 from questionnaire.records.reproduce import Changes, as_mapping, decision_changes
 from questionnaire.scoring import AnswersError, assess, load
@@ -172,7 +174,8 @@ def reassess(payload: Mapping[str, Any], target: str, *, today: date) -> Reasses
             **common,
             assessed_on=None,
             after=None,
-            problems=("the signed payload holds no answers and result to re-assess",),
+            # In the reader's language on a page; English on the command line.
+            problems=(gettext("the signed payload holds no answers and result to re-assess"),),
         )
     document = dict(answers)
     assessed_on = None

@@ -182,3 +182,19 @@ def test_the_revision_diff_in_french():
         assert readable_wording(after, before) == "Libellé : New\nChoix « yes » : Oui"
         assert readable_wording(after, after) == "(aucune modification)"
     assert readable_wording(after, before) == "Label: New\nChoice “yes”: Oui"
+
+
+def test_the_second_factor_apps_and_devices_are_named_in_the_admins_language():
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    admin = get_user_model().objects.create_superuser("otp-root", "o@example.com", "pw")
+    client = Client()
+    client.force_login(admin)
+    client.cookies["django_language"] = "de"
+    page = client.get("/admin/").content.decode()
+    assert "Zwei-Faktor-Authentifizierung: Authenticator-Apps" in page
+    assert "Authenticator-Apps (TOTP-Geräte)" in page
+    assert "Sätze Wiederherstellungscodes" in page
+    assert "Otp_Totp" not in page
+    assert "TOTP devices" not in page
