@@ -3,8 +3,9 @@
 The engine imports no Django: its messages are English templates with ``%(name)s`` places
 (``Problem.template``, ``Problem.params``), and the JSON API and the command line answer
 with the filled English. Pages say them in their reader's language from the catalogues,
-whose entries are listed here (``MESSAGES``; ``tests/i18n/test_answers_messages.py``
-checks that every template of ``scoring/answers.py`` is among them and translated).
+whose entries are listed here (``MESSAGES``, and ``NUMBER_MESSAGES`` for the number parser;
+``tests/i18n/test_answers_messages.py`` and ``test_number_errors.py`` check that every
+template is among them and translated).
 """
 
 from __future__ import annotations
@@ -56,6 +57,22 @@ MESSAGES = (
         "is required for a modifier: the original model's compute and whether it has systemic risk"
     ),
 )
+
+NUMBER_MESSAGES = (
+    gettext_noop("is empty; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"),
+    gettext_noop(
+        "%(text)s is not a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
+    ),
+    gettext_noop("must be a number, not %(value)s"),
+    gettext_noop("must be a finite number"),
+    gettext_noop("must be a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"),
+    gettext_noop(
+        "is out of range: a figure must lie between 10^-%(magnitude)s and 10^%(magnitude)s, "
+        "such as 3.2e24"
+    ),
+)
+"""The number parser's messages (``scoring.numbers.ERROR_TEMPLATES``), for the catalogues:
+the ledger's refusals and ``message_text`` say them in the page's language."""
 
 QUOTES = {"de": ("„", "“"), "fr": ("« ", " »")}
 """How a language quotes what a person typed; English quotes as the API does (Python's

@@ -77,22 +77,6 @@ THRESHOLD_NAMES = {
     ),
 }
 
-NUMBER_ERRORS = (
-    gettext_noop("is empty; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"),
-    gettext_noop(
-        "%(text)s is not a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
-    ),
-    gettext_noop("must be a number, not %(value)s"),
-    gettext_noop("must be a finite number"),
-    gettext_noop("must be a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"),
-    gettext_noop(
-        "is out of range: a figure must lie between 10^-%(magnitude)s and 10^%(magnitude)s, "
-        "such as 3.2e24"
-    ),
-)
-"""The messages of the number parser (``scoring.numbers.ERROR_TEMPLATES``; the scoring
-package imports no Django) as catalogue msgids, so that a page says them in its language."""
-
 
 class Typed(str):
     """A param of a ``LedgerRefused`` that is text a person typed: quoted in the message as

@@ -59,7 +59,7 @@ _NUMBER = re.compile(
 
 # The messages of ``NumberError``: English templates with ``%(name)s`` placeholders, which
 # the pages' layers translate (this package imports no Django: their catalogue entries are
-# listed in ``questionnaire.ledger.services``). Their wording is the API's, by contract.
+# listed in ``questionnaire.i18n.answers``). Their wording is the API's, by contract.
 _EMPTY = "is empty; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
 _INVALID = "%(text)s is not a number; write it like 7B, 15.6T, 3.2e24, 3.2 × 10^24 or 1,000,000"
 _NOT_BOOLEAN = "must be a number, not %(value)s"

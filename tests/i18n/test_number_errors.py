@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from questionnaire.ledger.services import NUMBER_ERRORS, registered_model_create
+from questionnaire.i18n.answers import NUMBER_MESSAGES
+from questionnaire.ledger.services import registered_model_create
 from questionnaire.models import LedgerEntry, ModelLineage
 from questionnaire.scoring.numbers import ERROR_TEMPLATES
 from tests.people import signed_in
@@ -116,7 +117,7 @@ def test_an_external_models_unreadable_compute_is_refused_in_the_language(
 
 
 def test_every_parser_message_is_a_catalogue_entry_in_german_and_french():
-    assert set(NUMBER_ERRORS) == set(ERROR_TEMPLATES)
+    assert set(NUMBER_MESSAGES) == set(ERROR_TEMPLATES)
     for template in ERROR_TEMPLATES:
         for language in ("de", "fr"):
             with translation.override(language):
