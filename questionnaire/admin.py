@@ -19,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext_lazy
 
+from questionnaire.accounts import user_admin
 from questionnaire.models import (
     Assessment,
     AssessmentRecord,
@@ -681,3 +682,7 @@ class AuditEventAdmin(ReadOnlyAdmin[AuditEvent]):
     list_select_related = ("organisation",)
     date_hierarchy = "created_at"
     raw_id_fields = ("actor", "record")
+
+
+# Django's user and group admin, with permissions named in the reader's language.
+user_admin.register(admin.site)

@@ -11,7 +11,7 @@ class QuestionnaireConfig(AppConfig):
         # A sign-in of someone with a second factor waits for it, and brings back the
         # language the person chose (questionnaire.accounts).
         from questionnaire.accounts import language, signals  # noqa: F401
-        from questionnaire.accounts.otp_names import name_second_factor_models
+        from questionnaire.accounts.package_names import name_package_models
 
-        # django-otp's apps and device models, named for the admin in the reader's language.
-        name_second_factor_models()
+        # django-otp's and django-axes' names and help texts in the reader's language.
+        name_package_models()
