@@ -40,6 +40,7 @@ from questionnaire.wording import (
     question_update_wording,
     unknown_placeholders,
     with_fallback,
+    wording_language,
     wording_placeholders,
 )
 
@@ -246,8 +247,10 @@ def placeholder_help() -> str:
 
 
 def placeholders_table() -> SafeString:
-    """Each placeholder, what it stands for and what the wizard shows for it now."""
-    values = wording_placeholders()
+    """Each placeholder, what it stands for and what the wizard shows for it now, as the
+    wizard shows it on a page in the admin's language (``3,2 × 10^24 FLOP``, ``2. August
+    2025`` on a German page)."""
+    values = wording_placeholders(language=wording_language())
     rows = format_html_join(
         "",
         "<li><code>{{{}}}</code>: {}</li>",

@@ -10,12 +10,65 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, gettext_lazy, ngettext
+
+# A row's name (``__str__``) is what the admin shows for it: in its change lists, titles,
+# breadcrumbs, deletion pages and history. It is written in the active language, so a German
+# or French admin names rows in its own words; in English it reads exactly as it always has
+# (the values of choices, dates as ISO). Nothing that must not change with the reader's
+# language (signed payloads, reports, exports, the API, the command line, logs, e-mails,
+# audit events) is written from a row's name: those write the fields they mean.
+
+
+def _name_language() -> str:
+    """The language rows are named in: the active one as ``en``, ``de`` or ``fr``."""
+    return (translation.get_language() or "en").split("-")[0].lower()
+
+
+def _names_in_english() -> bool:
+    """Whether rows are named in English: the active language is English, or none is."""
+    return _name_language() not in ("de", "fr")
+
+
+def _choice_name(value: str, label: object) -> str:
+    """A choice in a row's name: its value in English (``pre_training``, as names always
+    said it), its label (``get_FOO_display()``) in the active language otherwise."""
+    return value if _names_in_english() else gettext(str(label))
+
+
+def _role_name(value: str, label: object) -> str:
+    """A role in a row's name: ``attester`` in English, ``Unterzeichnende(r)`` in German
+    (nouns keep their capital), ``signataire`` in French (as ``members.services.role_name``
+    writes a role in a sentence)."""
+    name = _choice_name(value, label)
+    return name.lower() if _name_language() == "fr" else name
+
+
+def _day_name(day: date | None, english: str = "") -> str:
+    """A date in a row's name: in English as ``format(day, english)`` (as names always
+    wrote it: ``2026-05-01``), else in the language's form, as the admin shows dates
+    (``DATE_FORMAT``: "1. Mai 2026", "1 mai 2026")."""
+    if _names_in_english() or day is None:
+        return format(day, english)
+    if isinstance(day, datetime) and timezone.is_aware(day):
+        day = timezone.localtime(day)
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+def _moment_name(moment: datetime | None, english: str = "") -> str:
+    """A time in a row's name: in English as ``format(moment, english)``, else the date and
+    time in the current time zone in the language's form, as the admin shows times
+    (``DATETIME_FORMAT``: "1. Mai 2026 14:05", "1 mai 2026 14:05")."""
+    if _names_in_english() or moment is None:
+        return format(moment, english)
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    return formats.date_format(local, "DATETIME_FORMAT")
 
 
 class Organisation(models.Model):
@@ -80,7 +133,11 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.organisation} ({self.role})"
+        return gettext("%(user)s in %(organisation)s (%(role)s)") % {
+            "user": self.user,
+            "organisation": self.organisation,
+            "role": _role_name(self.role, self.get_role_display()),
+        }
 
     @property
     def can_review(self) -> bool:
@@ -197,7 +254,11 @@ class QuestionRevision(models.Model):
         ordering = ["-changed_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.question.key} [{self.language}] changed at {self.changed_at:%Y-%m-%d %H:%M}"
+        return gettext("%(question)s [%(language)s] changed at %(moment)s") % {
+            "question": self.question.key,
+            "language": self.language,
+            "moment": _moment_name(self.changed_at, "%Y-%m-%d %H:%M"),
+        }
 
 
 class Draft(models.Model):
@@ -287,7 +348,7 @@ class Draft(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.model_name or f"Draft {self.public_id}"
+        return self.model_name or gettext("Draft %(public_id)s") % {"public_id": self.public_id}
 
 
 class Assessment(models.Model):
@@ -393,7 +454,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.model_name} ({self.created_at:%Y-%m-%d})"
+        return f"{self.model_name} ({_day_name(self.created_at, '%Y-%m-%d')})"
 
 
 class SigningKey(models.Model):
@@ -461,7 +522,12 @@ class RecordChain(models.Model):
     head_sha256 = models.CharField(max_length=64, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.count} records"
+        # The English says "records" for one too, as it always has.
+        return ngettext(
+            "%(organisation)s: %(count)s records",
+            "%(organisation)s: %(count)s records",
+            self.count,
+        ) % {"organisation": self.organisation, "count": self.count}
 
 
 class ImmutableRecord(Exception):
@@ -584,7 +650,11 @@ class AssessmentRecord(WrittenOnce):
         ]
 
     def __str__(self) -> str:
-        return f"{self.model_name} — record {self.sequence} of {self.organisation}"
+        return gettext("%(model)s — record %(sequence)s of %(organisation)s") % {
+            "model": self.model_name,
+            "sequence": self.sequence,
+            "organisation": self.organisation,
+        }
 
 
 class RecordReport(WrittenOnce):
@@ -604,7 +674,7 @@ class RecordReport(WrittenOnce):
     objects = WrittenOnceQuerySet["RecordReport"].as_manager()
 
     def __str__(self) -> str:
-        return f"Report of {self.record}"
+        return gettext("Report of %(record)s") % {"record": self.record}
 
 
 class ImmutableAuditEvent(Exception):
@@ -731,7 +801,14 @@ class AuditEvent(WrittenOnce):
         ]
 
     def __str__(self) -> str:
-        return f"{self.action_label} by {self.actor_username or 'nobody'} at {self.created_at}"
+        values = {
+            "action": self.action_label if _names_in_english() else gettext(self.action_label),
+            "actor": self.actor_username,
+            "moment": _moment_name(self.created_at),
+        }
+        if not self.actor_username:
+            return gettext("%(action)s by nobody at %(moment)s") % values
+        return gettext("%(action)s by %(actor)s at %(moment)s") % values
 
     @property
     def action_label(self) -> str:
@@ -775,7 +852,10 @@ class ChecklistProgress(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item} of {self.assessment}: {'done' if self.done else 'open'}"
+        values = {"item": self.item, "assessment": self.assessment}
+        if self.done:
+            return gettext("%(item)s of %(assessment)s: done") % values
+        return gettext("%(item)s of %(assessment)s: open") % values
 
 
 class ImmutableDocumentVersion(Exception):
@@ -823,7 +903,11 @@ class DocumentVersion(WrittenOnce):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} version {self.number} of {self.assessment}"
+        return gettext("%(kind)s version %(number)s of %(assessment)s") % {
+            "kind": self.kind,
+            "number": self.number,
+            "assessment": self.assessment,
+        }
 
 
 class ReviewThread(models.Model):
@@ -851,7 +935,10 @@ class ReviewThread(models.Model):
         ordering = ["opened_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.question_key} of draft {self.draft_public_id}"
+        return gettext("%(question)s of draft %(draft)s") % {
+            "question": self.question_key,
+            "draft": self.draft_public_id,
+        }
 
 
 class ReviewComment(models.Model):
@@ -864,7 +951,10 @@ class ReviewComment(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"Comment by {self.author} on {self.thread}"
+        return gettext("Comment by %(author)s on %(thread)s") % {
+            "author": self.author,
+            "thread": self.thread,
+        }
 
 
 class Evidence(models.Model):
@@ -897,7 +987,10 @@ class Evidence(models.Model):
         ordering = ["added_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.name} on {self.question_key}"
+        return gettext("%(name)s on %(question)s") % {
+            "name": self.name,
+            "question": self.question_key,
+        }
 
 
 class Invitation(models.Model):
@@ -926,7 +1019,10 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Invitation to {self.organisation} as {self.role}"
+        return gettext("Invitation to %(organisation)s as %(role)s") % {
+            "organisation": self.organisation,
+            "role": _role_name(self.role, self.get_role_display()),
+        }
 
 
 class OutboxMessage(models.Model):
@@ -954,7 +1050,7 @@ class OutboxMessage(models.Model):
         indexes = [models.Index(fields=["sent_at", "created_at"], name="outbox_unsent_first")]
 
     def __str__(self) -> str:
-        return f"{self.kind} to {self.to_email}"
+        return gettext("%(kind)s to %(email)s") % {"kind": self.kind, "email": self.to_email}
 
 
 class LanguagePreference(models.Model):
@@ -1065,7 +1161,8 @@ class ModelLineage(models.Model):
         ordering = ["model", "created_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.model} {self.kind} {self.parent or self.external_name}"
+        kind = _choice_name(self.kind, self.get_kind_display())
+        return f"{self.model} {kind} {self.parent or self.external_name}"
 
 
 class LedgerEntry(models.Model):
@@ -1129,7 +1226,11 @@ class LedgerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} of {self.model} ({self.status})"
+        return gettext("%(kind)s of %(model)s (%(status)s)") % {
+            "kind": _choice_name(self.kind, self.get_kind_display()),
+            "model": self.model,
+            "status": _choice_name(self.status, self.get_status_display()),
+        }
 
 
 class ThresholdEvent(models.Model):
@@ -1164,7 +1265,12 @@ class ThresholdEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.model}: {self.threshold} {self.kind} on {self.known_on}"
+        return gettext("%(model)s: %(threshold)s %(kind)s on %(day)s") % {
+            "model": self.model,
+            "threshold": self.threshold,
+            "kind": _choice_name(self.kind, self.get_kind_display()),
+            "day": _day_name(self.known_on),
+        }
 
 
 class ApiToken(models.Model):
