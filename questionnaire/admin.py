@@ -470,7 +470,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin[Question]):
     form = QuestionWordingForm
-    list_display = ("key", "step", "label", "missing_translations", "updated_at")
+    list_display = ("key", "step", "label_shown", "missing_translations", "updated_at")
     list_filter = ("step", MissingTranslationFilter)
     search_fields = ("key", "label")
     readonly_fields = (
@@ -486,6 +486,14 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=gettext_lazy("label"), ordering="label")
+    def label_shown(self, question: Question) -> str:
+        """The label in the admin's language, as the wizard shows it there: the English one
+        where it is missing ("Missing in" says so)."""
+        language = wording_language()
+        local = next((row for row in question.translations.all() if row.language == language), None)
+        return local.label if local is not None and local.label else question.label
 
     @admin.display(description=gettext_lazy("Missing in"))
     def missing_translations(self, question: Question) -> str:
@@ -628,6 +636,11 @@ class QuestionRevisionAdmin(RevisionDisplayMixin, ReadOnlyAdmin[QuestionRevision
     list_filter = ("language", "question__step")
     search_fields = ("question__key", "changed_by__username")
     list_select_related = ("question", "changed_by")
+    # The question is named in the admin's language (Question.__str__), from its translations.
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[QuestionRevision]:
+        return super().get_queryset(request).prefetch_related("question__translations")
+
     fields = (
         "question",
         "language",

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone, translation
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 # A row's name (``__str__``) is what the admin shows for it: in its change lists, titles,
 # breadcrumbs, deletion pages and history. It is written in the active language, so a German
@@ -183,7 +183,15 @@ class Question(models.Model):
         ordering = ["position", "key"]
 
     def __str__(self) -> str:
-        return f"{self.key}: {self.label}"
+        """Its key and its label in the active language: the English one where that is
+        missing. The admin reads the translations with the questions (prefetched)."""
+        label = self.label
+        language = (get_language() or "en")[:2]
+        if language != "en":
+            local = next((row for row in self.translations.all() if row.language == language), None)
+            if local is not None and local.label:
+                label = local.label
+        return f"{self.key}: {label}"
 
     def wording(self) -> dict[str, Any]:
         return {

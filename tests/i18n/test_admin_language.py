@@ -127,6 +127,39 @@ def test_the_question_changelist_in_german(staff_client):
     assert re.search(r"\bDeutsch\b", listing.split("Fehlende Sprachen", 1)[1])
 
 
+def test_the_question_changelist_lists_the_labels_in_the_admins_language(staff_client):
+    """Each question by its label as the wizard shows it on the admin's pages: the German
+    one, or the English one where German is missing (the "Missing in" column says so)."""
+    placement = Question.objects.get(key="placement")
+    QuestionTranslation.objects.filter(question=placement, language="de").delete()
+    model_name = Question.objects.get(key="model_name")
+    german = model_name.translations.get(language="de").label
+    page = page_text(in_language(staff_client, "de"), "/admin/questionnaire/question/")
+    assert german in page
+    assert model_name.label not in page  # "What is the model called?"
+    assert placement.label in page
+    english = page_text(in_language(staff_client, "en"), "/admin/questionnaire/question/")
+    assert model_name.label in english and german not in english
+
+
+def test_a_question_is_named_by_its_label_in_the_admins_language(staff_client):
+    question = Question.objects.get(key="model_name")
+    german = question.translations.get(language="de").label
+    client = in_language(staff_client, "de")
+    for url in (
+        f"/admin/questionnaire/question/{question.pk}/change/",
+        f"/admin/questionnaire/question/{question.pk}/history/",
+    ):
+        page = page_text(client, url)
+        assert f"model_name: {german}" in page
+        # Its name, not its English wording (which the change page shows to edit).
+        assert f"model_name: {question.label}" not in page
+    english = page_text(
+        in_language(staff_client, "en"), f"/admin/questionnaire/question/{question.pk}/change/"
+    )
+    assert f"model_name: {question.label}" in english
+
+
 def test_the_model_help_texts_in_german(staff_client):
     organisation = Organisation.objects.create(slug="beispiel", name="Beispiel")
     url = f"/admin/questionnaire/organisation/{organisation.pk}/change/"
