@@ -217,6 +217,8 @@ class QuestionTranslation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = gettext_lazy("question translation")
+        verbose_name_plural = gettext_lazy("question translations")
         ordering = ["question__position", "language"]
         constraints = [
             models.UniqueConstraint(
@@ -529,6 +531,10 @@ class RecordChain(models.Model):
     count = models.PositiveIntegerField(default=0)
     head_sha256 = models.CharField(max_length=64, blank=True)
 
+    class Meta:
+        verbose_name = gettext_lazy("record chain")
+        verbose_name_plural = gettext_lazy("record chains")
+
     def __str__(self) -> str:
         # The English says "records" for one too, as it always has.
         return ngettext(
@@ -680,6 +686,10 @@ class RecordReport(WrittenOnce):
     refused_deletion = "A stored report cannot be deleted."
 
     objects = WrittenOnceQuerySet["RecordReport"].as_manager()
+
+    class Meta:
+        verbose_name = gettext_lazy("record report")
+        verbose_name_plural = gettext_lazy("record reports")
 
     def __str__(self) -> str:
         return gettext("Report of %(record)s") % {"record": self.record}
@@ -854,6 +864,8 @@ class ChecklistProgress(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = gettext_lazy("checklist progress")
+        verbose_name_plural = gettext_lazy("checklist progress")
         ordering = ["assessment", "item"]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "item"], name="one_progress_per_item")
@@ -903,6 +915,8 @@ class DocumentVersion(WrittenOnce):
     objects = WrittenOnceQuerySet["DocumentVersion"].as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("document version")
+        verbose_name_plural = gettext_lazy("document versions")
         ordering = ["assessment", "kind", "-number"]
         constraints = [
             models.UniqueConstraint(
@@ -940,6 +954,8 @@ class ReviewThread(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("comment thread")
+        verbose_name_plural = gettext_lazy("comment threads")
         ordering = ["opened_at", "id"]
 
     def __str__(self) -> str:
@@ -956,6 +972,8 @@ class ReviewComment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("review comment")
+        verbose_name_plural = gettext_lazy("review comments")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
@@ -992,6 +1010,8 @@ class Evidence(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("evidence")
+        verbose_name_plural = gettext_lazy("evidence")
         ordering = ["added_at", "id"]
 
     def __str__(self) -> str:
@@ -1024,6 +1044,8 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("invitation")
+        verbose_name_plural = gettext_lazy("invitations")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -1054,6 +1076,8 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("outgoing e-mail")
+        verbose_name_plural = gettext_lazy("outgoing e-mails")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["sent_at", "created_at"], name="outbox_unsent_first")]
 
@@ -1071,6 +1095,10 @@ class LanguagePreference(models.Model):
     language = models.CharField(max_length=10)
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        verbose_name = gettext_lazy("language preference")
+        verbose_name_plural = gettext_lazy("language preferences")
+
     def __str__(self) -> str:
         return f"{self.user}: {self.language}"
 
@@ -1085,6 +1113,8 @@ class ReminderSent(models.Model):
     sent_on = models.DateField()
 
     class Meta:
+        verbose_name = gettext_lazy("reminder sent")
+        verbose_name_plural = gettext_lazy("reminders sent")
         constraints = [
             models.UniqueConstraint(fields=["organisation", "key"], name="one_reminder_per_key")
         ]
@@ -1109,6 +1139,8 @@ class RegisteredModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("registered model")
+        verbose_name_plural = gettext_lazy("registered models")
         ordering = ["name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="one_model_name_per_org")
@@ -1126,6 +1158,8 @@ class ModelVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("model version")
+        verbose_name_plural = gettext_lazy("model versions")
         ordering = ["model", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["model", "label"], name="one_version_label_per_model")
@@ -1166,6 +1200,8 @@ class ModelLineage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("model lineage")
+        verbose_name_plural = gettext_lazy("model lineages")
         ordering = ["model", "created_at", "id"]
 
     def __str__(self) -> str:
@@ -1228,6 +1264,8 @@ class LedgerEntry(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = gettext_lazy("compute ledger entry")
+        verbose_name_plural = gettext_lazy("compute ledger entries")
         ordering = ["model", "started_on", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["model", "key"], name="one_ledger_entry_per_key")
@@ -1265,6 +1303,8 @@ class ThresholdEvent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("compute threshold event")
+        verbose_name_plural = gettext_lazy("compute threshold events")
         ordering = ["model", "known_on", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -1306,6 +1346,8 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("API token")
+        verbose_name_plural = gettext_lazy("API tokens")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

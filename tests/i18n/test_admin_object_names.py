@@ -255,6 +255,9 @@ DELETION_NAMES = {
         f"Draft {DRAFT}",
         f"Comment by alice on role of draft {DRAFT}",
         "invitation to x@example.com",
+        # The kinds of row, by their model names.
+        "Comment thread: role of draft",
+        "Outgoing e-mail: invitation to x@example.com",
     ],
     "de": [
         "alice in Beispiel (Unterzeichnende(r))",
@@ -262,6 +265,9 @@ DELETION_NAMES = {
         f"Entwurf {DRAFT}",
         f"Kommentar von alice zu role des Entwurfs {DRAFT}",
         "invitation an x@example.com",
+        "Kommentarverlauf: role des Entwurfs",
+        "Kommentar der Prüfung: Kommentar von alice",
+        "Ausgehende E-Mail: invitation an x@example.com",
     ],
     "fr": [
         "alice chez Beispiel (signataire)",
@@ -269,6 +275,9 @@ DELETION_NAMES = {
         f"Brouillon {DRAFT}",
         f"Commentaire de alice sur role du brouillon {DRAFT}",
         "invitation à x@example.com",
+        "Fil de commentaires: role du brouillon",
+        "Commentaire de revue: Commentaire de alice",
+        "E-mail sortant: invitation à x@example.com",
     ],
 }
 
