@@ -77,13 +77,13 @@ def organisation_get(*, user: User, slug: str) -> Organisation:
         raise Http404("No such organisation.") from None
 
 
-def organisation_administered(*, user: User, slug: str, doing: str) -> Organisation:
+def organisation_administered(*, user: User, slug: str, refusal: str) -> Organisation:
     """One of the user's organisations that they administer: 404 unless they belong to it,
-    403 (``PermissionDenied``, saying that only administrators may be ``doing`` it) unless
-    they administer it."""
+    403 (``PermissionDenied`` with ``refusal``, the reader's sentence saying that only
+    administrators may do this) unless they administer it."""
     organisation = organisation_get(user=user, slug=slug)
     if not membership_get(user=user, organisation=organisation).can_administer:
-        raise PermissionDenied(f"Only administrators of the organisation can {doing}.")
+        raise PermissionDenied(refusal)
     return organisation
 
 

@@ -26,7 +26,8 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from questionnaire.audit import Action, Origin, audit_log
 from questionnaire.lib import background
@@ -197,18 +198,22 @@ def drafts_create(
     A draft of a registered model that supersedes no record is any member's to open."""
     membership = membership_get(user=user, organisation=organisation)
     if any(seed.supersedes is not None for seed in seeds) and not membership.can_administer:
-        raise PermissionDenied("Only administrators of the organisation can re-assess its records.")
+        raise PermissionDenied(
+            gettext("Only administrators of the organisation can re-assess its records.")
+        )
     if any(
         seed.supersedes is not None and seed.supersedes.organisation_id != organisation.pk
         for seed in seeds
     ):
-        raise PermissionDenied("A draft can only correct a record of the same organisation.")
+        raise PermissionDenied(
+            gettext("A draft can only correct a record of the same organisation.")
+        )
     if any(
         seed.registered_model is not None
         and seed.registered_model.organisation_id != organisation.pk
         for seed in seeds
     ):
-        raise PermissionDenied("A draft can only assess a model of the same organisation.")
+        raise PermissionDenied(gettext("A draft can only assess a model of the same organisation."))
     # Lock the user's row so that two requests at once cannot both use the same room.
     User.objects.select_for_update().filter(pk=user.pk).first()
     _unsaved_drafts_prune(user=user)
@@ -704,8 +709,10 @@ itself lives where the link points."""
 CHECKLIST_URL_MAX = 500  # ChecklistProgress.evidence_url's max_length
 evidence_url_validator = URLValidator(
     schemes=["http", "https"],
-    message="Enter a web address starting with https:// or http://, such as "
-    "https://files.example.com/annex-xi.pdf.",
+    message=gettext_lazy(
+        "Enter a web address starting with https:// or http://, such as "
+        "https://files.example.com/annex-xi.pdf."
+    ),
 )
 
 
@@ -737,12 +744,16 @@ def checklist_progress_set(
     evidence_url = evidence_url.strip()
     errors: dict[str, list[str]] = {}
     if len(note) > CHECKLIST_NOTE_MAX:
-        errors["note"] = [f"The note can be at most {CHECKLIST_NOTE_MAX:,} characters long."]
+        errors["note"] = [
+            gettext("The note can be at most %(limit)s characters long.")
+            % {"limit": number_format(CHECKLIST_NOTE_MAX, force_grouping=True)}
+        ]
     if evidence_url:
         try:
             if len(evidence_url) > CHECKLIST_URL_MAX:
                 raise ValidationError(
-                    f"The link can be at most {CHECKLIST_URL_MAX} characters long."
+                    gettext("The link can be at most %(limit)s characters long.")
+                    % {"limit": number_format(CHECKLIST_URL_MAX, force_grouping=True)}
                 )
             evidence_url_validator(evidence_url)
         except ValidationError as error:
@@ -905,10 +916,14 @@ def record_create(
     and the chain's new head is written to the checkpoint file."""
     organisation = assessment.organisation
     if not membership_get(user=attester, organisation=organisation).can_attest:
-        raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+        raise PermissionDenied(
+            gettext("Only attesters of the organisation can sign its assessments.")
+        )
     four_eyes_check(assessment=assessment, attester=attester)
     if supersedes is not None and supersedes.organisation_id != organisation.pk:
-        raise PermissionDenied("A record can only correct a record of the same organisation.")
+        raise PermissionDenied(
+            gettext("A record can only correct a record of the same organisation.")
+        )
     signer, key = signing_key_current(path=settings.RECORD_SIGNING_KEY_FILE)
     attested_in = normalised_language(
         language if language is not None else translation.get_language()

@@ -35,8 +35,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS_3
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_lazy, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
@@ -444,10 +445,6 @@ class ChecklistProgressForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         label=gettext_lazy("Note"),
         help_text=gettext_lazy("What was done, where the document is kept, what remains."),
-        error_messages={
-            "max_length": f"The note can be at most {services.CHECKLIST_NOTE_MAX:,} "
-            "characters long (it has %(show_value)d)."
-        },
     )
     evidence_url = WebAddressField(
         required=False,
@@ -455,12 +452,27 @@ class ChecklistProgressForm(forms.Form):
         assume_scheme="https",
         label=gettext_lazy("Link to the evidence"),
         help_text=gettext_lazy("The address of the document or folder, starting with https://."),
-        error_messages={
-            "invalid": str(services.evidence_url_validator.message),
-            "max_length": f"The link can be at most {services.CHECKLIST_URL_MAX} characters "
-            "long (it has %(show_value)d).",
-        },
+        error_messages={"invalid": services.evidence_url_validator.message},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The limits as the reader writes numbers (2,000 / 2.000 / 2 000); Django fills in
+        # show_value when a text is too long.
+        too_long = {
+            "note": gettext(
+                "The note can be at most %(limit)s characters long (it has %(show_value)s)."
+            ),
+            "evidence_url": gettext(
+                "The link can be at most %(limit)s characters long (it has %(show_value)s)."
+            ),
+        }
+        for name, message in too_long.items():
+            field = self.fields[name]
+            field.error_messages["max_length"] = message % {
+                "limit": number_format(cast(int, field.max_length), force_grouping=True),  # type: ignore[attr-defined]
+                "show_value": "%(show_value)d",
+            }
 
 
 CHECKLIST_BACK_RECORD = "record"
@@ -631,10 +643,12 @@ def assessment_attest(request: HttpRequest, public_id: str) -> HttpResponse:
     assessment = selectors.assessment_get(user=request.user, public_id=public_id)
     membership = selectors.membership_get(user=request.user, organisation=assessment.organisation)
     if not membership.can_attest:
-        raise PermissionDenied("Only attesters of the organisation can sign its assessments.")
+        raise PermissionDenied(
+            gettext("Only attesters of the organisation can sign its assessments.")
+        )
     refusal = _four_eyes_refusal(request, assessment)
     if refusal:
-        messages.error(request, f"Nothing was signed. {refusal}")
+        messages.error(request, gettext("Nothing was signed. %(reason)s") % {"reason": refusal})
         return _assessment_page(request, assessment, status=403)
     if second_factor_missing(request):
         # Nothing is signed; the name and function typed wait for the form after the code.
@@ -1033,13 +1047,26 @@ def _target(request: HttpRequest) -> tuple[RulesetChoiceForm, str | None]:
     return form, form.cleaned_data["ruleset"] if form.is_valid() else None
 
 
+ADMINISTRATORS_ONLY = {
+    "reassess": gettext_lazy("Only administrators of the organisation can re-assess its records."),
+    "read audit": gettext_lazy("Only administrators of the organisation can read its audit trail."),
+    "export audit": gettext_lazy(
+        "Only administrators of the organisation can export its audit trail."
+    ),
+    "chain head": gettext_lazy(
+        "Only administrators of the organisation can export its chain head."
+    ),
+}
+"""What the 403 page says to a member who is not an administrator, by what they tried."""
+
+
 def _administered(
-    request: HttpRequest, organisation: Organisation, doing: str = "re-assess its records"
+    request: HttpRequest, organisation: Organisation, doing: str = "reassess"
 ) -> None:
     """404 unless the user belongs to the organisation; 403 unless they administer it."""
     membership = selectors.membership_get(user=request.user, organisation=organisation)
     if not membership.can_administer:
-        raise PermissionDenied(f"Only administrators of the organisation can {doing}.")
+        raise PermissionDenied(str(ADMINISTRATORS_ONLY[doing]))
 
 
 @dataclass(frozen=True)
@@ -1134,20 +1161,32 @@ def _drafts_open(
     if target != DEFAULT_RULESET:
         messages.error(
             request,
-            f"Drafts are assessed under the newest rule set, {DEFAULT_RULESET}: choose it to "
-            "open drafts.",
+            gettext(
+                "Drafts are assessed under the newest rule set, %(ruleset)s: choose it to open "
+                "drafts."
+            )
+            % {"ruleset": DEFAULT_RULESET},
         )
         return
     seeds = []
     for row in rows:
-        name = f"Record {row.record.sequence} ({row.record.model_name})"
+        name = gettext("Record %(sequence)s (%(model)s)") % {
+            "sequence": row.record.sequence,
+            "model": row.record.model_name,
+        }
         if row.draft is not None:
-            messages.info(request, f"{name}: its draft is open already.")
+            messages.info(
+                request, gettext("%(record)s: its draft is open already.") % {"record": name}
+            )
             continue
         payload = chain.payload_of(row.record) or {}
         answers = payload.get("answers")
         if not isinstance(answers, dict):
-            messages.error(request, f"{name}: its signed payload holds no answers; no draft.")
+            messages.error(
+                request,
+                gettext("%(record)s: its signed payload holds no answers; no draft.")
+                % {"record": name},
+            )
             continue
         try:
             prefill = step_data_for(
@@ -1159,8 +1198,11 @@ def _drafts_open(
             )
             messages.error(
                 request,
-                f"{name}: no draft opened — {refused}. Re-assess it from the command line "
-                "(manage.py assess --record).",
+                gettext(
+                    "%(record)s: no draft opened — %(reason)s. Re-assess it from the command "
+                    "line (manage.py assess --record)."
+                )
+                % {"record": name, "reason": refused.text()},
             )
             continue
         seeds.append(
@@ -1176,25 +1218,37 @@ def _drafts_open(
         left = len(seeds) - len(opened)
         messages.warning(
             request,
-            f"{left} more record{'s' if left != 1 else ''} need{'' if left != 1 else 's'} a "
-            f"draft, but you now have {services.MAX_OPEN_DRAFTS} open drafts, the most one "
-            "person may keep. Finish or delete some on your dashboard, then open the rest "
-            "here.",
+            ngettext(
+                "%(count)s more record needs a draft, but you now have %(most)s open drafts, "
+                "the most one person may keep. Finish or delete some on your dashboard, then "
+                "open the rest here.",
+                "%(count)s more records need a draft, but you now have %(most)s open drafts, "
+                "the most one person may keep. Finish or delete some on your dashboard, then "
+                "open the rest here.",
+                left,
+            )
+            % {"count": left, "most": services.MAX_OPEN_DRAFTS},
         )
     if opened:
         named = [
-            f"record {seed.supersedes.sequence} ({seed.model_name})"
+            gettext("record %(sequence)s (%(model)s)")
+            % {"sequence": seed.supersedes.sequence, "model": seed.model_name}
             for seed in seeds[: len(opened)]
             if seed.supersedes is not None
         ]
         if len(named) > MESSAGE_NAMES:
-            named = [*named[:MESSAGE_NAMES], f"and {len(named) - MESSAGE_NAMES} more"]
+            more = gettext("and %(count)s more") % {"count": len(named) - MESSAGE_NAMES}
+            named = [*named[:MESSAGE_NAMES], more]
         messages.success(
             request,
-            f"Opened {len(opened)} draft{'s' if len(opened) != 1 else ''} on your dashboard, "
-            "each pre-filled with its record's answers; attesting one supersedes its record: "
-            + "; ".join(named)
-            + ".",
+            ngettext(
+                "Opened %(count)s draft on your dashboard, each pre-filled with its record's "
+                "answers; attesting one supersedes its record: %(records)s.",
+                "Opened %(count)s drafts on your dashboard, each pre-filled with its record's "
+                "answers; attesting one supersedes its record: %(records)s.",
+                len(opened),
+            )
+            % {"count": len(opened), "records": "; ".join(named)},
         )
     elif not rows:
         messages.info(request, gettext("No record changes under this rule set: no draft to open."))
@@ -1378,7 +1432,7 @@ def organisation_audit(request: HttpRequest, slug: str) -> HttpResponse:
     """For an administrator: the organisation's audit trail, newest first, filtered by the
     GET form, 50 events a page."""
     organisation = selectors.organisation_get(user=request.user, slug=slug)
-    _administered(request, organisation, "read its audit trail")
+    _administered(request, organisation, "read audit")
     form, filters = _audit_filters(request)
     context: dict[str, Any] = {"organisation": organisation, "form": form}
     if filters is None:
@@ -1415,7 +1469,7 @@ def organisation_audit_csv(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The filtered audit trail as CSV, every event (not one page). Exporting it is itself
     an event (``audit.exported``). Cells a spreadsheet would run as a formula are quoted."""
     organisation = selectors.organisation_get(user=request.user, slug=slug)
-    _administered(request, organisation, "export its audit trail")
+    _administered(request, organisation, "export audit")
     form, filters = _audit_filters(request)
     if filters is None:
         return render(
@@ -1473,7 +1527,7 @@ def organisation_chain_head(request: HttpRequest, slug: str) -> HttpResponse:
     its administrators to archive outside this service: ``verify_records --checkpoints``
     then proves that no record was removed since."""
     organisation = selectors.organisation_get(user=request.user, slug=slug)
-    _administered(request, organisation, doing="export its chain head")
+    _administered(request, organisation, doing="chain head")
     try:
         head = services.chain_head_sign(organisation=organisation)
     except ImproperlyConfigured as error:

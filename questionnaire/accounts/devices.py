@@ -23,6 +23,7 @@ import segno
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
+from django.utils.translation import gettext
 from django_otp import devices_for_user, user_has_device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -88,7 +89,7 @@ def totp_qr_svg(config_url: str) -> str:
             dark="#000",
             light="#fff",
             svgclass="qr-code",
-            title="QR code to scan with your authenticator app",
+            title=gettext("QR code to scan with your authenticator app"),
         )
     )
 

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from questionnaire.api.selectors import TOKEN_PREFIX, token_sha256
 from questionnaire.audit import Action, Origin, audit_log
@@ -35,7 +36,9 @@ class IssuedToken:
 def _administrator(*, user: User, organisation: Organisation) -> None:
     """Views check this first; services check it again (a command or a test calling them)."""
     if not membership_get(user=user, organisation=organisation).can_administer:
-        raise PermissionDenied("Only administrators of the organisation can manage API tokens.")
+        raise PermissionDenied(
+            gettext("Only administrators of the organisation can manage API tokens.")
+        )
 
 
 def api_token_actor(*, token: ApiToken) -> str:
@@ -87,7 +90,7 @@ def api_token_revoke(
     """Revoke the token; False when it was revoked already (nothing is written then)."""
     _administrator(user=user, organisation=organisation)
     if token.organisation_id != organisation.pk:
-        raise PermissionDenied("The token is not the organisation's.")
+        raise PermissionDenied(gettext("The token is not the organisation's."))
     with transaction.atomic():
         now = timezone.now()
         changed = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(

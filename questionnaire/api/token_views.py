@@ -35,7 +35,9 @@ REVOKE_TEMPLATE = "questionnaire/api_token_revoke.html"
 
 def _administered(request: HttpRequest, slug: str) -> Organisation:
     return selectors.organisation_administered(
-        user=request.user, slug=slug, doing="manage API tokens"
+        user=request.user,
+        slug=slug,
+        refusal=_("Only administrators of the organisation can manage API tokens."),
     )
 
 

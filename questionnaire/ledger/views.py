@@ -333,7 +333,7 @@ def model_assess(request: HttpRequest, public_id: UUID) -> HttpResponse:
     try:
         draft = model_draft_create(model=model, user=_user(request), today=timezone.localdate())
     except PrefillRefused as refused:
-        messages.error(request, _("No draft opened: %(reason)s.") % {"reason": refused})
+        messages.error(request, _("No draft opened: %(reason)s.") % {"reason": refused.text()})
         return redirect("model_detail", public_id=model.public_id)
     if draft is None:
         messages.warning(

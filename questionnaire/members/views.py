@@ -61,7 +61,9 @@ def _user(request: HttpRequest) -> User:
 
 def _administered(request: HttpRequest, slug: str) -> Organisation:
     return selectors.organisation_administered(
-        user=request.user, slug=slug, doing="manage its members"
+        user=request.user,
+        slug=slug,
+        refusal=_("Only administrators of the organisation can manage its members."),
     )
 
 

@@ -4,82 +4,140 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('questionnaire', '0020_admin_field_names_in_three_languages'),
+        ("questionnaire", "0020_admin_field_names_in_three_languages"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='apitoken',
-            options={'ordering': ['-created_at'], 'verbose_name': 'API token', 'verbose_name_plural': 'API tokens'},
+            name="apitoken",
+            options={
+                "ordering": ["-created_at"],
+                "verbose_name": "API token",
+                "verbose_name_plural": "API tokens",
+            },
         ),
         migrations.AlterModelOptions(
-            name='checklistprogress',
-            options={'ordering': ['assessment', 'item'], 'verbose_name': 'checklist progress', 'verbose_name_plural': 'checklist progress'},
+            name="checklistprogress",
+            options={
+                "ordering": ["assessment", "item"],
+                "verbose_name": "checklist progress",
+                "verbose_name_plural": "checklist progress",
+            },
         ),
         migrations.AlterModelOptions(
-            name='documentversion',
-            options={'ordering': ['assessment', 'kind', '-number'], 'verbose_name': 'document version', 'verbose_name_plural': 'document versions'},
+            name="documentversion",
+            options={
+                "ordering": ["assessment", "kind", "-number"],
+                "verbose_name": "document version",
+                "verbose_name_plural": "document versions",
+            },
         ),
         migrations.AlterModelOptions(
-            name='evidence',
-            options={'ordering': ['added_at', 'id'], 'verbose_name': 'evidence', 'verbose_name_plural': 'evidence'},
+            name="evidence",
+            options={
+                "ordering": ["added_at", "id"],
+                "verbose_name": "evidence",
+                "verbose_name_plural": "evidence",
+            },
         ),
         migrations.AlterModelOptions(
-            name='invitation',
-            options={'ordering': ['-created_at'], 'verbose_name': 'invitation', 'verbose_name_plural': 'invitations'},
+            name="invitation",
+            options={
+                "ordering": ["-created_at"],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='languagepreference',
-            options={'verbose_name': 'language preference', 'verbose_name_plural': 'language preferences'},
+            name="languagepreference",
+            options={
+                "verbose_name": "language preference",
+                "verbose_name_plural": "language preferences",
+            },
         ),
         migrations.AlterModelOptions(
-            name='ledgerentry',
-            options={'ordering': ['model', 'started_on', 'created_at', 'id'], 'verbose_name': 'compute ledger entry', 'verbose_name_plural': 'compute ledger entries'},
+            name="ledgerentry",
+            options={
+                "ordering": ["model", "started_on", "created_at", "id"],
+                "verbose_name": "compute ledger entry",
+                "verbose_name_plural": "compute ledger entries",
+            },
         ),
         migrations.AlterModelOptions(
-            name='modellineage',
-            options={'ordering': ['model', 'created_at', 'id'], 'verbose_name': 'model lineage', 'verbose_name_plural': 'model lineages'},
+            name="modellineage",
+            options={
+                "ordering": ["model", "created_at", "id"],
+                "verbose_name": "model lineage",
+                "verbose_name_plural": "model lineages",
+            },
         ),
         migrations.AlterModelOptions(
-            name='modelversion',
-            options={'ordering': ['model', 'created_at', 'id'], 'verbose_name': 'model version', 'verbose_name_plural': 'model versions'},
+            name="modelversion",
+            options={
+                "ordering": ["model", "created_at", "id"],
+                "verbose_name": "model version",
+                "verbose_name_plural": "model versions",
+            },
         ),
         migrations.AlterModelOptions(
-            name='outboxmessage',
-            options={'ordering': ['created_at', 'id'], 'verbose_name': 'outgoing e-mail', 'verbose_name_plural': 'outgoing e-mails'},
+            name="outboxmessage",
+            options={
+                "ordering": ["created_at", "id"],
+                "verbose_name": "outgoing e-mail",
+                "verbose_name_plural": "outgoing e-mails",
+            },
         ),
         migrations.AlterModelOptions(
-            name='questiontranslation',
-            options={'ordering': ['question__position', 'language'], 'verbose_name': 'question translation', 'verbose_name_plural': 'question translations'},
+            name="questiontranslation",
+            options={
+                "ordering": ["question__position", "language"],
+                "verbose_name": "question translation",
+                "verbose_name_plural": "question translations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='recordchain',
-            options={'verbose_name': 'record chain', 'verbose_name_plural': 'record chains'},
+            name="recordchain",
+            options={"verbose_name": "record chain", "verbose_name_plural": "record chains"},
         ),
         migrations.AlterModelOptions(
-            name='recordreport',
-            options={'verbose_name': 'record report', 'verbose_name_plural': 'record reports'},
+            name="recordreport",
+            options={"verbose_name": "record report", "verbose_name_plural": "record reports"},
         ),
         migrations.AlterModelOptions(
-            name='registeredmodel',
-            options={'ordering': ['name', 'id'], 'verbose_name': 'registered model', 'verbose_name_plural': 'registered models'},
+            name="registeredmodel",
+            options={
+                "ordering": ["name", "id"],
+                "verbose_name": "registered model",
+                "verbose_name_plural": "registered models",
+            },
         ),
         migrations.AlterModelOptions(
-            name='remindersent',
-            options={'verbose_name': 'reminder sent', 'verbose_name_plural': 'reminders sent'},
+            name="remindersent",
+            options={"verbose_name": "reminder sent", "verbose_name_plural": "reminders sent"},
         ),
         migrations.AlterModelOptions(
-            name='reviewcomment',
-            options={'ordering': ['created_at', 'id'], 'verbose_name': 'review comment', 'verbose_name_plural': 'review comments'},
+            name="reviewcomment",
+            options={
+                "ordering": ["created_at", "id"],
+                "verbose_name": "review comment",
+                "verbose_name_plural": "review comments",
+            },
         ),
         migrations.AlterModelOptions(
-            name='reviewthread',
-            options={'ordering': ['opened_at', 'id'], 'verbose_name': 'comment thread', 'verbose_name_plural': 'comment threads'},
+            name="reviewthread",
+            options={
+                "ordering": ["opened_at", "id"],
+                "verbose_name": "comment thread",
+                "verbose_name_plural": "comment threads",
+            },
         ),
         migrations.AlterModelOptions(
-            name='thresholdevent',
-            options={'ordering': ['model', 'known_on', 'id'], 'verbose_name': 'compute threshold event', 'verbose_name_plural': 'compute threshold events'},
+            name="thresholdevent",
+            options={
+                "ordering": ["model", "known_on", "id"],
+                "verbose_name": "compute threshold event",
+                "verbose_name_plural": "compute threshold events",
+            },
         ),
     ]

@@ -19,9 +19,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext, gettext_noop
 
+from questionnaire.i18n.answers import message_text
 from questionnaire.scoring import AnswersError, RuleSet, load, parse_answers
-from questionnaire.scoring.answers import Answers, Compute
+from questionnaire.scoring.answers import Answers, Compute, Problem
 from questionnaire.scoring.numbers import parse_number
 from questionnaire.scoring.vocabulary import (
     HighImpact,
@@ -104,12 +106,33 @@ question added to the wizard is added here too."""
 
 
 class PrefillRefused(ValueError):
-    """The questionnaire cannot hold an answer of the document: ``path`` names it."""
+    """The questionnaire cannot hold an answer of the document: ``path`` names it.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"the questionnaire cannot hold the answer {path}: {reason}")
+    ``reason`` is a template of the catalogues filled with ``params`` (or the answers
+    contract's ``problem``): ``str()`` says it in English (logs, the command line),
+    ``text()`` in the active language (pages)."""
+
+    def __init__(
+        self, path: str, reason: str, *, problem: Problem | None = None, **params: object
+    ) -> None:
         self.path = path
-        self.reason = reason
+        self.template = reason
+        self.params = params
+        self.problem = problem
+        self.reason = reason % params if params else reason
+        super().__init__(f"the questionnaire cannot hold the answer {path}: {self.reason}")
+
+    def text(self) -> str:
+        """What ``str()`` says, in the active language."""
+        if self.problem is not None:
+            reason = message_text(self.problem)
+        else:
+            reason = gettext(self.template)
+            reason = reason % self.params if self.params else reason
+        return gettext("the questionnaire cannot hold the answer %(path)s: %(reason)s") % {
+            "path": self.path,
+            "reason": reason,
+        }
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -277,12 +300,18 @@ def _modification(answers: Mapping[str, Any]) -> _Step:
     step.put("original_systemic_risk", _yes_no(data.get("original_systemic_risk")))
     earlier = data.get("earlier_modifications_flop") or []
     if not isinstance(earlier, list):
-        raise PrefillRefused("modification.earlier_modifications_flop", "it is not a list")
+        raise PrefillRefused(
+            "modification.earlier_modifications_flop", gettext_noop("it is not a list")
+        )
     if len(earlier) > len(EARLIER_FIELDS):
         raise PrefillRefused(
             "modification.earlier_modifications_flop",
-            f"it lists {len(earlier)} earlier modifications and the questionnaire has "
-            f"{len(EARLIER_FIELDS)} fields for them",
+            gettext_noop(
+                "it lists %(count)s earlier modifications and the questionnaire has "
+                "%(fields)s fields for them"
+            ),
+            count=len(earlier),
+            fields=len(EARLIER_FIELDS),
         )
     for name, value in zip(EARLIER_FIELDS, earlier, strict=False):
         step.put(name, value)
@@ -308,8 +337,10 @@ def _compute(answers: Mapping[str, Any]) -> _Step:
         if check.get("method") == method:
             raise PrefillRefused(
                 "compute.check",
-                "its cross-check uses the same method as the main estimate, and the "
-                "questionnaire takes a cross-check by another method only",
+                gettext_noop(
+                    "its cross-check uses the same method as the main estimate, and the "
+                    "questionnaire takes a cross-check by another method only"
+                ),
             )
         step.put("check_method", check.get("method"))
         estimates.append(("compute.check", check))
@@ -355,7 +386,13 @@ def _one_figure(path: str, value: object, other_path: str, other: object) -> Non
         return
     raise PrefillRefused(
         other_path,
-        f"it is {other} while {path} is {value}, and the questionnaire has one field for both",
+        gettext_noop(
+            "it is %(other)s while %(field)s is %(value)s, and the questionnaire has one field "
+            "for both"
+        ),
+        other=other,
+        field=path,
+        value=value,
     )
 
 
@@ -369,8 +406,11 @@ def _hardware(step: _Step, path: str, estimate: Mapping[str, Any]) -> None:
     if len(periods) > PERIOD_ROWS:
         raise PrefillRefused(
             f"{path}.periods",
-            f"it lists {len(periods)} training periods and the questionnaire has rows for "
-            f"{PERIOD_ROWS}",
+            gettext_noop(
+                "it lists %(count)s training periods and the questionnaire has rows for %(rows)s"
+            ),
+            count=len(periods),
+            rows=PERIOD_ROWS,
         )
     chips = load().accelerators
     for row, period in enumerate(periods, start=1):
@@ -387,7 +427,8 @@ def _hardware(step: _Step, path: str, estimate: Mapping[str, Any]) -> None:
         if key not in chips:
             raise PrefillRefused(
                 f"{path}.periods[{row - 1}].accelerator",
-                f"the chip {accelerator!r} is not in the current rule set's table",
+                gettext_noop("the chip %(chip)s is not in the current rule set's table"),
+                chip=repr(accelerator),
             )
         step.put(names["accelerator"], key)
 
@@ -455,7 +496,7 @@ def _check_nothing_lost(answers: Mapping[str, Any], forms: Mapping[str, WordedFo
             again = _essence(parse_answers(rebuilt, rules))
         except AnswersError as error:
             first = error.problems[0]
-            raise PrefillRefused(first.path, first.message) from None
+            raise PrefillRefused(first.path, first.message, problem=first) from None
         lost = [
             item.name
             for item in dataclasses.fields(Answers)
@@ -463,7 +504,7 @@ def _check_nothing_lost(answers: Mapping[str, Any], forms: Mapping[str, WordedFo
         ]
         if lost:
             raise PrefillRefused(
-                ", ".join(lost), "the questionnaire's fields do not hold it as given"
+                ", ".join(lost), gettext_noop("the questionnaire's fields do not hold it as given")
             )
         return
 

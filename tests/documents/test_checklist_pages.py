@@ -367,3 +367,37 @@ def test_the_pdf_report_lists_the_items_without_any_progress(acme, owner, owner_
         assert expected in squeezed, expected
     assert "PROGRESS-NOTE-7f3a" not in squeezed
     assert "1of33done" not in squeezed and "Markeddone" not in squeezed
+
+
+@pytest.mark.parametrize(
+    ("language", "done", "too_long", "not_a_link"),
+    [
+        (
+            "de",
+            "Erledigt",
+            r"Die Notiz darf höchstens 2\.000 Zeichen lang sein \(sie hat 2001\)\.",
+            "Geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt",
+        ),
+        (
+            "fr",
+            "Fait",
+            r"La note peut compter au plus 2\s000 caractères \(elle en compte 2001\)\.",
+            "Saisissez une adresse web commençant par https:// ou http://",
+        ),
+    ],
+)
+def test_a_checklist_items_form_and_its_errors_in_the_readers_language(
+    acme, owner, owner_client, language, done, too_long, not_a_link
+):
+    """The form's label and its errors follow the page's language (issue 15): the limit is
+    written the language's way, and the link's error is no longer fixed in English when
+    the code is loaded."""
+    assessment = make_assessment(acme, owner)
+    owner_client.cookies["django_language"] = language
+    response = save(owner_client, assessment, note="x" * 2001, evidence_url="not a web address")
+    assert response.status_code == 400
+    block = text(item_block(response.content.decode(), ITEM))
+    assert done in block and "Done" not in block
+    assert re.search(too_long, block)  # the limit written the language's way
+    assert not_a_link in block
+    assert "characters long" not in block and "Enter a web address" not in block

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -181,3 +183,45 @@ def test_the_admin_names_our_fields_in_the_language(language, shown, english, ac
     for name in shown:
         assert name in html, name
     assert english not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "url", "said"),
+    [
+        (
+            "de",
+            "/organisations/acme/audit/",
+            "Nur Administratoren der Organisation können ihr Prüfprotokoll lesen.",
+        ),
+        (
+            "fr",
+            "/organisations/acme/audit/",
+            "Seuls les administrateurs de l'organisation peuvent lire sa piste d'audit.",
+        ),
+        (
+            "de",
+            "/organisations/acme/members/",
+            "Nur Administratoren der Organisation können ihre Mitglieder verwalten.",
+        ),
+        (
+            "fr",
+            "/organisations/acme/api-tokens/",
+            "Seuls les administrateurs de l'organisation peuvent gérer les jetons d'API.",
+        ),
+        (
+            "en",
+            "/organisations/acme/audit/",
+            "Only administrators of the organisation can read its audit trail.",
+        ),
+    ],
+)
+def test_a_refusal_by_role_says_why_in_the_language(language, url, said, colleague):
+    """The 403 page says what only administrators may do, in the reader's language."""
+    client = client_in(language)
+    client.force_login(colleague)
+    response = client.get(url)
+    assert response.status_code == 403
+    page = html.unescape(response.content.decode())
+    assert said in page
+    if language != "en":
+        assert "Only administrators" not in page

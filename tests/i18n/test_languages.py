@@ -220,6 +220,8 @@ def test_the_page_is_english_by_default(owner: object) -> None:
     [
         ("/accounts/two-factor/", "With two-factor sign-in, signing in takes your password"),
         ("/accounts/two-factor/setup/", "In the app, add an account and scan this QR code."),
+        # The QR code's accessible name (its SVG title).
+        ("/accounts/two-factor/setup/", "QR code to scan with your authenticator app"),
         ("/accounts/password_change/", "Change your password"),
     ],
 )

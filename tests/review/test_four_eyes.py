@@ -50,6 +50,23 @@ def test_the_preparer_is_refused_as_attester_on_the_result_page(four_eyes):
     assert not AssessmentRecord.objects.exists()
 
 
+def test_the_refusal_is_said_in_the_readers_language(four_eyes):
+    paula = make_member("paula", four_eyes, Membership.Role.ATTESTER)
+    client = signed_in(paula)
+    wizard = WizardDriver(client).start(four_eyes)
+    wizard.walk(JOURNEY)
+    assessment = wizard.complete()
+    client.cookies["django_language"] = "de"
+
+    response = client.post(f"/assessments/{assessment.public_id}/attest/", ATTEST)
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Es wurde nichts signiert." in html
+    assert "Nothing was signed." not in html
+    assert not AssessmentRecord.objects.exists()
+
+
 def test_the_wizards_attest_on_review_is_refused_to_the_preparer(four_eyes):
     paula = make_member("paula", four_eyes, Membership.Role.ATTESTER)
     client = signed_in(paula)

@@ -6,6 +6,7 @@ action that opens pre-filled drafts which, once attested, supersede the old reco
 from __future__ import annotations
 
 import copy
+import html
 import re
 from typing import Any
 
@@ -358,3 +359,34 @@ def test_re_assessment_drafts_count_towards_the_open_draft_quota(acme, owner, ad
     said = messages_of(admin_client, response)
     assert "Opened 1 draft" in said
     assert f"2 more records need a draft, but you now have {MAX_OPEN_DRAFTS} open drafts" in said
+
+
+def test_the_messages_of_opening_drafts_in_the_readers_language(acme, admin, admin_client):
+    """Issue 15: what opening drafts says (each refused record with its reason, the drafts
+    opened, a draft open already) is in the page's language; the log keeps the English."""
+    period = copy.deepcopy(SYSTEMIC_ANSWERS["compute"]["periods"][0])
+    five = late_notifier(
+        acme,
+        admin,
+        model_name="Five-periods",
+        compute={"method": "hardware", "periods": [period] * 5},
+    )
+    fine = late_notifier(acme, admin, model_name="Fine-70B")
+    admin_client.cookies["django_language"] = "de"
+
+    response = admin_client.post(f"/organisations/acme/reassess/?ruleset={NEW}")
+
+    said = html.unescape(messages_of(admin_client, response))
+    assert f"Nachweis {five.sequence} (Five-periods): Kein Entwurf geöffnet" in said
+    assert "Der Fragebogen kann die Antwort compute.periods nicht aufnehmen" in said
+    assert "Sie nennt 5 Trainingsphasen" in said
+    assert "1 Entwurf in Ihrer Übersicht geöffnet" in said
+    assert f"Nachweis {fine.sequence} (Fine-70B)" in said
+    for english in ("no draft opened", "training periods", "Opened 1 draft", "the questionnaire"):
+        assert english not in said, english
+
+    admin_client.cookies["django_language"] = "fr"
+    again = admin_client.post(f"/organisations/acme/reassess/?ruleset={NEW}")
+    said = html.unescape(messages_of(admin_client, again))
+    assert "son brouillon est déjà ouvert" in said
+    assert "its draft is open already" not in said
