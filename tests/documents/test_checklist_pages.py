@@ -401,3 +401,5 @@ def test_a_checklist_items_form_and_its_errors_in_the_readers_language(
     assert re.search(too_long, block)  # the limit written the language's way
     assert not_a_link in block
     assert "characters long" not in block and "Enter a web address" not in block
+    # The button names its item in the language's quotation marks.
+    assert {"de": "Speichern „Architektur", "fr": "Enregistrer « Architecture"}[language] in block
