@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext
 from questionnaire.models import Question
 from questionnaire.presentation import format_echo
 from questionnaire.scoring.numbers import localise_number, to_text
+from questionnaire.scoring.texts import format_date
 from questionnaire.scoring.vocabulary import Method
 from questionnaire.wizard.forms import (
     OPEN_SOURCE_FIELDS,
@@ -239,12 +240,15 @@ def display_answer(field: Any, raw: Any, value: Any) -> str:
         return labels.get(str(value), str(value))
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
+    language = (get_language() or "en").split("-")[0]
     if isinstance(value, date):
-        return value.isoformat()
+        # As the contract writes it in English (2026-03-01); in German and French as the
+        # language writes a date (1. März 2026, 1 mars 2026).
+        return format_date(value, language) if language in ("de", "fr") else value.isoformat()
     if isinstance(value, Decimal):
         typed = str(raw).strip() if raw else str(value)
         # The value read in the page's notation: "3,2 × 10^24" in German and French.
-        echoed = localise_number(format_echo(value), (get_language() or "en").split("-")[0])
+        echoed = localise_number(format_echo(value), language)
         return typed if typed == echoed else f"{typed} (= {echoed})"
     return str(value)
 

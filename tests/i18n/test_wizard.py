@@ -594,3 +594,21 @@ def test_german_scale_words_are_read_and_billion_is_refused_as_ambiguous(owner_c
     )
     assert read_quantity("405 Mrd.", language="de") == Decimal("4.05e11")
     assert read_quantity("15.6 Bio.", language="de") == Decimal("1.56e13")
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "2026-03-01"), ("de", "1. März 2026"), ("fr", "1er mars 2026")],
+)
+def test_a_date_answer_reads_as_the_language_writes_dates(language, shown):
+    """The answers on the review page, the result page and in the signed report: a date in
+    the language's form; English keeps the contract's form."""
+    from datetime import date
+
+    from django import forms
+    from django.utils import translation
+
+    from questionnaire.wizard.answers import display_answer
+
+    with translation.override(language):
+        assert display_answer(forms.DateField(), "2026-03-01", date(2026, 3, 1)) == shown
