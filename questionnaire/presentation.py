@@ -335,8 +335,24 @@ def entered_and_read(value: object, language: str = "en") -> str:
     except ValueError:
         return str(value)
     read = localise_number(format_echo(number), language)
-    typed = str(value).strip()
+    typed = typed_in(str(value).strip(), language)
     return typed if typed == read else f"{typed} (= {superscript_exponents(read)})"
+
+
+_CONTRACT_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+def typed_in(typed: str, language: str) -> str:
+    """A figure as typed. On a German or French page a figure kept in the contract's
+    notation (``405000000000``, ``3.2e24``: so kept where English would read the local
+    notation otherwise) is written in the language's notation (``405.000.000.000``,
+    ``3,2e24``); anything else as typed."""
+    if language not in ("de", "fr") or not _CONTRACT_NUMBER.fullmatch(typed):
+        return typed
+    mantissa, marker, exponent = typed.lower().partition("e")
+    whole, point, decimals = mantissa.partition(".")
+    grouped = f"{int(whole):,}" if not marker else whole
+    return localise_number(f"{grouped}{point}{decimals}{marker}{exponent}", language)
 
 
 def format_echo(value: Decimal) -> str:

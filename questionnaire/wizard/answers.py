@@ -16,7 +16,7 @@ from django import forms as django_forms
 from django.utils.translation import get_language, gettext
 
 from questionnaire.models import Question
-from questionnaire.presentation import format_echo
+from questionnaire.presentation import format_echo, typed_in
 from questionnaire.scoring.numbers import localise_number, to_text
 from questionnaire.scoring.texts import format_date
 from questionnaire.scoring.vocabulary import Method
@@ -246,7 +246,7 @@ def display_answer(field: Any, raw: Any, value: Any) -> str:
         # language writes a date (1. März 2026, 1 mars 2026).
         return format_date(value, language) if language in ("de", "fr") else value.isoformat()
     if isinstance(value, Decimal):
-        typed = str(raw).strip() if raw else str(value)
+        typed = typed_in(str(raw).strip() if raw else str(value), language)
         # The value read in the page's notation: "3,2 × 10^24" in German and French.
         echoed = localise_number(format_echo(value), language)
         return typed if typed == echoed else f"{typed} (= {echoed})"

@@ -612,3 +612,41 @@ def test_a_date_answer_reads_as_the_language_writes_dates(language, shown):
 
     with translation.override(language):
         assert display_answer(forms.DateField(), "2026-03-01", date(2026, 3, 1)) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "kept", "shown", "read"),
+    [
+        ("en", "405000000000", "405000000000 (= 4.05 × 10^11)", "405000000000 (= 4.05 × 10¹¹)"),
+        (
+            "de",
+            "405000000000",
+            "405.000.000.000 (= 4,05 × 10^11)",
+            "405.000.000.000 (= 4,05 × 10¹¹)",
+        ),
+        (
+            "fr",
+            "405000000000",
+            "405\u202f000\u202f000\u202f000 (= 4,05 × 10^11)",
+            "405\u202f000\u202f000\u202f000 (= 4,05 × 10¹¹)",
+        ),
+        ("de", "3.2e24", "3,2e24 (= 3,2 × 10^24)", "3,2e24 (= 3,2 × 10²⁴)"),
+        ("de", "405B", "405B (= 4,05 × 10^11)", "405B (= 4,05 × 10¹¹)"),
+    ],
+)
+def test_a_figure_kept_in_the_contracts_notation_reads_in_the_pages(language, kept, shown, read):
+    """A German "405 Mrd." or "3,2e24" is kept as 405000000000 or 3.2e24 (so an English page
+    reads it the same); the answers (review page, signed texts) and the report write it in
+    the page's notation again. Anything else typed stays as typed."""
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from questionnaire.presentation import entered_and_read
+    from questionnaire.wizard.answers import display_answer
+    from questionnaire.wizard.fields import QuantityField
+
+    value = Decimal("4.05e11") if kept != "3.2e24" else Decimal("3.2e24")
+    with translation.override(language):
+        assert display_answer(QuantityField(), kept, value) == shown
+    assert entered_and_read(kept, language) == read
