@@ -368,6 +368,9 @@ class Run:
                 "signed-in redirect (the floor)",
                 self.wrk_request(f"/drafts/{self.draft_id}/", wizard, expected=302),
             ),
+            # The lightest page there is: the layout every page shares (navigation,
+            # language switcher) around one small form. What any rendered page costs at least.
+            ("lightest page (/verify/)", self.wrk_request("/verify/", wizard)),
             (
                 "wizard step POST (compute, saved again)",
                 self.wrk_request(
