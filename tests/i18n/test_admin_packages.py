@@ -5,6 +5,8 @@ the texts of Django's user forms that Django's German catalogue lacks
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -118,3 +120,25 @@ def test_sign_in_logs_and_attempts_are_named_in_the_admins_language(root):
 def test_no_migration_of_the_packages_follows():
     # Help texts and names are display options: migrations compare the English.
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("language", "english", "shown"),
+    [
+        ("de", "Choose all %s", "Alle %s auswählen"),
+        ("de", "Remove selected %s", "Markierte %s entfernen"),
+        ("fr", "Choose all %s", "Choisir toutes les valeurs « %s »"),
+    ],
+)
+def test_the_admin_scripts_speak_the_admins_language(root, language, english, shown):
+    """The selector of many (a user's permissions, a group's) is built by the admin's
+    script from its catalogue; Django 5.2's German one lacks its newer texts (ours has them,
+    locale/de/LC_MESSAGES/djangojs.po)."""
+    client = Client()
+    client.force_login(root)
+    client.cookies["django_language"] = language
+    response = client.get("/admin/jsi18n/")
+    assert response.status_code == 200
+    found = re.search(rf'"{re.escape(english)}": ("(?:[^"\\]|\\.)*")', response.content.decode())
+    assert found, english
+    assert json.loads(found[1]).replace("\u00a0", " ") == shown
