@@ -32,6 +32,7 @@ from questionnaire.models import (
     QuestionRevision,
     SigningKey,
 )
+from questionnaire.wizard.forms import STEP_TITLES
 from questionnaire.wording import (
     PLACEHOLDERS,
     TRANSLATED,
@@ -436,6 +437,20 @@ class QuestionWordingForm(forms.ModelForm[Question]):
         return question
 
 
+class StepFilter(admin.SimpleListFilter):
+    """The wizard's steps, by their titles in the admin's language."""
+
+    title = gettext_lazy("step")
+    parameter_name = "step"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(step, str(title)) for step, title in STEP_TITLES.items() if step != "review"]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> QuerySet[Question]:
+        step = self.value()
+        return queryset.filter(step=step) if step in STEP_TITLES else queryset
+
+
 class MissingTranslationFilter(admin.SimpleListFilter):
     """Questions shown, wholly or in part, in English on German or French pages."""
 
@@ -470,8 +485,8 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin[Question]):
     form = QuestionWordingForm
-    list_display = ("key", "step", "label_shown", "missing_translations", "updated_at")
-    list_filter = ("step", MissingTranslationFilter)
+    list_display = ("key", "step_shown", "label_shown", "missing_translations", "updated_at")
+    list_filter = (StepFilter, MissingTranslationFilter)
     search_fields = ("key", "label")
     readonly_fields = (
         "key",
@@ -486,6 +501,11 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=gettext_lazy("step"), ordering="position")
+    def step_shown(self, question: Question) -> str:
+        """The step's title as the wizard shows it in the admin's language."""
+        return str(STEP_TITLES.get(question.step, question.step))
 
     @admin.display(description=gettext_lazy("label"), ordering="label")
     def label_shown(self, question: Question) -> str:

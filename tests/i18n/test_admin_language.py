@@ -160,6 +160,18 @@ def test_a_question_is_named_by_its_label_in_the_admins_language(staff_client):
     assert f"model_name: {question.label}" in english
 
 
+def test_the_question_changelist_names_the_steps_as_the_wizard_does(staff_client):
+    page = page_text(in_language(staff_client, "de"), "/admin/questionnaire/question/")
+    assert "Trainingsrechenleistung" in page  # the compute step, in the column and the filter
+    assert not re.search(r"\bcapabilities\b", page)
+    listing = page_text(
+        in_language(staff_client, "de"), "/admin/questionnaire/question/?step=compute"
+    )
+    assert "compute.method" in listing and "model_name" not in listing
+    english = page_text(in_language(staff_client, "en"), "/admin/questionnaire/question/")
+    assert "Training compute" in english
+
+
 def test_the_model_help_texts_in_german(staff_client):
     organisation = Organisation.objects.create(slug="beispiel", name="Beispiel")
     url = f"/admin/questionnaire/organisation/{organisation.pk}/change/"
