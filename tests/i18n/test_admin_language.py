@@ -24,14 +24,6 @@ def text_of(page: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(without_tags)).strip()
 
 
-@pytest.fixture
-def staff_client(db) -> Client:
-    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
-    client = Client()
-    client.force_login(admin)
-    return client
-
-
 def in_language(client: Client, language: str) -> Client:
     client.cookies["django_language"] = language
     return client
@@ -230,7 +222,6 @@ def test_the_revision_diff_in_french():
 
 
 def test_the_second_factor_apps_and_devices_are_named_in_the_admins_language():
-    from django.contrib.auth import get_user_model
     from django.test import Client
 
     admin = get_user_model().objects.create_superuser("otp-root", "o@example.com", "pw")

@@ -16,7 +16,6 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import formats, timezone, translation
@@ -58,14 +57,6 @@ pytestmark = pytest.mark.django_db
 
 MOMENT = datetime(2026, 5, 1, 14, 5, 7, 123456, tzinfo=UTC)
 DRAFT = uuid.UUID("6f1c2a4e-0000-4000-8000-00000000000d")
-
-
-@pytest.fixture
-def staff_client(db) -> Client:
-    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
-    client = Client()
-    client.force_login(admin)
-    return client
 
 
 def read_in(client: Client, language: str, url: str) -> str:

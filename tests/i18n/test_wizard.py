@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from questionnaire import wording
@@ -43,14 +42,6 @@ def text_of(page: str) -> str:
     without_tags = re.sub(r"<[^>]+>", " ", page)
     # Only ASCII white space: the no-break spaces of French typography stay.
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(without_tags)).strip()
-
-
-@pytest.fixture
-def staff_client(db):
-    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
-    client = Client()
-    client.force_login(admin)
-    return client
 
 
 # --- Step pages ---------------------------------------------------------------------------

@@ -227,17 +227,23 @@ def test_opening_drafts_twice_opens_each_once(acme, admin, admin_client):
     assert "Every changed record has a draft open" in reassess_page(admin_client)
 
 
-def test_a_record_the_questionnaire_cannot_hold_is_refused_by_name_and_the_others_get_drafts(
-    acme, admin, admin_client
-):
+def five_periods_and_fine(organisation, attester) -> tuple[AssessmentRecord, AssessmentRecord]:
+    """A record of five training periods, which the questionnaire cannot hold (it has rows
+    for fewer), and one it can."""
     period = copy.deepcopy(SYSTEMIC_ANSWERS["compute"]["periods"][0])
     five = late_notifier(
-        acme,
-        admin,
+        organisation,
+        attester,
         model_name="Five-periods",
         compute={"method": "hardware", "periods": [period] * 5},
     )
-    fine = late_notifier(acme, admin, model_name="Fine-70B")
+    return five, late_notifier(organisation, attester, model_name="Fine-70B")
+
+
+def test_a_record_the_questionnaire_cannot_hold_is_refused_by_name_and_the_others_get_drafts(
+    acme, admin, admin_client
+):
+    five, fine = five_periods_and_fine(acme, admin)
 
     response = admin_client.post(f"/organisations/acme/reassess/?ruleset={NEW}")
 
@@ -364,14 +370,7 @@ def test_re_assessment_drafts_count_towards_the_open_draft_quota(acme, owner, ad
 def test_the_messages_of_opening_drafts_in_the_readers_language(acme, admin, admin_client):
     """Issue 15: what opening drafts says (each refused record with its reason, the drafts
     opened, a draft open already) is in the page's language; the log keeps the English."""
-    period = copy.deepcopy(SYSTEMIC_ANSWERS["compute"]["periods"][0])
-    five = late_notifier(
-        acme,
-        admin,
-        model_name="Five-periods",
-        compute={"method": "hardware", "periods": [period] * 5},
-    )
-    fine = late_notifier(acme, admin, model_name="Fine-70B")
+    five, fine = five_periods_and_fine(acme, admin)
     admin_client.cookies["django_language"] = "de"
 
     response = admin_client.post(f"/organisations/acme/reassess/?ruleset={NEW}")
