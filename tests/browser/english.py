@@ -39,6 +39,10 @@ Commission document by its C-number, and the Guidelines' own title."""
 # Any letter, accented ones included: with ASCII letters alone, German "frühere" would be read
 # as the words "fr" and "here".
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")
+CODE = re.compile(r"\S*(?:\d[^\W\d_]|[^\W\d_]\d|[+/=])\S*")
+"""A run that is no prose: letters next to digits, or with +, / or = (a signature in
+base64, a hash, a key id, "H100"). Its letters are no words: the random "…3OF88…" of a
+signature would otherwise read as the English "of"."""
 
 
 def english_in(text: str, *, allowed: Iterable[str] = ()) -> list[str]:
@@ -51,6 +55,7 @@ def english_in(text: str, *, allowed: Iterable[str] = ()) -> list[str]:
             if name:
                 cleaned = cleaned.replace(name, " ")
         cleaned = CITATION.sub(" ", cleaned)
+        cleaned = CODE.sub(" ", cleaned)
         words = {word.lower() for word in WORD.findall(cleaned)}
         if words & ENGLISH_WORDS:
             found.append(line.strip())

@@ -30,3 +30,14 @@ def test_names_and_citations_pass():
 def test_english_after_a_citation_is_still_found():
     text = "Recital 97 keeps a model with systemic risk subject to the obligations."
     assert english_in(text) == [text]
+
+
+def test_a_signature_hash_or_key_is_no_english():
+    """A base64 signature holds random letters ("…M3OF88…" is no "of"): the German report's
+    signature line failed the German journey in a fresh-clone CI run."""
+    text = (
+        "Signatur IHt1dSg2avT1K2XMHmhSgOfdSMv0uMRsMiM3OF88HJiofKHhfBlzlIMk0gbdIRehUlQsRj/ "
+        "Raqj4ZQmfe/wTCQ== Position in der Kette\nSignaturschlüssel ed25519-b02d4315e6544a24"
+    )
+    assert english_in(text) == []
+    assert english_in("Signatur 0aB+the/xyz==\nThe key is shown") == ["The key is shown"]
