@@ -487,7 +487,8 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
     form = QuestionWordingForm
     list_display = ("key", "step_shown", "label_shown", "missing_translations", "updated_at")
     list_filter = (StepFilter, MissingTranslationFilter)
-    search_fields = ("key", "label")
+    # The label shown is the admin's language's: found by the words on screen too.
+    search_fields = ("key", "label", "translations__label")
     readonly_fields = (
         "key",
         "step",
@@ -507,7 +508,7 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
         """The step's title as the wizard shows it in the admin's language."""
         return str(STEP_TITLES.get(question.step, question.step))
 
-    @admin.display(description=gettext_lazy("label"), ordering="label")
+    @admin.display(description=gettext_lazy("label"))
     def label_shown(self, question: Question) -> str:
         """The label in the admin's language, as the wizard shows it there: the English one
         where it is missing ("Missing in" says so)."""

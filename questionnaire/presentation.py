@@ -339,20 +339,33 @@ def entered_and_read(value: object, language: str = "en") -> str:
     return typed if typed == read else f"{typed} (= {superscript_exponents(read)})"
 
 
-_CONTRACT_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
+_CONTRACT_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<whole>\d*)(?:(?P<point>\.)(?P<decimals>\d*))?(?P<exponent>[eE][+-]?\d+)?"
+)
+_THOUSANDS = re.compile(r"\B(?=(?:\d{3})+$)")
+_GROUPED_DIGITS = 30
+"""Longer runs of digits (an answers document may hold any) are left as typed."""
 
 
 def typed_in(typed: str, language: str) -> str:
     """A figure as typed. On a German or French page a figure kept in the contract's
     notation (``405000000000``, ``3.2e24``: so kept where English would read the local
     notation otherwise) is written in the language's notation (``405.000.000.000``,
-    ``3,2e24``); anything else as typed."""
-    if language not in ("de", "fr") or not _CONTRACT_NUMBER.fullmatch(typed):
+    ``3,2e24``): only its separators change, its digits, sign and exponent stay as typed.
+    Anything else as typed."""
+    if language not in ("de", "fr"):
         return typed
-    mantissa, marker, exponent = typed.lower().partition("e")
-    whole, point, decimals = mantissa.partition(".")
-    grouped = f"{int(whole):,}" if not marker else whole
-    return localise_number(f"{grouped}{point}{decimals}{marker}{exponent}", language)
+    found = _CONTRACT_NUMBER.fullmatch(typed)
+    if found is None or not (found["whole"] or found["decimals"]):
+        return typed
+    whole = found["whole"]
+    if not found["exponent"] and not whole.startswith("0") and len(whole) <= _GROUPED_DIGITS:
+        whole = _THOUSANDS.sub(",", whole)  # 405000000000 → 405,000,000,000
+    english = (
+        f"{found['sign']}{whole}{found['point'] or ''}{found['decimals'] or ''}"
+        f"{found['exponent'] or ''}"
+    )
+    return localise_number(english, language)
 
 
 def format_echo(value: Decimal) -> str:

@@ -39,10 +39,11 @@ Commission document by its C-number, and the Guidelines' own title."""
 # Any letter, accented ones included: with ASCII letters alone, German "frühere" would be read
 # as the words "fr" and "here".
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")
-CODE = re.compile(r"\S*(?:\d[^\W\d_]|[^\W\d_]\d|[+/=])\S*")
-"""A run that is no prose: letters next to digits, or with +, / or = (a signature in
-base64, a hash, a key id, "H100"). Its letters are no words: the random "…3OF88…" of a
-signature would otherwise read as the English "of"."""
+CODE = re.compile(r"\S*(?:\d[^\W\d_]|[^\W\d_]\d)\S*|(?=\S*[+/=])\S{20,}")
+"""A run that is no prose: letters next to digits (a hash, a key id, "H100", a signature's
+"…M3OF88…"), or 20 characters and more with +, / or = (base64). Its letters are no words:
+the random "OF" of a signature would otherwise read as the English "of". Shorter runs with
+a slash stay prose ("and/or")."""
 
 
 def english_in(text: str, *, allowed: Iterable[str] = ()) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -132,6 +133,12 @@ def test_the_question_changelist_lists_the_labels_in_the_admins_language(staff_c
     assert placement.label in page
     english = page_text(in_language(staff_client, "en"), "/admin/questionnaire/question/")
     assert model_name.label in english and german not in english
+    # Found by the words shown.
+    found = page_text(
+        in_language(staff_client, "de"),
+        f"/admin/questionnaire/question/?{urlencode({'q': german})}",
+    )
+    assert "model_name" in found and "placed_on" not in found
 
 
 def test_a_question_is_named_by_its_label_in_the_admins_language(staff_client):

@@ -41,3 +41,7 @@ def test_a_signature_hash_or_key_is_no_english():
     )
     assert english_in(text) == []
     assert english_in("Signatur 0aB+the/xyz==\nThe key is shown") == ["The key is shown"]
+    # A slash between words is prose, not code.
+    assert english_in("Geben Sie training/compute and/or mehr an") == [
+        "Geben Sie training/compute and/or mehr an"
+    ]

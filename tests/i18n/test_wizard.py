@@ -641,3 +641,22 @@ def test_a_figure_kept_in_the_contracts_notation_reads_in_the_pages(language, ke
     with translation.override(language):
         assert display_answer(QuantityField(), kept, value) == shown
     assert entered_and_read(kept, language) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "german"),
+    [
+        ("-0.5", "-0,5"),  # the sign kept below 1
+        ("007", "007"),  # digits as typed
+        ("1E+25", "1E+25"),
+        ("3.2E24", "3,2E24"),
+        ("+5.5", "+5,5"),
+        (".5", ",5"),
+        ("1" + "0" * 4999, "1" + "0" * 4999),  # a long run as typed, and no error
+    ],
+)
+def test_a_figure_in_the_pages_notation_changes_its_separators_only(typed, german):
+    from questionnaire.presentation import typed_in
+
+    assert typed_in(typed, "de") == german
+    assert typed_in(typed, "en") == typed
