@@ -1031,7 +1031,12 @@ class RulesetChoiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = cast(forms.ChoiceField, self.fields["ruleset"])
         field.choices = [
-            (ruleset_id, ruleset_id + (" (newest)" if ruleset_id == DEFAULT_RULESET else ""))
+            (
+                ruleset_id,
+                gettext("%(ruleset)s (newest)") % {"ruleset": ruleset_id}
+                if ruleset_id == DEFAULT_RULESET
+                else ruleset_id,
+            )
             for ruleset_id in reversed(available())
         ]
         field.initial = DEFAULT_RULESET

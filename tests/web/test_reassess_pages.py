@@ -389,3 +389,16 @@ def test_the_messages_of_opening_drafts_in_the_readers_language(acme, admin, adm
     said = html.unescape(messages_of(admin_client, again))
     assert "son brouillon est déjà ouvert" in said
     assert "its draft is open already" not in said
+
+
+@pytest.mark.parametrize(
+    ("language", "newest"), [("de", "(neuestes)"), ("fr", "(le plus récent)"), ("en", "(newest)")]
+)
+def test_the_rule_set_picker_names_the_newest_in_the_readers_language(
+    acme, admin_client, language, newest
+):
+    admin_client.cookies["django_language"] = language
+    html_page = html.unescape(reassess_page(admin_client))
+    assert re.search(rf"<option value=\"{NEW}\"[^>]*>{NEW} {re.escape(newest)}</option>", html_page)
+    if language != "en":
+        assert "(newest)" not in html_page
