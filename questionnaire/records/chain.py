@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import orjson
 from django.utils.translation import gettext, gettext_noop
 
 from questionnaire.lib.jsonutil import loads_strict
@@ -77,7 +78,6 @@ _COLUMNS = (
     "created_at",
     "assessment__public_id",
 )
-_Verifier = Callable[[bytes, str, Any], str | None]
 Problem = tuple[str, dict[str, object]]
 """What a check found: an English message with ``%(name)s`` places (marked for the
 catalogues) and their values. ``verify_records`` prints the English; the record page shows
@@ -89,40 +89,60 @@ _CHUNK = 250
 _PARALLEL_FROM = 1_000
 
 
+class _Verifier(NamedTuple):
+    """A signing key as the checks use it: its signature check (the key decoded once) and
+    the key itself, for its retirement."""
+
+    valid: Callable[[bytes, str], bool]
+    key: SigningKey
+
+
 def _verifiers() -> dict[int, _Verifier]:
-    return {key.pk: _verifier(key) for key in SigningKey.objects.all()}
-
-
-def _verifier(key: SigningKey) -> _Verifier:
-    """Checks a signature with this key, and that the key was not retired when it signed."""
-    valid = ed25519_verifier(key.public_key)
-
-    def verify(data: bytes, signature: str, attested_at: Any) -> str | None:
-        if not valid(data, signature):
-            return gettext_noop("signature does not verify")
-        if signed_after_retirement(key, attested_at):
-            return gettext_noop("signed after its key was retired")
-        return None
-
-    return verify
+    return {
+        key.pk: _Verifier(ed25519_verifier(key.public_key), key) for key in SigningKey.objects.all()
+    }
 
 
 _UNKNOWN_KEY = gettext_noop("unknown key")
 
 
-def _crypto_problems(
-    row: _Row, content: dict[str, Any] | None, verifiers: dict[int, _Verifier]
-) -> list[Problem]:
-    """The hash and signature checks of a row."""
+def _checked_content(
+    row: _Row, verifiers: dict[int, _Verifier]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The row's payload read, and what its hash and signature checks found.
+
+    A signed payload (``canonical_json``'s bytes) is read by orjson and written again: when
+    that gives the same bytes, orjson read every key and number as they are written, so the
+    content is what the strict reader gives, in under half its time (the strict reading
+    was half of a record's check). Anything else is read strictly (``payload_read``): a key
+    named twice, a number orjson reads differently (an integer beyond 64 bits), bytes that
+    are not canonical, and every payload whose signature fails."""
     found: list[Problem] = []
     if sha256_hex(row.payload) != row.payload_sha256:
         found.append((gettext_noop("payload does not match its stored hash"), {}))
-    verify = verifiers.get(row.signing_key_id)
-    attested_at = as_mapping((content or {}).get("attestation")).get("attested_at")
-    failure = verify(row.payload, row.signature, attested_at) if verify else _UNKNOWN_KEY
-    if failure:
-        found.append((failure, {}))
-    return found
+    verifier = verifiers.get(row.signing_key_id)
+    signed = verifier is not None and verifier.valid(row.payload, row.signature)
+    content = _signed_payload_read(row.payload) if signed else payload_read(row.payload)
+    if verifier is None:
+        found.append((_UNKNOWN_KEY, {}))
+    elif not signed:
+        found.append((gettext_noop("signature does not verify"), {}))
+    else:
+        attested_at = as_mapping((content or {}).get("attestation")).get("attested_at")
+        if signed_after_retirement(verifier.key, attested_at):
+            found.append((gettext_noop("signed after its key was retired"), {}))
+    return content, found
+
+
+def _signed_payload_read(data: bytes) -> dict[str, Any] | None:
+    try:
+        content = orjson.loads(data)
+        written_again = orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return payload_read(data)
+    if written_again != data:
+        return payload_read(data)
+    return content if isinstance(content, dict) else None
 
 
 def _content_problems(
@@ -260,8 +280,7 @@ def _chunk_failures(
     next is read (thousands kept alive would set the garbage collector scanning them)."""
     failures = []
     for row in chunk:
-        content = payload_read(row.payload)
-        found = _crypto_problems(row, content, verifiers)
+        content, found = _checked_content(row, verifiers)
         found += _content_problems(row, content, organisation_slug, position, previous)
         if found:
             failures.append((row.record_id, _english(found)))
@@ -385,7 +404,6 @@ def record_status(record: AssessmentRecord) -> ChainReport:
     """The checks of ``chain_verify`` for one record and its link to its predecessor."""
     report = ChainReport(checked=1)
     row = _row(AssessmentRecord.objects.filter(pk=record.pk).values_list(*_COLUMNS).get())
-    content = payload_read(row.payload)
     previous = (
         AssessmentRecord.objects.filter(
             organisation=record.organisation, sequence=record.sequence - 1
@@ -393,7 +411,7 @@ def record_status(record: AssessmentRecord) -> ChainReport:
         .values_list("payload_sha256", flat=True)
         .first()
     )
-    problems = _crypto_problems(row, content, _verifiers())
+    content, problems = _checked_content(row, _verifiers())
     if record.sequence > 1 and previous is None:
         problems.append((gettext_noop("the previous record of the chain is missing"), {}))
     problems += _content_problems(

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from questionnaire.lib.jsonutil import DuplicateKeyError, loads_strict
+from questionnaire.records import chain
 
 documents = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -73,3 +74,53 @@ def test_options_are_those_of_json_loads_and_a_repeated_key_is_still_refused():
     assert loads_strict('{"share": 0.4}', parse_float=Decimal) == {"share": Decimal("0.4")}
     with pytest.raises(DuplicateKeyError):
         loads_strict('{"share": 0.4, "share": 0.5}', parse_float=Decimal)
+
+
+# The chain check reads a payload whose signature verifies with orjson (chain.py,
+# ``_signed_payload_read``), which must give what the strict reading gives, or nothing at all.
+canonical_like = st.recursive(
+    st.booleans()
+    | st.integers(min_value=-(2**200), max_value=2**200)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), canonical_like, max_size=5), st.booleans())
+def test_a_signed_payload_reads_as_the_strict_reading_reads_it(document, canonical) -> None:
+    text = (
+        json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        if canonical
+        else json.dumps(document)
+    )
+    data = text.encode("utf-8", "surrogatepass")
+
+    read = chain._signed_payload_read(data)
+
+    assert read == chain.payload_read(data)
+    assert json.dumps(read, sort_keys=True) == json.dumps(chain.payload_read(data), sort_keys=True)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"model_name":"Forged","model_name":"Real"}',
+        b'{"a":{"b":1,"b":1}}',
+        b'{"flop":100000000000000000000000000}',
+        b'{"flop":18446744073709551616}',
+        b"[" * 300 + b"]" * 300,
+        b'{"a":' + b"[" * 300 + b"]" * 300 + b"}",
+    ],
+    ids=["a key twice", "a key twice, same value", "10^26", "2^64", "deep list", "deep object"],
+)
+def test_a_signed_payload_that_orjson_reads_otherwise_is_read_strictly(data):
+    assert chain._signed_payload_read(data) == chain.payload_read(data)
+    assert type(chain._signed_payload_read(data)) is type(chain.payload_read(data))
+    if b"flop" in data:
+        flop = chain._signed_payload_read(data)["flop"]
+        assert type(flop) is int
+        assert flop == int(data[8:-1])
