@@ -3,13 +3,14 @@ still has fields of its own (questionnaire/wizard/forms.py, ``WordedForm._prepar
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
 from django.utils import translation
 
 from questionnaire.models import Question
-from questionnaire.wizard.forms import ComputeForm, MarketForm
+from questionnaire.wizard.forms import STEP_FORMS, ComputeForm, MarketForm, plain_copy
 from questionnaire.wording import question_update_wording, wording_for
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,45 @@ def test_a_forms_widget_attributes_and_choices_are_its_own_to_change():
     other: Any = second.fields["method"]
     assert ("x", "X") not in list(other.choices)
     assert ("x", "X") not in list(other.widget.choices)
+
+
+def test_each_field_and_widget_of_every_step_is_copied_as_copy_copies_it():
+    wording = wording_for(stamp=stamp())
+    for _, form_class in STEP_FORMS:
+        for name, field in form_class(wording=wording).base_fields.items():
+            for original in (field, field.widget):
+                copied = plain_copy(original)
+                assert type(copied) is type(original), name
+                assert copied is not original
+                assert vars(copied) == vars(copy.copy(original)), name
+
+
+class _Slotted:
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value = 1
+
+
+class _OwnCopy:
+    def __init__(self) -> None:
+        self.copied = False
+
+    def __copy__(self) -> _OwnCopy:
+        twin = _OwnCopy()
+        twin.copied = True
+        return twin
+
+
+class _OwnState:
+    def __init__(self) -> None:
+        self.secret = "kept out"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+
+def test_an_object_of_another_kind_of_class_is_copied_by_copy_copy():
+    assert plain_copy(_Slotted()).value == 1
+    assert plain_copy(_OwnCopy()).copied is True
+    assert not hasattr(plain_copy(_OwnState()), "secret")
