@@ -15,3 +15,7 @@ class QuestionnaireConfig(AppConfig):
 
         # django-otp's and django-axes' names and help texts in the reader's language.
         name_package_models()
+
+        from questionnaire.middleware import csp_policies_built_once
+
+        csp_policies_built_once()

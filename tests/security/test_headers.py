@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from csp.middleware import CSPMiddleware
+from django.http import HttpResponse
 from django.test import Client
 
 from questionnaire.models import Draft
@@ -129,3 +131,34 @@ def test_anonymous_requests_for_private_documents_are_not_stored(client: Client,
 def test_views_choosing_their_own_cache_control_keep_it(client: Client, db):
     # /healthz is never_cache: its header is not overwritten.
     assert "no-cache" in client.get("/healthz")["Cache-Control"]
+
+
+# The policy of the settings is built once (questionnaire/middleware.py,
+# ``csp_policies_built_once``): a change of the settings, and a response with a policy of its
+# own, must still be heard.
+def test_a_changed_policy_setting_is_the_next_responses_policy(client: Client, db, settings):
+    assert csp_directives(client.get("/accounts/login/")["Content-Security-Policy"]) == (
+        EXPECTED_CSP
+    )
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"img-src": ["https:"]}}
+
+    response = client.get("/accounts/login/")
+
+    assert csp_directives(response["Content-Security-Policy"]) == {"default-src": "'none'"}
+    assert csp_directives(response["Content-Security-Policy-Report-Only"])["img-src"] == "https:"
+
+
+def test_a_response_with_a_policy_of_its_own_keeps_it(rf, db):
+    def view(request):
+        response = HttpResponse("ok")
+        response._csp_update = {"img-src": ["https://tiles.example.org"]}
+        return response
+
+    response = CSPMiddleware(view)(rf.get("/"))
+    plain = CSPMiddleware(lambda request: HttpResponse("ok"))(rf.get("/"))
+
+    assert csp_directives(response["Content-Security-Policy"])["img-src"] == (
+        "'self' data: https://tiles.example.org"
+    )
+    assert csp_directives(plain["Content-Security-Policy"]) == EXPECTED_CSP
