@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import csp.middleware
 import csp.utils
-from django.core.signals import setting_changed
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
@@ -100,23 +99,25 @@ class PrivateNoStoreMiddleware:
         return response
 
 
-_CSP_SETTINGS = {"CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY"}
-
-
 def csp_policies_built_once() -> None:
     """django-csp builds both headers (the policy and the report-only one) from the settings
     for every response: every directive copied, sorted and joined, some 50 µs, up to 5% of a
     signed-in page (issue 11). They are the same for every response whose view leaves the
     policy alone (no ``csp_update``, ``csp_replace`` or nonce; no view of ours changes it):
-    those are built once, and again after a test changes the settings. A response with a
-    policy of its own is built by django-csp as before."""
+    those are built once for each value of the two settings, so a test that sets or removes
+    one gets its new policy (a dictionary changed in place is not noticed). A response with
+    a policy of its own is built by django-csp as before."""
     build = csp.utils.build_policy
     if csp.middleware.build_policy is not build:  # type: ignore[attr-defined]
         return  # done already
+    built: dict[bool, tuple[object, str]] = {}
 
-    @cache
     def from_settings(report_only: bool) -> str:
-        return build(report_only=report_only)
+        source = getattr(settings, _CSP_SETTINGS[report_only], None)
+        held = built.get(report_only)
+        if held is None or held[0] is not source:
+            held = built[report_only] = (source, build(report_only=report_only))
+        return held[1]
 
     def build_policy(
         config: Any = None,
@@ -129,9 +130,7 @@ def csp_policies_built_once() -> None:
             return from_settings(report_only)
         return build(config, update, replace, nonce, report_only)
 
-    def settings_changed(*, setting: str, **kwargs: Any) -> None:
-        if setting in _CSP_SETTINGS:
-            from_settings.cache_clear()
-
     csp.middleware.build_policy = build_policy  # type: ignore[attr-defined]
-    setting_changed.connect(settings_changed, weak=False)
+
+
+_CSP_SETTINGS = {False: "CONTENT_SECURITY_POLICY", True: "CONTENT_SECURITY_POLICY_REPORT_ONLY"}

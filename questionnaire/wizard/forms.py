@@ -10,6 +10,7 @@ them; each field names its question key in ``question_keys``.
 from __future__ import annotations
 
 import copy
+import copyreg
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -108,8 +109,9 @@ _Copied = TypeVar("_Copied")
 def plain_copy(thing: _Copied) -> _Copied:
     """``copy.copy`` of a field or widget: an object of its class with its attributes.
 
-    For an object of a plain class (no ``__copy__``, ``__reduce__``, ``__getstate__`` or
-    ``__slots__`` of its own, as Django's fields and widgets are) that is what ``copy.copy``
+    For an object of a plain class, as Django's fields and widgets are (made by
+    ``object.__new__``, no ``__copy__``, ``__reduce__``, ``__getstate__``, ``__setstate__``
+    or ``__slots__``, by it or a base, and no ``copyreg`` entry), that is what ``copy.copy``
     makes, without its generic path, which took a fourteenth of a wizard POST (issue 11).
     Anything else is copied by ``copy.copy``."""
     cls: Any = type(thing)
@@ -123,13 +125,14 @@ def plain_copy(thing: _Copied) -> _Copied:
 @cache
 def _plain_class(cls: type) -> bool:
     return (
-        getattr(cls, "__copy__", None) is None
-        and all(getattr(cls, name) is getattr(object, name) for name in _OBJECT_COPY_HOOKS)
+        all(getattr(cls, name) is getattr(object, name) for name in _OBJECT_COPY_HOOKS)
+        and not any(hasattr(cls, name) for name in ("__copy__", "__setstate__"))
         and not any("__slots__" in vars(base) for base in cls.__mro__[:-1])
+        and cls not in copyreg.dispatch_table
     )
 
 
-_OBJECT_COPY_HOOKS = ("__reduce_ex__", "__reduce__", "__getstate__")
+_OBJECT_COPY_HOOKS = ("__new__", "__reduce_ex__", "__reduce__", "__getstate__")
 
 
 # WordedForm._prepared's fields: (form class, language, variant, omitted fields) → (the

@@ -149,6 +149,16 @@ def test_a_changed_policy_setting_is_the_next_responses_policy(client: Client, d
     assert csp_directives(response["Content-Security-Policy-Report-Only"])["img-src"] == "https:"
 
 
+def test_a_removed_policy_setting_leaves_the_next_response_without_the_header(
+    client: Client, db, settings
+):
+    assert "Content-Security-Policy" in client.get("/accounts/login/")
+
+    del settings.CONTENT_SECURITY_POLICY  # sends no setting_changed signal
+
+    assert "Content-Security-Policy" not in client.get("/accounts/login/")
+
+
 def test_a_response_with_a_policy_of_its_own_keeps_it(rf, db):
     def view(request):
         response = HttpResponse("ok")

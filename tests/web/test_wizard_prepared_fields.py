@@ -4,6 +4,7 @@ still has fields of its own (questionnaire/wizard/forms.py, ``WordedForm._prepar
 from __future__ import annotations
 
 import copy
+import copyreg
 from typing import Any
 
 import pytest
@@ -112,7 +113,30 @@ class _OwnState:
         return {}
 
 
+class _OwnSetState:
+    def __init__(self) -> None:
+        self.restored = False
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, restored=True)
+
+
+class _Mapping(dict):  # type: ignore[type-arg]
+    pass
+
+
+class _Registered:
+    def __init__(self, value: int = 0) -> None:
+        self.value = value
+
+
+copyreg.pickle(_Registered, lambda thing: (_Registered, (thing.value + 1,)))
+
+
 def test_an_object_of_another_kind_of_class_is_copied_by_copy_copy():
     assert plain_copy(_Slotted()).value == 1
     assert plain_copy(_OwnCopy()).copied is True
     assert not hasattr(plain_copy(_OwnState()), "secret")
+    assert plain_copy(_OwnSetState()).restored is True
+    assert plain_copy(_Mapping(a=1)) == {"a": 1}
+    assert plain_copy(_Registered(1)).value == 2
