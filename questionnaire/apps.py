@@ -16,6 +16,6 @@ class QuestionnaireConfig(AppConfig):
         # django-otp's and django-axes' names and help texts in the reader's language.
         name_package_models()
 
-        from questionnaire.middleware import csp_policies_built_once
+        from questionnaire.lib.csp_policy import csp_policies_built_once
 
         csp_policies_built_once()

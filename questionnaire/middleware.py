@@ -5,19 +5,16 @@
 - ``PermissionsPolicyMiddleware`` denies the browser features the app never uses.
 - ``PrivateNoStoreMiddleware`` marks private responses ``Cache-Control: no-store`` so that
   assessments, records, exports and reports are kept by no browser or proxy cache.
-- ``csp_policies_built_once`` (called by the app's ``ready``) has django-csp build the
-  Content-Security-Policy of the settings once, rather than for every response.
+
+The Content-Security-Policy header is django-csp's middleware's, built once
+(``questionnaire/lib/csp_policy.py``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
-import csp.middleware
-import csp.utils
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
@@ -97,40 +94,3 @@ class PrivateNoStoreMiddleware:
         if private or PRIVATE_PATHS.match(request.path_info):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
-
-
-def csp_policies_built_once() -> None:
-    """django-csp builds both headers (the policy and the report-only one) from the settings
-    for every response: every directive copied, sorted and joined, some 50 µs, up to 5% of a
-    signed-in page (issue 11). They are the same for every response whose view leaves the
-    policy alone (no ``csp_update``, ``csp_replace`` or nonce; no view of ours changes it):
-    those are built once for each value of the two settings, so a test that sets or removes
-    one gets its new policy (a dictionary changed in place is not noticed). A response with
-    a policy of its own is built by django-csp as before."""
-    build = csp.utils.build_policy
-    if csp.middleware.build_policy is not build:  # type: ignore[attr-defined]
-        return  # done already
-    built: dict[bool, tuple[object, str]] = {}
-
-    def from_settings(report_only: bool) -> str:
-        source = getattr(settings, _CSP_SETTINGS[report_only], None)
-        held = built.get(report_only)
-        if held is None or held[0] is not source:
-            held = built[report_only] = (source, build(report_only=report_only))
-        return held[1]
-
-    def build_policy(
-        config: Any = None,
-        update: Any = None,
-        replace: Any = None,
-        nonce: str | None = None,
-        report_only: bool = False,
-    ) -> str:
-        if config is None and update is None and replace is None and nonce is None:
-            return from_settings(report_only)
-        return build(config, update, replace, nonce, report_only)
-
-    csp.middleware.build_policy = build_policy  # type: ignore[attr-defined]
-
-
-_CSP_SETTINGS = {False: "CONTENT_SECURITY_POLICY", True: "CONTENT_SECURITY_POLICY_REPORT_ONLY"}
