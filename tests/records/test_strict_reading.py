@@ -121,6 +121,8 @@ def test_a_signed_payload_that_orjson_reads_otherwise_is_read_strictly(data):
     assert chain._signed_payload_read(data) == chain.payload_read(data)
     assert type(chain._signed_payload_read(data)) is type(chain.payload_read(data))
     if b"flop" in data:
-        flop = chain._signed_payload_read(data)["flop"]
+        read = chain._signed_payload_read(data)
+        assert read is not None
+        flop = read["flop"]
         assert type(flop) is int
         assert flop == int(data[8:-1])

@@ -160,13 +160,12 @@ def test_a_removed_policy_setting_leaves_the_next_response_without_the_header(
 
 
 def test_a_response_with_a_policy_of_its_own_keeps_it(rf, db):
-    def view(request):
-        response = HttpResponse("ok")
-        response._csp_update = {"img-src": ["https://tiles.example.org"]}
-        return response
+    middleware = CSPMiddleware(lambda request: HttpResponse("ok"))
+    own = HttpResponse("ok")
+    own._csp_update = {"img-src": ["https://tiles.example.org"]}  # type: ignore[attr-defined]
 
-    response = CSPMiddleware(view)(rf.get("/"))
-    plain = CSPMiddleware(lambda request: HttpResponse("ok"))(rf.get("/"))
+    response = middleware.process_response(rf.get("/"), own)
+    plain = middleware.process_response(rf.get("/"), HttpResponse("ok"))
 
     assert csp_directives(response["Content-Security-Policy"])["img-src"] == (
         "'self' data: https://tiles.example.org"
