@@ -83,6 +83,10 @@ MAX_STORED_LENGTH = 1000
 MAX_STORED_VALUES = 100
 
 
+# The step segment of a reversed step address, replaced by each step's name.
+_STEP_MARK = "STEP"
+
+
 class AssessmentWizard(NamedUrlSessionWizardView):
     template_name = "questionnaire/wizard/step.html"
     draft: Draft
@@ -136,7 +140,15 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return f"draft_{self.draft.public_id.hex}"
 
     def get_step_url(self, step: str) -> str:
-        return reverse(self.url_name, kwargs={"draft_id": self.draft.public_id, "step": step})
+        """The step's address. Reversed once per request: the steps' addresses differ only in
+        their last segment, and a page links every step (14 reverses were 0.2 ms, issue 11)."""
+        if not step.isidentifier():  # never so for a step name: reversed as given
+            return reverse(self.url_name, kwargs={"draft_id": self.draft.public_id, "step": step})
+        if not hasattr(self, "_step_url_pattern"):
+            self._step_url_pattern = reverse(
+                self.url_name, kwargs={"draft_id": self.draft.public_id, "step": _STEP_MARK}
+            )
+        return self._step_url_pattern.replace(f"/{_STEP_MARK}/", f"/{step}/")
 
     @property
     def wording(self) -> dict[str, dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from django.utils.html import escape
 
 from questionnaire.models import Assessment, Question
@@ -371,6 +372,32 @@ def test_steps_that_depend_on_answers_not_given_yet_say_so(owner_client, acme):
     assert items[0] == "The model and your role"
     assert "Training compute (if it applies)" in items
     assert "Market placement" in items and items[-1] == "Review"
+
+
+def test_each_step_in_the_progress_list_links_to_its_own_address(owner_client, acme):
+    """The list's addresses are built from one reversed address per page: each must still
+    be the step's own (Django's reverse), and lead to that step."""
+    wizard = WizardDriver(owner_client).start(acme)
+    walked: list[tuple[str, dict[str, Any]]] = [
+        ("model", MODEL),
+        ("market", MARKET),
+        ("capabilities", CAPABILITIES),
+        ("compute", DIRECT),
+    ]
+    for step, fields in walked:
+        wizard.answer(step, fields)
+
+    nav = re.search(r'<nav class="progress".*?</nav>', wizard.page("release"), re.S)
+    assert nav
+    links = [unescape(href) for href in re.findall(r'href="([^"]+)"', nav[0])]
+    steps = [name for name, _form in STEP_FORMS]
+    expected = {
+        reverse("wizard_step", kwargs={"draft_id": wizard.draft_id, "step": step})
+        for step in steps
+    }
+    assert len(links) >= 4 and set(links) <= expected
+    for link in links:
+        assert owner_client.get(link).status_code == 200, link
 
 
 # --- 4. Only the chosen method's questions ---------------------------------------------------
