@@ -375,6 +375,19 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# "fragments": parts of pages that are the same for everyone of a language (the layout's
+# navigation, links and footer; {% cache ... using="fragments" %} in base.html), kept by each
+# process for as long as it runs. Always in the process's memory: templates and translations
+# change only with a deploy, which restarts the processes, whereas a shared cache configured
+# as "default" would outlive it.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+    },
+}
+
 # Security. Every default below is right for production once DJANGO_DEBUG is off and
 # harmless for local development over plain HTTP while it is on.
 SESSION_COOKIE_SECURE = not DEBUG
@@ -388,19 +401,6 @@ SESSION_SAVE_EVERY_REQUEST = False
 # Django's database sessions, read with one plain statement on every request (issue 11).
 SESSION_ENGINE = "questionnaire.accounts.sessions"
 SESSION_COOKIE_SAMESITE = "Lax"
-
-# "fragments": parts of pages that are the same for everyone of a language (the layout's
-# navigation, links and footer; {% cache ... using="fragments" %} in base.html), kept by each
-# process for as long as it runs. Always in the process's memory: templates and translations
-# change only with a deploy, which restarts the processes, whereas a shared cache configured
-# as "default" would outlive it.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
-    },
-}
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE
