@@ -51,6 +51,7 @@ from questionnaire.audit import origin_of
 from questionnaire.charts import compute_chart, modification_base, modification_threshold
 from questionnaire.evidence.review import review_evidence
 from questionnaire.i18n.answers import message_text
+from questionnaire.lib.form_data import FormData
 from questionnaire.presentation import chart_for_result, flags_explained, verdict
 from questionnaire.scoring import AnswersError, RuleSet, assess, load
 from questionnaire.scoring.answers import parse_compute
@@ -504,8 +505,10 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         original: Decimal | None = answered.get("original_flop") if known else None
         systemic = answered.get("original_systemic_risk")
         if systemic is None:  # the step is not (validly) answered yet: its answer as typed
-            data = self.storage.get_step_data("modification") or {}
-            systemic = data.get("modification-original_systemic_risk") == "yes"
+            typed = self.storage.get_step_data("modification")
+            systemic = (
+                typed is not None and typed.get("modification-original_systemic_risk") == "yes"
+            )
         systemic = bool(systemic)
         cumulative = None
         if value is not None and original is not None:
@@ -719,15 +722,16 @@ def compute_estimates(
     }
 
 
-def _without_nul(data: QueryDict) -> QueryDict:
-    """The POST with NUL characters removed: they are never meaningful in an answer, and
-    PostgreSQL refuses to store them."""
-    if not any("\x00" in value for _, values in data.lists() for value in values):
-        return data
-    clean = QueryDict(mutable=True)
-    for key, values in data.lists():
-        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
-    return clean
+def _without_nul(data: QueryDict) -> FormData:
+    """The POST's answers with NUL characters removed: they are never meaningful in an
+    answer, and PostgreSQL refuses to store them. A ``FormData``, so that the form reads
+    every question the POST leaves out without an exception (issue 11)."""
+    return FormData(
+        {
+            key.replace("\x00", ""): [value.replace("\x00", "") for value in values]
+            for key, values in data.lists()
+        }
+    )
 
 
 def sign_assessment(

@@ -71,3 +71,21 @@ def test_a_later_save_of_a_tab_after_another_tab_saved_keeps_the_other_tabs_step
     assert stored.state["step_data"]["model"] == {"model-model_name": ["Beta"]}
     assert stored.state["step_data"]["market"] == {"market-placement": ["placed"]}
     assert stored.model_name == "Beta"
+
+
+def test_a_request_changes_its_own_copy_of_the_state_until_it_writes(draft):
+    save(opened(draft), "model", {"model-model_name": ["Alpha"]}, "market")
+    row = Draft.objects.get(pk=draft.pk)
+    storage = DraftStorage("p", RequestFactory().post("/"), draft=row)
+
+    storage.set_step_data("model", {"model-model_name": ["Beta"]})
+    storage.data["step_data"]["market"] = {"market-placement": ["placed"]}
+    storage.extra_data["reviewed"] = True
+
+    # The row as read is what the write compares with and merges into: untouched.
+    assert row.state["step_data"] == {"model": {"model-model_name": ["Alpha"]}}
+    assert "reviewed" not in row.state["extra_data"]
+    model = storage.get_step_data("model")
+    assert model is not None
+    assert model.getlist("model-model_name") == ["Beta"]
+    assert storage.get_step_data("release") is None

@@ -384,8 +384,7 @@ def test_each_step_in_the_progress_list_links_to_its_own_address(owner_client, a
     links = [unescape(href) for href in re.findall(r'href="([^"]+)"', nav[0])]
     steps = [name for name, _form in STEP_FORMS]
     expected = {
-        reverse("wizard_step", kwargs={"draft_id": wizard.draft_id, "step": step})
-        for step in steps
+        reverse("wizard_step", kwargs={"draft_id": wizard.draft_id, "step": step}) for step in steps
     }
     assert len(links) >= 4 and set(links) <= expected
     for link in links:
