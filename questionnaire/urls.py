@@ -12,9 +12,36 @@ from questionnaire.wizard.view import AssessmentWizard, ReviewActionView
 
 wizard_view = AssessmentWizard.view()
 
+# A draft's addresses, the wizard's among them, listed first: Django tries the patterns in
+# order, each one a regular expression, and the wizard's requests are most of the traffic.
+# Behind the fifty patterns below, a step's address took 78 µs to resolve; here, 41 µs
+# (issue 11). The step's address comes last, so that every other "drafts/<id>/<word>/"
+# address is matched before it.
+drafts = [
+    path("drafts/<uuid:draft_id>/", wizard_view, name="wizard"),
+    path("drafts/<uuid:draft_id>/delete/", views.draft_delete, name="draft_delete"),
+    # The review (four eyes): submit, withdraw, request-changes, approve, comments, resolve.
+    *(
+        path(
+            f"drafts/<uuid:draft_id>/review/{action}/",
+            ReviewActionView.view_for(action),
+            name=f"review_{action.replace('-', '_')}",
+        )
+        for action in REVIEW_ACTIONS
+    ),
+    # Evidence on an answer, attached from the review step's forms.
+    path(
+        "drafts/<uuid:draft_id>/evidence/<str:question_key>/",
+        evidence_views.evidence_add,
+        name="evidence_add",
+    ),
+    path("drafts/<uuid:draft_id>/<str:step>/", wizard_view, name="wizard_step"),
+]
+
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
+    *drafts,
     path("assessments/new/", views.assessment_new, name="assessment_new"),
     path("assessments/<uuid:public_id>/", views.assessment_detail, name="assessment_detail"),
     path("assessments/<uuid:public_id>/attest/", views.assessment_attest, name="assessment_attest"),
@@ -139,23 +166,7 @@ urlpatterns = [
     ),
     path("signing-keys.json", views.signing_keys, name="signing_keys"),
     path("verify/", views.verify, name="verify"),
-    path("drafts/<uuid:draft_id>/", wizard_view, name="wizard"),
-    path("drafts/<uuid:draft_id>/delete/", views.draft_delete, name="draft_delete"),
-    # The review (four eyes): submit, withdraw, request-changes, approve, comments, resolve.
-    *(
-        path(
-            f"drafts/<uuid:draft_id>/review/{action}/",
-            ReviewActionView.view_for(action),
-            name=f"review_{action.replace('-', '_')}",
-        )
-        for action in REVIEW_ACTIONS
-    ),
-    # Evidence on answers: attach (the review step's forms post here), download, remove.
-    path(
-        "drafts/<uuid:draft_id>/evidence/<str:question_key>/",
-        evidence_views.evidence_add,
-        name="evidence_add",
-    ),
+    # Evidence on an answer: download, remove (attached at drafts/<id>/evidence/…, above).
     path(
         "evidence/<uuid:evidence_id>/download/",
         evidence_views.evidence_download,
@@ -166,5 +177,4 @@ urlpatterns = [
         evidence_views.evidence_remove,
         name="evidence_remove",
     ),
-    path("drafts/<uuid:draft_id>/<str:step>/", wizard_view, name="wizard_step"),
 ]
